@@ -1,0 +1,56 @@
+package dev.followupbot.core.command;
+
+import dev.followupbot.core.domain.Priority;
+import java.time.Instant;
+import java.util.Optional;
+
+/** Everything a person can ask followup-bot to do, the same on every platform. */
+public sealed interface Command {
+
+  record Help(Optional<String> topic) implements Command {}
+
+  record NewCase(
+      String subject, Optional<String> customer, Priority priority, Optional<String> externalRef)
+      implements Command {}
+
+  record Claim(CaseRef ref) implements Command {}
+
+  record Release(CaseRef ref) implements Command {}
+
+  record Assign(CaseRef ref, UserMention assignee, Optional<String> reason) implements Command {}
+
+  record Wait(CaseRef ref, Optional<Instant> until) implements Command {}
+
+  record Resume(CaseRef ref) implements Command {}
+
+  record Resolve(CaseRef ref, Optional<String> note) implements Command {}
+
+  record Reopen(CaseRef ref, Optional<String> reason) implements Command {}
+
+  record Close(CaseRef ref) implements Command {}
+
+  record Show(CaseRef ref) implements Command {}
+
+  record Remind(
+      Optional<UserMention> recipient, Optional<CaseRef> ref, Instant due, Optional<String> note)
+      implements Command {}
+
+  record ListReminders() implements Command {}
+
+  record Snooze(int reminder, Instant until) implements Command {}
+
+  record Done(int reminder) implements Command {}
+
+  record Cancel(int reminder) implements Command {}
+
+  record ListCases(CaseFilter filter) implements Command {}
+
+  /** Which cases {@code cases} lists. */
+  enum CaseFilter {
+    OPEN,
+    MINE,
+    UNCLAIMED,
+    RESOLVED,
+    ALL
+  }
+}

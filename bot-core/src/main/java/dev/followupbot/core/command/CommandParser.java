@@ -1,0 +1,423 @@
+package dev.followupbot.core.command;
+
+import dev.followupbot.core.command.Command.CaseFilter;
+import dev.followupbot.core.domain.Priority;
+import dev.followupbot.core.domain.SupportCase;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Turns the text after {@code /followup} (or a message to the bot, or a console line) into a {@link
+ * Command}. Times are read in the speaker's zone at {@code now}. Never throws on input: a mistake
+ * comes back as {@link ParseResult.Invalid} with a usage line and an example.
+ */
+public final class CommandParser {
+
+  public static final int MAX_LENGTH = 4000;
+
+  private static final Map<String, String> ALIASES =
+      Map.ofEntries(
+          Map.entry("?", "help"),
+          Map.entry("commands", "help"),
+          Map.entry("open", "show"),
+          Map.entry("case", "show"),
+          Map.entry("view", "show"),
+          Map.entry("list", "cases"),
+          Map.entry("take", "claim"),
+          Map.entry("unclaim", "release"),
+          Map.entry("reassign", "assign"),
+          Map.entry("handoff", "assign"),
+          Map.entry("solve", "resolve"),
+          Map.entry("solved", "resolve"),
+          Map.entry("waiting", "wait"),
+          Map.entry("create", "new"),
+          Map.entry("reminder", "remind"));
+
+  private CommandParser() {}
+
+  public static ParseResult parse(String rawText, ZonedDateTime now) {
+    if (rawText == null) {
+      return help();
+    }
+    if (rawText.length() > MAX_LENGTH) {
+      return invalid(
+          "That's a lot of text. Keep a command under " + MAX_LENGTH + " characters.", null);
+    }
+    String text = rawText.replaceAll("[\\p{Cntrl}&&[^\\t\\n\\r]]", " ").strip();
+    text = text.replaceFirst("(?i)^/?followup\\b\\s*", "");
+    List<Token> tokens = Token.split(text);
+    if (tokens.isEmpty()) {
+      return help();
+    }
+    String verb = tokens.get(0).text().toLowerCase(Locale.ROOT);
+    verb = ALIASES.getOrDefault(verb, verb);
+    List<Token> args = tokens.subList(1, tokens.size());
+    switch (verb) {
+      case "help":
+        return new ParseResult.Parsed(
+            new Command.Help(
+                args.isEmpty()
+                    ? Optional.empty()
+                    : Optional.of(args.get(0).text().toLowerCase(Locale.ROOT))));
+      case "new":
+        return newCase(args);
+      case "claim":
+        return caseOnly("claim", args, Command.Claim::new);
+      case "release":
+        return caseOnly("release", args, Command.Release::new);
+      case "resume":
+        return caseOnly("resume", args, Command.Resume::new);
+      case "close":
+        return caseOnly("close", args, Command.Close::new);
+      case "show":
+        return caseOnly("show", args, Command.Show::new);
+      case "assign":
+        return assign(args);
+      case "wait":
+        return waitFor(args, now);
+      case "resolve":
+        return caseAndText("resolve", args, Command.Resolve::new);
+      case "reopen":
+        return caseAndText("reopen", args, Command.Reopen::new);
+      case "remind":
+        return remind(args, now);
+      case "reminders":
+        return new ParseResult.Parsed(new Command.ListReminders());
+      case "snooze":
+        return snooze(args, now);
+      case "done":
+        return reminderOnly("done", args, Command.Done::new);
+      case "cancel":
+        return reminderOnly("cancel", args, Command.Cancel::new);
+      case "cases":
+        return cases(args);
+      default:
+        return unknown(tokens.get(0).text());
+    }
+  }
+
+  private static ParseResult help() {
+    return new ParseResult.Parsed(new Command.Help(Optional.empty()));
+  }
+
+  private static ParseResult newCase(List<Token> args) {
+    Priority priority = Priority.NORMAL;
+    Optional<String> externalRef = Optional.empty();
+    List<Token> rest = new ArrayList<>();
+    for (Token t : args) {
+      String word = t.text();
+      if (!t.quoted() && word.startsWith("!") && word.length() > 1) {
+        Optional<Priority> p = Priority.fromLabel(word.substring(1));
+        if (p.isEmpty()) {
+          return invalid("Priority can be `!urgent`, `!high`, `!normal` or `!low`.", "new");
+        }
+        priority = p.get();
+      } else if (!t.quoted()
+          && word.toLowerCase(Locale.ROOT).startsWith("ref:")
+          && word.length() > 4) {
+        Optional<CaseRef> ref = CaseRef.parse(word.substring(4));
+        if (ref.isEmpty() || ref.get().externalRef().isEmpty()) {
+          return invalid(
+              "A reference looks like `ref:ZD-4211` (letters, digits and - . _ : /).", "new");
+        }
+        externalRef = ref.get().externalRef();
+      } else {
+        rest.add(t);
+      }
+    }
+    if (rest.isEmpty()) {
+      return invalid("What is the case about? Give it a subject.", "new");
+    }
+    String subject;
+    Optional<String> customer = Optional.empty();
+    if (rest.get(0).quoted()) {
+      subject = rest.get(0).text().strip();
+      List<Token> after = rest.subList(1, rest.size());
+      if (!after.isEmpty()) {
+        if (!after.get(0).text().equalsIgnoreCase("for") || after.size() < 2) {
+          return invalid("After a quoted subject, name the customer with `for <customer>`.", "new");
+        }
+        customer = Optional.of(Token.join(after.subList(1, after.size())));
+      }
+    } else {
+      int split = -1;
+      for (int i = rest.size() - 1; i > 0; i--) {
+        if (!rest.get(i).quoted() && rest.get(i).text().equalsIgnoreCase("for")) {
+          split = i;
+          break;
+        }
+      }
+      if (split > 0 && split < rest.size() - 1) {
+        subject = Token.join(rest.subList(0, split));
+        customer = Optional.of(Token.join(rest.subList(split + 1, rest.size())));
+      } else {
+        subject = Token.join(rest);
+      }
+    }
+    if (subject.isBlank()) {
+      return invalid("What is the case about? Give it a subject.", "new");
+    }
+    if (subject.length() > SupportCase.MAX_SUBJECT) {
+      return invalid("Keep the subject under " + SupportCase.MAX_SUBJECT + " characters.", "new");
+    }
+    if (customer.isPresent() && customer.get().length() > SupportCase.MAX_CUSTOMER) {
+      return invalid(
+          "Keep the customer's name under " + SupportCase.MAX_CUSTOMER + " characters.", "new");
+    }
+    return new ParseResult.Parsed(new Command.NewCase(subject, customer, priority, externalRef));
+  }
+
+  private static ParseResult caseOnly(
+      String verb, List<Token> args, Function<CaseRef, Command> make) {
+    if (args.isEmpty()) {
+      return invalid("Which case? Give its number.", verb);
+    }
+    Optional<CaseRef> ref = CaseRef.parse(args.get(0).text());
+    if (ref.isEmpty()) {
+      return badCase(args.get(0).text(), verb);
+    }
+    return new ParseResult.Parsed(make.apply(ref.get()));
+  }
+
+  private static ParseResult caseAndText(
+      String verb,
+      List<Token> args,
+      java.util.function.BiFunction<CaseRef, Optional<String>, Command> make) {
+    if (args.isEmpty()) {
+      return invalid("Which case? Give its number.", verb);
+    }
+    Optional<CaseRef> ref = CaseRef.parse(args.get(0).text());
+    if (ref.isEmpty()) {
+      return badCase(args.get(0).text(), verb);
+    }
+    return new ParseResult.Parsed(make.apply(ref.get(), rest(args, 1)));
+  }
+
+  private static ParseResult assign(List<Token> args) {
+    if (args.size() < 2) {
+      return invalid("Say which case and to whom.", "assign");
+    }
+    Optional<CaseRef> ref = CaseRef.parse(args.get(0).text());
+    if (ref.isEmpty()) {
+      return badCase(args.get(0).text(), "assign");
+    }
+    Optional<UserMention> who = UserMention.parse(args.get(1).text());
+    if (who.isEmpty()) {
+      return invalid("Mention the new owner with @, like `@dana`.", "assign");
+    }
+    Optional<String> reason =
+        rest(args, 2).map(r -> r.replaceFirst("(?i)^(because|reason:?)\\s+", ""));
+    return new ParseResult.Parsed(new Command.Assign(ref.get(), who.get(), reason));
+  }
+
+  private static ParseResult waitFor(List<Token> args, ZonedDateTime now) {
+    if (args.isEmpty()) {
+      return invalid("Which case? Give its number.", "wait");
+    }
+    Optional<CaseRef> ref = CaseRef.parse(args.get(0).text());
+    if (ref.isEmpty()) {
+      return badCase(args.get(0).text(), "wait");
+    }
+    if (args.size() == 1) {
+      return new ParseResult.Parsed(new Command.Wait(ref.get(), Optional.empty()));
+    }
+    List<String> words = words(args);
+    int start =
+        words.get(1).equalsIgnoreCase("until") || words.get(1).equalsIgnoreCase("for") ? 2 : 1;
+    WhenParser.Result when =
+        words.get(1).equalsIgnoreCase("for")
+            ? WhenParser.parseSnooze(words, start, now)
+            : WhenParser.parse(words, start, now);
+    if (when instanceof WhenParser.Found found) {
+      if (start + found.consumed() < words.size()) {
+        return invalid("I read a time but not the words after it.", "wait");
+      }
+      return new ParseResult.Parsed(new Command.Wait(ref.get(), Optional.of(found.at())));
+    }
+    return timeProblem(when, "wait");
+  }
+
+  private static ParseResult remind(List<Token> args, ZonedDateTime now) {
+    List<String> words = words(args);
+    int i = 0;
+    Optional<UserMention> recipient = Optional.empty();
+    if (i < words.size() && words.get(i).equalsIgnoreCase("me")) {
+      i++;
+    } else if (i < words.size()) {
+      recipient = UserMention.parse(words.get(i));
+      if (recipient.isPresent()) {
+        i++;
+      }
+    }
+    Optional<CaseRef> ref = Optional.empty();
+    if (i < words.size() && CaseRef.looksLikeCase(words.get(i))) {
+      if (!(WhenParser.parse(words, i + 1, now) instanceof WhenParser.NotATime)) {
+        ref = CaseRef.parse(words.get(i));
+        i++;
+      }
+    }
+    if (i < words.size()
+        && words.get(i).equalsIgnoreCase("about")
+        && i + 1 < words.size()
+        && CaseRef.looksLikeCase(words.get(i + 1))) {
+      ref = CaseRef.parse(words.get(i + 1));
+      i += 2;
+    }
+    if (i >= words.size()) {
+      return invalid("When should I remind you?", "remind");
+    }
+    WhenParser.Result when = WhenParser.parse(words, i, now);
+    if (!(when instanceof WhenParser.Found found)) {
+      return timeProblem(when, "remind");
+    }
+    int noteStart = i + found.consumed();
+    Optional<String> note =
+        rest(args, noteStart).map(n -> n.replaceFirst("(?i)^(to|about|that)\\s+", ""));
+    if (note.isPresent() && note.get().length() > dev.followupbot.core.domain.Reminder.MAX_NOTE) {
+      return invalid(
+          "Keep the note under " + dev.followupbot.core.domain.Reminder.MAX_NOTE + " characters.",
+          "remind");
+    }
+    return new ParseResult.Parsed(new Command.Remind(recipient, ref, found.at(), note));
+  }
+
+  private static ParseResult snooze(List<Token> args, ZonedDateTime now) {
+    if (args.isEmpty()) {
+      return invalid("Which reminder? Give its number (see `reminders`).", "snooze");
+    }
+    Optional<Integer> number = reminderNumber(args.get(0).text());
+    if (number.isEmpty()) {
+      return invalid("\"" + args.get(0).text() + "\" is not a reminder number.", "snooze");
+    }
+    if (args.size() == 1) {
+      return invalid("For how long? For example `1h` or `tomorrow 9am`.", "snooze");
+    }
+    List<String> words = words(args);
+    WhenParser.Result when = WhenParser.parseSnooze(words, 1, now);
+    if (when instanceof WhenParser.Found found) {
+      if (1 + found.consumed() < words.size()) {
+        return invalid("I read a time but not the words after it.", "snooze");
+      }
+      return new ParseResult.Parsed(new Command.Snooze(number.get(), found.at()));
+    }
+    return timeProblem(when, "snooze");
+  }
+
+  private static ParseResult reminderOnly(
+      String verb, List<Token> args, Function<Integer, Command> make) {
+    if (args.isEmpty()) {
+      return invalid("Which reminder? Give its number (see `reminders`).", verb);
+    }
+    Optional<Integer> number = reminderNumber(args.get(0).text());
+    if (number.isEmpty()) {
+      return invalid("\"" + args.get(0).text() + "\" is not a reminder number.", verb);
+    }
+    return new ParseResult.Parsed(make.apply(number.get()));
+  }
+
+  private static ParseResult cases(List<Token> args) {
+    if (args.isEmpty()) {
+      return new ParseResult.Parsed(new Command.ListCases(CaseFilter.OPEN));
+    }
+    String which = args.get(0).text().toUpperCase(Locale.ROOT);
+    for (CaseFilter f : CaseFilter.values()) {
+      if (f.name().equals(which)) {
+        return new ParseResult.Parsed(new Command.ListCases(f));
+      }
+    }
+    return invalid("I can list `open`, `mine`, `unclaimed`, `resolved` or `all` cases.", "cases");
+  }
+
+  private static Optional<Integer> reminderNumber(String token) {
+    String digits = token.replaceFirst("^(?i)(#|r)", "");
+    if (digits.matches("\\d{1,9}")) {
+      return Optional.of(Integer.parseInt(digits));
+    }
+    return Optional.empty();
+  }
+
+  private static ParseResult timeProblem(WhenParser.Result when, String verb) {
+    if (when instanceof WhenParser.Invalid bad) {
+      return invalid(bad.problem(), verb);
+    }
+    return invalid(
+        "I couldn't read the time. Try `in 15m`, `tomorrow 9am`, `monday 14:00`, `at 16:30` or `2026-12-01 10:00`.",
+        verb);
+  }
+
+  private static ParseResult badCase(String token, String verb) {
+    return invalid("\"" + token + "\" is not a case number or reference.", verb);
+  }
+
+  private static ParseResult unknown(String word) {
+    String shown = word.length() > 40 ? word.substring(0, 40) + "…" : word;
+    Optional<String> guess = closest(word.toLowerCase(Locale.ROOT));
+    return new ParseResult.Invalid(
+        "I don't know \""
+            + shown
+            + "\"."
+            + guess.map(g -> " Did you mean `" + g + "`?").orElse("")
+            + " Type `help` to see what I can do.");
+  }
+
+  private static ParseResult invalid(String problem, String verb) {
+    String usage = verb == null ? "" : CommandSpec.named(verb).map(s -> " " + s.usage()).orElse("");
+    return new ParseResult.Invalid(problem + usage);
+  }
+
+  private static Optional<String> rest(List<Token> args, int from) {
+    if (from >= args.size()) {
+      return Optional.empty();
+    }
+    String text = Token.join(args.subList(from, args.size())).strip();
+    return text.isEmpty() ? Optional.empty() : Optional.of(text);
+  }
+
+  private static List<String> words(List<Token> args) {
+    List<String> words = new ArrayList<>(args.size());
+    for (Token t : args) {
+      words.add(t.text());
+    }
+    return words;
+  }
+
+  private static Optional<String> closest(String word) {
+    String best = null;
+    int bestDistance = 3;
+    for (CommandSpec spec : CommandSpec.ALL) {
+      int d = distance(word, spec.name());
+      if (d < bestDistance) {
+        bestDistance = d;
+        best = spec.name();
+      }
+    }
+    return Optional.ofNullable(best);
+  }
+
+  private static int distance(String a, String b) {
+    if (a.length() > 30) {
+      return Integer.MAX_VALUE;
+    }
+    int[] prev = new int[b.length() + 1];
+    int[] cur = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      prev[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      cur[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+      }
+      int[] t = prev;
+      prev = cur;
+      cur = t;
+    }
+    return prev[b.length()];
+  }
+}

@@ -1,0 +1,176 @@
+package dev.followupbot.core.config;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Reads {@code followup.yaml}. Keys are snake_case; durations are written like {@code 20m}, {@code
+ * 1h30m}, {@code 5s}; zones are IANA names. Any mistake stops the load with a {@link
+ * ConfigException} naming the file, the line, the key and what is expected.
+ */
+public final class ConfigLoader {
+
+  private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h|d|w)");
+
+  private ConfigLoader() {}
+
+  public static FollowupConfig load(Path file) {
+    String text;
+    try {
+      text = Files.readString(file);
+    } catch (NoSuchFileException e) {
+      throw new ConfigException(
+          file
+              + ": file not found. Create it from config/followup.example.yaml, or unset FOLLOWUP_CONFIG to use the defaults.");
+    } catch (IOException e) {
+      throw new ConfigException(file + ": cannot read it: " + e.getMessage(), e);
+    }
+    return parse(file.toString(), text);
+  }
+
+  /** Parses YAML text; {@code source} names it in error messages. */
+  public static FollowupConfig parse(String source, String text) {
+    if (text.isBlank()) {
+      return FollowupConfig.DEFAULTS;
+    }
+    try {
+      FollowupConfig config = mapper().readValue(text, FollowupConfig.class);
+      return config == null ? FollowupConfig.DEFAULTS : config;
+    } catch (UnrecognizedPropertyException e) {
+      String known =
+          e.getKnownPropertyIds() == null
+              ? ""
+              : e.getKnownPropertyIds().stream()
+                  .map(Object::toString)
+                  .sorted()
+                  .collect(Collectors.joining(", "));
+      throw new ConfigException(
+          where(source, e)
+              + "unknown key '"
+              + e.getPropertyName()
+              + "'"
+              + (known.isEmpty() ? "" : "; expected one of: " + known),
+          e);
+    } catch (ValueInstantiationException e) {
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      throw new ConfigException(where(source, e) + cause.getMessage(), e);
+    } catch (JsonMappingException e) {
+      throw new ConfigException(where(source, e) + e.getOriginalMessage(), e);
+    } catch (JsonProcessingException e) {
+      throw new ConfigException(where(source, e) + "not valid YAML: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  /** Reads a duration such as {@code 90s}, {@code 20m}, {@code 1h30m}, {@code 2d}. */
+  public static Duration duration(String text) {
+    String t = text.strip().toLowerCase(Locale.ROOT);
+    Matcher m = DURATION.matcher(t);
+    Duration total = Duration.ZERO;
+    int end = 0;
+    while (m.find() && m.start() == end) {
+      long n = Long.parseLong(m.group(1));
+      switch (m.group(2)) {
+        case "ms":
+          total = total.plusMillis(n);
+          break;
+        case "s":
+          total = total.plusSeconds(n);
+          break;
+        case "m":
+          total = total.plusMinutes(n);
+          break;
+        case "h":
+          total = total.plusHours(n);
+          break;
+        case "d":
+          total = total.plusDays(n);
+          break;
+        default:
+          total = total.plusDays(7 * n);
+          break;
+      }
+      end = m.end();
+    }
+    if (end == 0 || end != t.length()) {
+      throw new IllegalArgumentException(
+          "'" + text + "' is not a duration; write it like 30s, 20m, 1h30m or 2d");
+    }
+    return total;
+  }
+
+  private static String where(String source, JsonProcessingException e) {
+    JsonLocation loc = e.getLocation();
+    String line = loc == null || loc.getLineNr() < 0 ? "" : " line " + loc.getLineNr();
+    String key = "";
+    if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+      key =
+          " key '"
+              + mapping.getPath().stream()
+                  .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                  .collect(Collectors.joining("."))
+                  .replace(".[", "[")
+              + "'";
+    }
+    return source + line + key + ": ";
+  }
+
+  private static ObjectMapper mapper() {
+    SimpleModule values = new SimpleModule("followup-values");
+    values.addDeserializer(
+        Duration.class,
+        new JsonDeserializer<>() {
+          @Override
+          public Duration deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
+            try {
+              return duration(p.getValueAsString(""));
+            } catch (IllegalArgumentException e) {
+              throw JsonMappingException.from(p, e.getMessage());
+            }
+          }
+        });
+    values.addDeserializer(
+        ZoneId.class,
+        new JsonDeserializer<>() {
+          @Override
+          public ZoneId deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
+            String text = p.getValueAsString("");
+            try {
+              return ZoneId.of(text.strip());
+            } catch (DateTimeException e) {
+              throw JsonMappingException.from(
+                  p,
+                  "'"
+                      + text
+                      + "' is not a time zone; use an IANA name such as Europe/Berlin, America/New_York or UTC");
+            }
+          }
+        });
+    return new ObjectMapper(new YAMLFactory())
+        .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+        .registerModule(values)
+        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+  }
+}

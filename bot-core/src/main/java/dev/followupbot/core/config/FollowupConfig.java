@@ -1,0 +1,65 @@
+package dev.followupbot.core.config;
+
+import dev.followupbot.core.domain.UserRef;
+import dev.followupbot.core.service.AccessPolicy;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+
+/**
+ * Everything configurable that is not a secret, as read from {@code config/followup.yaml}. Every
+ * value has a default that works out of the box; a missing file means all defaults.
+ *
+ * @param timezone the zone for people the bot has not met yet and for channel cards
+ * @param admins user ids (or {@code tenant/user}, e.g. {@code slack:T012/U034}) who may act on
+ *     cases they do not own
+ */
+public record FollowupConfig(
+    ZoneId timezone, List<String> admins, Scheduler scheduler, Delivery delivery) {
+
+  public static final FollowupConfig DEFAULTS = new FollowupConfig(null, null, null, null);
+
+  public FollowupConfig {
+    timezone = timezone == null ? ZoneId.of("UTC") : timezone;
+    admins = admins == null ? List.of() : List.copyOf(admins);
+    scheduler = scheduler == null ? new Scheduler(null, null) : scheduler;
+    delivery = delivery == null ? new Delivery(null) : delivery;
+  }
+
+  /** Admins as named here; everyone else may only change cases they own. */
+  public AccessPolicy accessPolicy() {
+    return (UserRef user) ->
+        admins.contains(user.userId())
+            || admins.contains(user.tenant().key() + "/" + user.userId());
+  }
+
+  /**
+   * @param threads Quartz worker threads delivering reminders
+   * @param sweepInterval how often queued messages, retries and missed wake-ups are swept up
+   */
+  public record Scheduler(Integer threads, Duration sweepInterval) {
+    public Scheduler {
+      threads = threads == null ? 4 : threads;
+      sweepInterval = sweepInterval == null ? Duration.ofSeconds(5) : sweepInterval;
+      if (threads < 1 || threads > 100) {
+        throw new IllegalArgumentException("threads must be between 1 and 100");
+      }
+      if (sweepInterval.compareTo(Duration.ofMillis(100)) < 0) {
+        throw new IllegalArgumentException("sweep_interval must be at least 100ms");
+      }
+    }
+  }
+
+  /**
+   * @param giveUpAfter how long a message that keeps failing is retried before it is dropped and
+   *     reported
+   */
+  public record Delivery(Duration giveUpAfter) {
+    public Delivery {
+      giveUpAfter = giveUpAfter == null ? Duration.ofHours(24) : giveUpAfter;
+      if (giveUpAfter.compareTo(Duration.ofMinutes(1)) < 0) {
+        throw new IllegalArgumentException("give_up_after must be at least 1m");
+      }
+    }
+  }
+}

@@ -1,0 +1,163 @@
+package dev.followupbot.core.domain;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A follow-up due at an instant for one recipient, optionally about a case. Each delivery is one
+ * occurrence; snoozing starts the next occurrence, so a delivery record per occurrence makes
+ * sending idempotent.
+ */
+public record Reminder(
+    long id,
+    TenantId tenant,
+    int number,
+    String recipientId,
+    String creatorId,
+    Optional<Long> caseId,
+    ReminderKind kind,
+    Optional<String> note,
+    Instant dueAt,
+    ReminderStatus status,
+    int occurrence,
+    int snoozeCount,
+    Instant createdAt,
+    Optional<Instant> deliveredAt,
+    Optional<Instant> completedAt,
+    Optional<String> lastError) {
+
+  public static final int MAX_NOTE = 1000;
+
+  public Reminder {
+    Objects.requireNonNull(tenant, "tenant");
+    Objects.requireNonNull(recipientId, "recipientId");
+    Objects.requireNonNull(creatorId, "creatorId");
+    Objects.requireNonNull(caseId, "caseId");
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(note, "note");
+    Objects.requireNonNull(dueAt, "dueAt");
+    Objects.requireNonNull(status, "status");
+    Objects.requireNonNull(createdAt, "createdAt");
+    Objects.requireNonNull(deliveredAt, "deliveredAt");
+    Objects.requireNonNull(completedAt, "completedAt");
+    Objects.requireNonNull(lastError, "lastError");
+    note = note.map(String::strip).filter(n -> !n.isEmpty());
+    if (note.isPresent() && note.get().length() > MAX_NOTE) {
+      throw new IllegalArgumentException("note must be at most " + MAX_NOTE + " characters");
+    }
+  }
+
+  /** A new pending reminder before it is stored. */
+  public static Reminder create(
+      TenantId tenant,
+      int number,
+      String recipientId,
+      String creatorId,
+      Optional<Long> caseId,
+      ReminderKind kind,
+      Optional<String> note,
+      Instant dueAt,
+      Instant now) {
+    return new Reminder(
+        0,
+        tenant,
+        number,
+        recipientId,
+        creatorId,
+        caseId,
+        kind,
+        note,
+        dueAt,
+        ReminderStatus.PENDING,
+        1,
+        0,
+        now,
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty());
+  }
+
+  /** Due again later, as a new occurrence. */
+  public Reminder snoozedUntil(Instant until) {
+    return new Reminder(
+        id,
+        tenant,
+        number,
+        recipientId,
+        creatorId,
+        caseId,
+        kind,
+        note,
+        until,
+        ReminderStatus.PENDING,
+        occurrence + 1,
+        snoozeCount + 1,
+        createdAt,
+        deliveredAt,
+        Optional.empty(),
+        Optional.empty());
+  }
+
+  /** This occurrence reached its recipient. */
+  public Reminder delivered(Instant now) {
+    return new Reminder(
+        id,
+        tenant,
+        number,
+        recipientId,
+        creatorId,
+        caseId,
+        kind,
+        note,
+        dueAt,
+        ReminderStatus.DELIVERED,
+        occurrence,
+        snoozeCount,
+        createdAt,
+        Optional.of(now),
+        completedAt,
+        Optional.empty());
+  }
+
+  /** The platform refused this reminder for good. */
+  public Reminder failed(String error, Instant now) {
+    return new Reminder(
+        id,
+        tenant,
+        number,
+        recipientId,
+        creatorId,
+        caseId,
+        kind,
+        note,
+        dueAt,
+        ReminderStatus.FAILED,
+        occurrence,
+        snoozeCount,
+        createdAt,
+        deliveredAt,
+        Optional.of(now),
+        Optional.of(error.length() > 1000 ? error.substring(0, 1000) : error));
+  }
+
+  public Reminder completed(ReminderStatus finalStatus, Instant now) {
+    return new Reminder(
+        id,
+        tenant,
+        number,
+        recipientId,
+        creatorId,
+        caseId,
+        kind,
+        note,
+        dueAt,
+        finalStatus,
+        occurrence,
+        snoozeCount,
+        createdAt,
+        deliveredAt,
+        Optional.of(now),
+        lastError);
+  }
+}

@@ -1,0 +1,362 @@
+package dev.followupbot.core.domain;
+
+import dev.followupbot.core.message.MessageRef;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A customer case and its ownership rules. One owner at a time; every change of hands is explicit
+ * and produces a history entry. Methods never mutate: they return a {@link Transition}.
+ *
+ * <p>"First response" is recorded the first time the owner reports an answer to the customer: when
+ * the case goes to waiting-on-customer or is resolved.
+ */
+public record SupportCase(
+    long id,
+    TenantId tenant,
+    int number,
+    Optional<String> externalRef,
+    String subject,
+    Optional<String> customer,
+    Priority priority,
+    String channelId,
+    CaseStatus status,
+    Optional<String> ownerId,
+    String createdBy,
+    Instant createdAt,
+    Optional<Instant> claimedAt,
+    Optional<Instant> firstResponseAt,
+    Optional<Instant> resolvedAt,
+    Instant lastActivityAt,
+    Optional<Instant> waitingUntil,
+    Optional<MessageRef> card,
+    int version) {
+
+  public static final int MAX_SUBJECT = 500;
+  public static final int MAX_CUSTOMER = 200;
+  public static final int MAX_REASON = 1000;
+
+  public SupportCase {
+    Objects.requireNonNull(tenant, "tenant");
+    Objects.requireNonNull(externalRef, "externalRef");
+    Objects.requireNonNull(subject, "subject");
+    Objects.requireNonNull(customer, "customer");
+    Objects.requireNonNull(priority, "priority");
+    Objects.requireNonNull(channelId, "channelId");
+    Objects.requireNonNull(status, "status");
+    Objects.requireNonNull(ownerId, "ownerId");
+    Objects.requireNonNull(createdBy, "createdBy");
+    Objects.requireNonNull(createdAt, "createdAt");
+    Objects.requireNonNull(claimedAt, "claimedAt");
+    Objects.requireNonNull(firstResponseAt, "firstResponseAt");
+    Objects.requireNonNull(resolvedAt, "resolvedAt");
+    Objects.requireNonNull(lastActivityAt, "lastActivityAt");
+    Objects.requireNonNull(waitingUntil, "waitingUntil");
+    Objects.requireNonNull(card, "card");
+    if (subject.isBlank() || subject.length() > MAX_SUBJECT) {
+      throw new IllegalArgumentException("subject must be 1-" + MAX_SUBJECT + " characters");
+    }
+  }
+
+  /** A new, unclaimed case before it is stored (id 0, number assigned by the repository). */
+  public static SupportCase open(
+      TenantId tenant,
+      int number,
+      Optional<String> externalRef,
+      String subject,
+      Optional<String> customer,
+      Priority priority,
+      String channelId,
+      String createdBy,
+      Instant now) {
+    return new SupportCase(
+        0,
+        tenant,
+        number,
+        externalRef,
+        subject,
+        customer,
+        priority,
+        channelId,
+        CaseStatus.UNCLAIMED,
+        Optional.empty(),
+        createdBy,
+        now,
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        now,
+        Optional.empty(),
+        Optional.empty(),
+        0);
+  }
+
+  public boolean isOwnedBy(String userId) {
+    return ownerId.filter(userId::equals).isPresent();
+  }
+
+  /** Takes an unclaimed case. Claiming someone else's case is refused; hand-offs are explicit. */
+  public Transition claim(String actor, Instant now) {
+    if (!status.isOpen()) {
+      return refuse(new Refusal.NotOpen(status));
+    }
+    if (ownerId.isPresent()) {
+      return isOwnedBy(actor)
+          ? refuse(new Refusal.AlreadyYours())
+          : refuse(new Refusal.OwnedBySomeoneElse(ownerId.get(), claimedAt.orElse(createdAt)));
+    }
+    return apply(
+        actor,
+        CaseAction.CLAIMED,
+        CaseStatus.CLAIMED,
+        Optional.of(actor),
+        Optional.of(now),
+        firstResponseAt,
+        resolvedAt,
+        Optional.empty(),
+        Optional.empty(),
+        now);
+  }
+
+  /** Gives the case back to the team. Only its owner or an admin may. */
+  public Transition release(String actor, boolean admin, Instant now) {
+    if (!status.isOpen()) {
+      return refuse(new Refusal.NotOpen(status));
+    }
+    if (ownerId.isEmpty()) {
+      return refuse(new Refusal.NotClaimed());
+    }
+    if (!isOwnedBy(actor) && !admin) {
+      return refuse(new Refusal.OwnerOnly(ownerId.get()));
+    }
+    return apply(
+        actor,
+        CaseAction.RELEASED,
+        CaseStatus.UNCLAIMED,
+        Optional.empty(),
+        Optional.empty(),
+        firstResponseAt,
+        resolvedAt,
+        Optional.empty(),
+        Optional.empty(),
+        now);
+  }
+
+  /**
+   * Hands the case to someone. Anyone may assign an unclaimed case (triage); an owned case only by
+   * its owner or an admin.
+   */
+  public Transition assign(
+      String actor, boolean admin, String assignee, Optional<String> reason, Instant now) {
+    if (!status.isOpen()) {
+      return refuse(new Refusal.NotOpen(status));
+    }
+    if (isOwnedBy(assignee)) {
+      return refuse(new Refusal.AlreadyAssigned(assignee));
+    }
+    if (ownerId.isPresent() && !isOwnedBy(actor) && !admin) {
+      return refuse(new Refusal.OwnerOnly(ownerId.get()));
+    }
+    CaseStatus next =
+        status == CaseStatus.WAITING_ON_CUSTOMER
+            ? CaseStatus.WAITING_ON_CUSTOMER
+            : CaseStatus.CLAIMED;
+    return apply(
+        actor,
+        CaseAction.ASSIGNED,
+        next,
+        Optional.of(assignee),
+        Optional.of(now),
+        firstResponseAt,
+        resolvedAt,
+        waitingUntil,
+        reason,
+        now);
+  }
+
+  /** The owner has answered and now waits on the customer, optionally until a given time. */
+  public Transition waitOnCustomer(
+      String actor, boolean admin, Optional<Instant> until, Instant now) {
+    if (!status.isOpen()) {
+      return refuse(new Refusal.NotOpen(status));
+    }
+    if (ownerId.isEmpty()) {
+      return refuse(new Refusal.NotClaimed());
+    }
+    if (!isOwnedBy(actor) && !admin) {
+      return refuse(new Refusal.OwnerOnly(ownerId.get()));
+    }
+    return apply(
+        actor,
+        CaseAction.WAITING,
+        CaseStatus.WAITING_ON_CUSTOMER,
+        ownerId,
+        claimedAt,
+        firstResponseAt.or(() -> Optional.of(now)),
+        resolvedAt,
+        until,
+        Optional.empty(),
+        now);
+  }
+
+  /** The customer is back (or the wait is over): the owner is on it again. */
+  public Transition resume(String actor, boolean admin, Instant now) {
+    if (status != CaseStatus.WAITING_ON_CUSTOMER) {
+      return refuse(new Refusal.WrongState(status));
+    }
+    if (!isOwnedBy(actor) && !admin) {
+      return refuse(new Refusal.OwnerOnly(ownerId.orElse(actor)));
+    }
+    return apply(
+        actor,
+        CaseAction.RESUMED,
+        CaseStatus.CLAIMED,
+        ownerId,
+        claimedAt,
+        firstResponseAt,
+        resolvedAt,
+        Optional.empty(),
+        Optional.empty(),
+        now);
+  }
+
+  /**
+   * Marks the case solved. The owner or an admin may; resolving an unclaimed case makes the
+   * resolver its owner, so every solved case has someone to check in with the customer.
+   */
+  public Transition resolve(String actor, boolean admin, Optional<String> note, Instant now) {
+    if (!status.isOpen()) {
+      return refuse(new Refusal.NotOpen(status));
+    }
+    if (ownerId.isPresent() && !isOwnedBy(actor) && !admin) {
+      return refuse(new Refusal.OwnerOnly(ownerId.get()));
+    }
+    Optional<String> owner = ownerId.isPresent() ? ownerId : Optional.of(actor);
+    return apply(
+        actor,
+        CaseAction.RESOLVED,
+        CaseStatus.RESOLVED,
+        owner,
+        claimedAt.or(() -> Optional.of(now)),
+        firstResponseAt.or(() -> Optional.of(now)),
+        Optional.of(now),
+        Optional.empty(),
+        note,
+        now);
+  }
+
+  /** Brings a resolved or closed case back; it returns to its previous owner if it had one. */
+  public Transition reopen(String actor, Optional<String> reason, Instant now) {
+    if (status.isOpen()) {
+      return refuse(new Refusal.WrongState(status));
+    }
+    CaseStatus next = ownerId.isPresent() ? CaseStatus.CLAIMED : CaseStatus.UNCLAIMED;
+    return apply(
+        actor,
+        CaseAction.REOPENED,
+        next,
+        ownerId,
+        claimedAt,
+        firstResponseAt,
+        Optional.empty(),
+        Optional.empty(),
+        reason,
+        now);
+  }
+
+  /** Files a resolved case away for good. Only its owner or an admin may. */
+  public Transition close(String actor, boolean admin, Instant now) {
+    if (status != CaseStatus.RESOLVED) {
+      return refuse(new Refusal.WrongState(status));
+    }
+    if (ownerId.isPresent() && !isOwnedBy(actor) && !admin) {
+      return refuse(new Refusal.OwnerOnly(ownerId.get()));
+    }
+    return apply(
+        actor,
+        CaseAction.CLOSED,
+        CaseStatus.CLOSED,
+        ownerId,
+        claimedAt,
+        firstResponseAt,
+        resolvedAt,
+        Optional.empty(),
+        Optional.empty(),
+        now);
+  }
+
+  /** The same case with its card location recorded. Not a transition: no history entry. */
+  public SupportCase withCard(MessageRef ref) {
+    return new SupportCase(
+        id,
+        tenant,
+        number,
+        externalRef,
+        subject,
+        customer,
+        priority,
+        channelId,
+        status,
+        ownerId,
+        createdBy,
+        createdAt,
+        claimedAt,
+        firstResponseAt,
+        resolvedAt,
+        lastActivityAt,
+        waitingUntil,
+        Optional.of(ref),
+        version);
+  }
+
+  private static Transition refuse(Refusal refusal) {
+    return new Transition.Refused(refusal);
+  }
+
+  private Transition apply(
+      String actor,
+      CaseAction action,
+      CaseStatus nextStatus,
+      Optional<String> nextOwner,
+      Optional<Instant> nextClaimedAt,
+      Optional<Instant> nextFirstResponse,
+      Optional<Instant> nextResolvedAt,
+      Optional<Instant> nextWaitingUntil,
+      Optional<String> reason,
+      Instant now) {
+    SupportCase after =
+        new SupportCase(
+            id,
+            tenant,
+            number,
+            externalRef,
+            subject,
+            customer,
+            priority,
+            channelId,
+            nextStatus,
+            nextOwner,
+            createdBy,
+            createdAt,
+            nextClaimedAt,
+            nextFirstResponse,
+            nextResolvedAt,
+            now,
+            nextWaitingUntil,
+            card,
+            version + 1);
+    CaseEvent event =
+        new CaseEvent(
+            id,
+            now,
+            actor,
+            action,
+            Optional.of(status),
+            nextStatus,
+            ownerId,
+            nextOwner,
+            reason.map(r -> r.length() > MAX_REASON ? r.substring(0, MAX_REASON) : r));
+    return new Transition.Applied(after, event);
+  }
+}

@@ -1,0 +1,26 @@
+package dev.followupbot.core.jdbc;
+
+import java.util.Objects;
+
+/** How to reach the database: a JDBC URL (H2 or PostgreSQL), credentials and the pool size. */
+public record DatabaseSettings(String url, String user, String password, int poolSize) {
+
+  public DatabaseSettings {
+    Objects.requireNonNull(url, "url");
+    user = user == null ? "" : user;
+    password = password == null ? "" : password;
+    if (poolSize < 2) {
+      throw new IllegalArgumentException("poolSize must be at least 2");
+    }
+  }
+
+  /** The embedded default: an H2 file under {@code dataDir}, nothing to install. */
+  public static DatabaseSettings h2File(String dataDir) {
+    return new DatabaseSettings("jdbc:h2:file:" + dataDir + "/followup", "sa", "", 10);
+  }
+
+  @Override
+  public String toString() {
+    return "DatabaseSettings[url=" + url + ", user=" + user + ", poolSize=" + poolSize + "]";
+  }
+}

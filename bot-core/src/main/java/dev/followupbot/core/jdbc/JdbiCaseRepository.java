@@ -1,0 +1,235 @@
+package dev.followupbot.core.jdbc;
+
+import dev.followupbot.core.domain.CaseAction;
+import dev.followupbot.core.domain.CaseEvent;
+import dev.followupbot.core.domain.CaseStatus;
+import dev.followupbot.core.domain.Priority;
+import dev.followupbot.core.domain.SupportCase;
+import dev.followupbot.core.domain.TenantId;
+import dev.followupbot.core.message.MessageRef;
+import dev.followupbot.core.port.CaseRepository;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.Update;
+
+/** Cases and their history in the {@code cases} and {@code case_events} tables. */
+public final class JdbiCaseRepository implements CaseRepository {
+
+  private static final RowMapper<SupportCase> CASE = JdbiCaseRepository::mapCase;
+
+  private final JdbiTransactions tx;
+
+  public JdbiCaseRepository(JdbiTransactions tx) {
+    this.tx = tx;
+  }
+
+  @Override
+  public SupportCase insert(SupportCase c) {
+    long id =
+        tx.withHandle(
+            h ->
+                bindAll(
+                        h.createUpdate(
+                            "INSERT INTO cases (tenant_id, number, external_ref, subject, customer, priority,"
+                                + " channel_id, status, owner_id, created_by, created_at, claimed_at,"
+                                + " first_response_at, resolved_at, last_activity_at, waiting_until, version)"
+                                + " VALUES (:tenant, :number, :externalRef, :subject, :customer, :priority,"
+                                + " :channel, :status, :owner, :createdBy, :createdAt, :claimedAt,"
+                                + " :firstResponseAt, :resolvedAt, :lastActivityAt, :waitingUntil, :version)"),
+                        c)
+                    .executeAndReturnGeneratedKeys("id")
+                    .mapTo(Long.class)
+                    .one());
+    return findById(c.tenant(), id).orElseThrow();
+  }
+
+  @Override
+  public Optional<SupportCase> findByNumber(TenantId tenant, int number) {
+    return one("SELECT * FROM cases WHERE tenant_id = :tenant AND number = :value", tenant, number);
+  }
+
+  @Override
+  public Optional<SupportCase> findByExternalRef(TenantId tenant, String externalRef) {
+    return one(
+        "SELECT * FROM cases WHERE tenant_id = :tenant AND external_ref = :value",
+        tenant,
+        externalRef);
+  }
+
+  @Override
+  public Optional<SupportCase> findById(TenantId tenant, long id) {
+    return one("SELECT * FROM cases WHERE tenant_id = :tenant AND id = :value", tenant, id);
+  }
+
+  private Optional<SupportCase> one(String sql, TenantId tenant, Object value) {
+    return tx.withHandle(
+        h ->
+            h.createQuery(sql)
+                .bind("tenant", tenant.key())
+                .bind("value", value)
+                .map(CASE)
+                .findOne());
+  }
+
+  @Override
+  public boolean update(SupportCase c) {
+    return tx.withHandle(
+            h ->
+                bindAll(
+                        h.createUpdate(
+                            "UPDATE cases SET status = :status, owner_id = :owner, claimed_at = :claimedAt,"
+                                + " first_response_at = :firstResponseAt, resolved_at = :resolvedAt,"
+                                + " last_activity_at = :lastActivityAt, waiting_until = :waitingUntil,"
+                                + " subject = :subject, customer = :customer, priority = :priority,"
+                                + " version = :version"
+                                + " WHERE tenant_id = :tenant AND id = :id AND version = :expectedVersion"),
+                        c)
+                    .bind("id", c.id())
+                    .bind("expectedVersion", c.version() - 1)
+                    .execute())
+        == 1;
+  }
+
+  @Override
+  public void saveCard(TenantId tenant, long caseId, MessageRef card) {
+    tx.withHandle(
+        h ->
+            h.createUpdate(
+                    "UPDATE cases SET card_channel = :channel, card_message_id = :message"
+                        + " WHERE tenant_id = :tenant AND id = :id")
+                .bind("channel", card.channel())
+                .bind("message", card.messageId())
+                .bind("tenant", tenant.key())
+                .bind("id", caseId)
+                .execute());
+  }
+
+  @Override
+  public long append(TenantId tenant, CaseEvent e) {
+    return tx.withHandle(
+        h ->
+            h.createUpdate(
+                    "INSERT INTO case_events (tenant_id, case_id, at, actor_id, action, from_status, to_status,"
+                        + " from_owner, to_owner, reason) VALUES (:tenant, :caseId, :at, :actor, :action,"
+                        + " :fromStatus, :toStatus, :fromOwner, :toOwner, :reason)")
+                .bind("tenant", tenant.key())
+                .bind("caseId", e.caseId())
+                .bind("at", e.at())
+                .bind("actor", e.actorId())
+                .bind("action", e.action().name())
+                .bind("fromStatus", e.fromStatus().map(Enum::name).orElse(null))
+                .bind("toStatus", e.toStatus().name())
+                .bind("fromOwner", e.fromOwner().orElse(null))
+                .bind("toOwner", e.toOwner().orElse(null))
+                .bind("reason", e.reason().orElse(null))
+                .executeAndReturnGeneratedKeys("id")
+                .mapTo(Long.class)
+                .one());
+  }
+
+  @Override
+  public List<CaseEvent> history(TenantId tenant, long caseId) {
+    return tx.withHandle(
+        h ->
+            h.createQuery(
+                    "SELECT * FROM case_events WHERE tenant_id = :tenant AND case_id = :caseId ORDER BY id")
+                .bind("tenant", tenant.key())
+                .bind("caseId", caseId)
+                .map(
+                    (rs, ctx) ->
+                        new CaseEvent(
+                            rs.getLong("case_id"),
+                            instant(rs, "at"),
+                            rs.getString("actor_id"),
+                            CaseAction.valueOf(rs.getString("action")),
+                            Optional.ofNullable(rs.getString("from_status"))
+                                .map(CaseStatus::valueOf),
+                            CaseStatus.valueOf(rs.getString("to_status")),
+                            Optional.ofNullable(rs.getString("from_owner")),
+                            Optional.ofNullable(rs.getString("to_owner")),
+                            Optional.ofNullable(rs.getString("reason"))))
+                .list());
+  }
+
+  @Override
+  public List<SupportCase> list(
+      TenantId tenant, Set<CaseStatus> statuses, Optional<String> ownerId, int limit) {
+    if (statuses.isEmpty()) {
+      return List.of();
+    }
+    String sql =
+        "SELECT * FROM cases WHERE tenant_id = :tenant AND status IN (<statuses>)"
+            + (ownerId.isPresent() ? " AND owner_id = :owner" : "")
+            + " ORDER BY created_at, id LIMIT :limit";
+    return tx.withHandle(
+        h ->
+            h.createQuery(sql)
+                .bind("tenant", tenant.key())
+                .bindList(
+                    "statuses", statuses.stream().map(Enum::name).collect(Collectors.toList()))
+                .bind("owner", ownerId.orElse(null))
+                .bind("limit", limit)
+                .map(CASE)
+                .list());
+  }
+
+  private static Update bindAll(Update u, SupportCase c) {
+    return u.bind("tenant", c.tenant().key())
+        .bind("number", c.number())
+        .bind("externalRef", c.externalRef().orElse(null))
+        .bind("subject", c.subject())
+        .bind("customer", c.customer().orElse(null))
+        .bind("priority", c.priority().name())
+        .bind("channel", c.channelId())
+        .bind("status", c.status().name())
+        .bind("owner", c.ownerId().orElse(null))
+        .bind("createdBy", c.createdBy())
+        .bindByType("createdAt", c.createdAt(), Instant.class)
+        .bindByType("claimedAt", c.claimedAt().orElse(null), Instant.class)
+        .bindByType("firstResponseAt", c.firstResponseAt().orElse(null), Instant.class)
+        .bindByType("resolvedAt", c.resolvedAt().orElse(null), Instant.class)
+        .bindByType("lastActivityAt", c.lastActivityAt(), Instant.class)
+        .bindByType("waitingUntil", c.waitingUntil().orElse(null), Instant.class)
+        .bind("version", c.version());
+  }
+
+  private static SupportCase mapCase(ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx)
+      throws SQLException {
+    String cardChannel = rs.getString("card_channel");
+    String cardMessage = rs.getString("card_message_id");
+    return new SupportCase(
+        rs.getLong("id"),
+        TenantId.fromKey(rs.getString("tenant_id")),
+        rs.getInt("number"),
+        Optional.ofNullable(rs.getString("external_ref")),
+        rs.getString("subject"),
+        Optional.ofNullable(rs.getString("customer")),
+        Priority.valueOf(rs.getString("priority")),
+        rs.getString("channel_id"),
+        CaseStatus.valueOf(rs.getString("status")),
+        Optional.ofNullable(rs.getString("owner_id")),
+        rs.getString("created_by"),
+        instant(rs, "created_at"),
+        Optional.ofNullable(instant(rs, "claimed_at")),
+        Optional.ofNullable(instant(rs, "first_response_at")),
+        Optional.ofNullable(instant(rs, "resolved_at")),
+        instant(rs, "last_activity_at"),
+        Optional.ofNullable(instant(rs, "waiting_until")),
+        cardChannel == null || cardMessage == null
+            ? Optional.empty()
+            : Optional.of(new MessageRef(cardChannel, cardMessage)),
+        rs.getInt("version"));
+  }
+
+  static Instant instant(ResultSet rs, String column) throws SQLException {
+    OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+    return value == null ? null : value.toInstant();
+  }
+}

@@ -1,0 +1,229 @@
+package dev.followupbot.core.jdbc;
+
+import static dev.followupbot.core.jdbc.JdbiCaseRepository.instant;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.followupbot.core.domain.Platform;
+import dev.followupbot.core.domain.TenantId;
+import dev.followupbot.core.domain.UserRef;
+import dev.followupbot.core.message.Message;
+import dev.followupbot.core.message.MessageRef;
+import dev.followupbot.core.port.Destination;
+import dev.followupbot.core.port.Outbox;
+import dev.followupbot.core.port.OutboxEntry;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+
+/** The outbox in the {@code outbox} table; messages are stored as JSON. */
+public final class JdbiOutbox implements Outbox {
+
+  private static final int MAX_ERROR = 1000;
+
+  private final JdbiTransactions tx;
+  private final Database.Vendor vendor;
+  private final ObjectMapper json = new ObjectMapper();
+
+  public JdbiOutbox(JdbiTransactions tx, Database.Vendor vendor) {
+    this.tx = tx;
+    this.vendor = vendor;
+  }
+
+  @Override
+  public long enqueue(OutboxEntry e) {
+    // PostgreSQL aborts a transaction on a failed insert, so it skips duplicates in the statement.
+    String onConflict =
+        vendor == Database.Vendor.POSTGRESQL ? " ON CONFLICT (dedupe_key) DO NOTHING" : "";
+    String sql =
+        "INSERT INTO outbox (tenant_id, dedupe_key, kind, destination_kind, destination_id, message_json,"
+            + " case_id, reminder_id, reminder_occurrence, state, attempts, created_at, next_attempt_at)"
+            + " SELECT :tenant, :key, :kind, :destKind, :destId, :json, :caseId, :reminderId, :occurrence,"
+            + " 'PENDING', 0, :now, :next WHERE NOT EXISTS (SELECT 1 FROM outbox WHERE dedupe_key = :key)"
+            + onConflict;
+    try {
+      tx.withHandle(
+          h ->
+              h.createUpdate(sql)
+                  .bind("tenant", e.tenant().key())
+                  .bind("key", e.dedupeKey())
+                  .bind("kind", e.kind().name())
+                  .bind(
+                      "destKind",
+                      e.destination()
+                          .map(d -> d instanceof Destination.Direct ? "DIRECT" : "CHANNEL")
+                          .orElse(null))
+                  .bind("destId", e.destination().map(Destination::target).orElse(null))
+                  .bind("json", e.message().map(this::toJson).orElse(null))
+                  .bind("caseId", e.caseId().orElse(null))
+                  .bind("reminderId", e.reminderId().orElse(null))
+                  .bind("occurrence", e.reminderOccurrence().orElse(null))
+                  .bind("now", e.createdAt())
+                  .bind("next", e.nextAttemptAt())
+                  .execute());
+    } catch (UnableToExecuteStatementException ex) {
+      if (!UniqueViolation.isCauseOf(ex)) {
+        throw ex;
+      }
+      // H2: a concurrent insert of the same key won; use that one.
+    }
+    return tx.withHandle(
+        h ->
+            h.createQuery("SELECT id FROM outbox WHERE dedupe_key = :key")
+                .bind("key", e.dedupeKey())
+                .mapTo(Long.class)
+                .one());
+  }
+
+  @Override
+  public Optional<OutboxEntry> find(long id) {
+    return tx.withHandle(
+        h ->
+            h.createQuery("SELECT * FROM outbox WHERE id = :id")
+                .bind("id", id)
+                .map(this::map)
+                .findOne());
+  }
+
+  @Override
+  public boolean claim(long id, String claimedBy, Instant now) {
+    return tx.withHandle(
+            h ->
+                h.createUpdate(
+                        "UPDATE outbox SET state = 'SENDING', attempts = attempts + 1, claimed_at = :now,"
+                            + " claimed_by = :node WHERE id = :id AND state = 'PENDING' AND next_attempt_at <= :now")
+                    .bind("now", now)
+                    .bind("node", claimedBy)
+                    .bind("id", id)
+                    .execute())
+        == 1;
+  }
+
+  @Override
+  public void markSent(long id, Optional<MessageRef> ref, Instant now) {
+    tx.withHandle(
+        h ->
+            h.createUpdate(
+                    "UPDATE outbox SET state = 'SENT', finished_at = :now, ref_channel = :channel,"
+                        + " ref_message_id = :message WHERE id = :id AND state = 'SENDING'")
+                .bind("now", now)
+                .bind("channel", ref.map(MessageRef::channel).orElse(null))
+                .bind("message", ref.map(MessageRef::messageId).orElse(null))
+                .bind("id", id)
+                .execute());
+  }
+
+  @Override
+  public void retryAt(long id, Instant next, String error) {
+    tx.withHandle(
+        h ->
+            h.createUpdate(
+                    "UPDATE outbox SET state = 'PENDING', next_attempt_at = :next, last_error = :error,"
+                        + " claimed_at = NULL, claimed_by = NULL WHERE id = :id AND state = 'SENDING'")
+                .bind("next", next)
+                .bind("error", clip(error))
+                .bind("id", id)
+                .execute());
+  }
+
+  @Override
+  public void markFailed(long id, String error, Instant now) {
+    tx.withHandle(
+        h ->
+            h.createUpdate(
+                    "UPDATE outbox SET state = 'FAILED', finished_at = :now, last_error = :error WHERE id = :id")
+                .bind("now", now)
+                .bind("error", clip(error))
+                .bind("id", id)
+                .execute());
+  }
+
+  @Override
+  public List<Long> due(Instant now, Set<Platform> platforms, int limit) {
+    return tx.withHandle(
+        h ->
+            h.createQuery(
+                    "SELECT id FROM outbox WHERE state = 'PENDING' AND next_attempt_at <= :now AND "
+                        + PlatformFilter.sql(platforms)
+                        + " ORDER BY next_attempt_at, id LIMIT :limit")
+                .bind("now", now)
+                .bind("limit", limit)
+                .mapTo(Long.class)
+                .list());
+  }
+
+  @Override
+  public List<Long> stuck(Instant claimedBefore, Optional<String> claimedBy, int limit) {
+    return tx.withHandle(
+        h ->
+            h.createQuery(
+                    "SELECT id FROM outbox WHERE state = 'SENDING' AND claimed_at < :before"
+                        + (claimedBy.isPresent() ? " AND claimed_by = :node" : "")
+                        + " ORDER BY id LIMIT :limit")
+                .bind("before", claimedBefore)
+                .bind("node", claimedBy.orElse(null))
+                .bind("limit", limit)
+                .mapTo(Long.class)
+                .list());
+  }
+
+  private OutboxEntry map(ResultSet rs, StatementContext ctx) throws SQLException {
+    TenantId tenant = TenantId.fromKey(rs.getString("tenant_id"));
+    String destKind = rs.getString("destination_kind");
+    String destId = rs.getString("destination_id");
+    Optional<Destination> destination = Optional.empty();
+    if (destKind != null && destId != null) {
+      destination =
+          Optional.of(
+              destKind.equals("DIRECT")
+                  ? new Destination.Direct(new UserRef(tenant, destId))
+                  : new Destination.Channel(tenant, destId));
+    }
+    long caseId = rs.getLong("case_id");
+    Optional<Long> caseRef = rs.wasNull() ? Optional.empty() : Optional.of(caseId);
+    long reminderId = rs.getLong("reminder_id");
+    Optional<Long> reminderRef = rs.wasNull() ? Optional.empty() : Optional.of(reminderId);
+    int occurrence = rs.getInt("reminder_occurrence");
+    Optional<Integer> occurrenceRef = rs.wasNull() ? Optional.empty() : Optional.of(occurrence);
+    return new OutboxEntry(
+        rs.getLong("id"),
+        tenant,
+        rs.getString("dedupe_key"),
+        OutboxEntry.Kind.valueOf(rs.getString("kind")),
+        destination,
+        Optional.ofNullable(rs.getString("message_json")).map(this::fromJson),
+        caseRef,
+        reminderRef,
+        occurrenceRef,
+        OutboxEntry.State.valueOf(rs.getString("state")),
+        rs.getInt("attempts"),
+        instant(rs, "created_at"),
+        instant(rs, "next_attempt_at"),
+        Optional.ofNullable(rs.getString("last_error")));
+  }
+
+  private String toJson(Message message) {
+    try {
+      return json.writeValueAsString(message);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot store message", e);
+    }
+  }
+
+  private Message fromJson(String text) {
+    try {
+      return json.readValue(text, Message.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot read stored message", e);
+    }
+  }
+
+  private static String clip(String s) {
+    return s == null || s.length() <= MAX_ERROR ? s : s.substring(0, MAX_ERROR);
+  }
+}

@@ -1,0 +1,167 @@
+package dev.followupbot.core.jdbc;
+
+import static dev.followupbot.core.jdbc.JdbiCaseRepository.instant;
+
+import dev.followupbot.core.domain.Platform;
+import dev.followupbot.core.domain.Reminder;
+import dev.followupbot.core.domain.ReminderKind;
+import dev.followupbot.core.domain.ReminderStatus;
+import dev.followupbot.core.domain.TenantId;
+import dev.followupbot.core.port.ReminderRepository;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.StatementContext;
+
+/** Reminders in the {@code reminders} table. */
+public final class JdbiReminderRepository implements ReminderRepository {
+
+  private static final RowMapper<Reminder> REMINDER = JdbiReminderRepository::map;
+
+  private final JdbiTransactions tx;
+
+  public JdbiReminderRepository(JdbiTransactions tx) {
+    this.tx = tx;
+  }
+
+  @Override
+  public Reminder insert(Reminder r) {
+    long id =
+        tx.withHandle(
+            h ->
+                h.createUpdate(
+                        "INSERT INTO reminders (tenant_id, number, recipient_id, creator_id, case_id, kind, note,"
+                            + " due_at, status, occurrence, snooze_count, created_at)"
+                            + " VALUES (:tenant, :number, :recipient, :creator, :caseId, :kind, :note, :due,"
+                            + " :status, :occurrence, :snoozes, :createdAt)")
+                    .bind("tenant", r.tenant().key())
+                    .bind("number", r.number())
+                    .bind("recipient", r.recipientId())
+                    .bind("creator", r.creatorId())
+                    .bind("caseId", r.caseId().orElse(null))
+                    .bind("kind", r.kind().name())
+                    .bind("note", r.note().orElse(null))
+                    .bind("due", r.dueAt())
+                    .bind("status", r.status().name())
+                    .bind("occurrence", r.occurrence())
+                    .bind("snoozes", r.snoozeCount())
+                    .bind("createdAt", r.createdAt())
+                    .executeAndReturnGeneratedKeys("id")
+                    .mapTo(Long.class)
+                    .one());
+    return findById(id).orElseThrow();
+  }
+
+  @Override
+  public Optional<Reminder> findByNumber(TenantId tenant, int number) {
+    return tx.withHandle(
+        h ->
+            h.createQuery("SELECT * FROM reminders WHERE tenant_id = :tenant AND number = :number")
+                .bind("tenant", tenant.key())
+                .bind("number", number)
+                .map(REMINDER)
+                .findOne());
+  }
+
+  @Override
+  public Optional<Reminder> findById(long id) {
+    return tx.withHandle(
+        h ->
+            h.createQuery("SELECT * FROM reminders WHERE id = :id")
+                .bind("id", id)
+                .map(REMINDER)
+                .findOne());
+  }
+
+  @Override
+  public boolean update(Reminder r, ReminderStatus expectedStatus, int expectedOccurrence) {
+    return tx.withHandle(
+            h ->
+                h.createUpdate(
+                        "UPDATE reminders SET status = :status, due_at = :due, occurrence = :occurrence,"
+                            + " snooze_count = :snoozes, delivered_at = :deliveredAt, completed_at = :completedAt,"
+                            + " last_error = :error"
+                            + " WHERE tenant_id = :tenant AND id = :id AND status = :expectedStatus"
+                            + " AND occurrence = :expectedOccurrence")
+                    .bind("status", r.status().name())
+                    .bind("due", r.dueAt())
+                    .bind("occurrence", r.occurrence())
+                    .bind("snoozes", r.snoozeCount())
+                    .bindByType("deliveredAt", r.deliveredAt().orElse(null), Instant.class)
+                    .bindByType("completedAt", r.completedAt().orElse(null), Instant.class)
+                    .bind("error", r.lastError().orElse(null))
+                    .bind("tenant", r.tenant().key())
+                    .bind("id", r.id())
+                    .bind("expectedStatus", expectedStatus.name())
+                    .bind("expectedOccurrence", expectedOccurrence)
+                    .execute())
+        == 1;
+  }
+
+  @Override
+  public List<Reminder> active(TenantId tenant, String recipientId, int limit) {
+    return tx.withHandle(
+        h ->
+            h.createQuery(
+                    "SELECT * FROM reminders WHERE tenant_id = :tenant AND recipient_id = :recipient"
+                        + " AND status IN ('PENDING', 'DELIVERED') ORDER BY due_at, id LIMIT :limit")
+                .bind("tenant", tenant.key())
+                .bind("recipient", recipientId)
+                .bind("limit", limit)
+                .map(REMINDER)
+                .list());
+  }
+
+  @Override
+  public List<Reminder> pendingForCase(TenantId tenant, long caseId) {
+    return tx.withHandle(
+        h ->
+            h.createQuery(
+                    "SELECT * FROM reminders WHERE tenant_id = :tenant AND case_id = :caseId AND status = 'PENDING'"
+                        + " ORDER BY due_at, id")
+                .bind("tenant", tenant.key())
+                .bind("caseId", caseId)
+                .map(REMINDER)
+                .list());
+  }
+
+  @Override
+  public List<Long> overdue(Instant dueBefore, Set<Platform> platforms, int limit) {
+    return tx.withHandle(
+        h ->
+            h.createQuery(
+                    "SELECT id FROM reminders WHERE status = 'PENDING' AND due_at <= :before AND "
+                        + PlatformFilter.sql(platforms)
+                        + " ORDER BY due_at, id LIMIT :limit")
+                .bind("before", dueBefore)
+                .bind("limit", limit)
+                .mapTo(Long.class)
+                .list());
+  }
+
+  private static Reminder map(ResultSet rs, StatementContext ctx) throws SQLException {
+    long caseId = rs.getLong("case_id");
+    boolean hasCase = !rs.wasNull();
+    return new Reminder(
+        rs.getLong("id"),
+        TenantId.fromKey(rs.getString("tenant_id")),
+        rs.getInt("number"),
+        rs.getString("recipient_id"),
+        rs.getString("creator_id"),
+        hasCase ? Optional.of(caseId) : Optional.empty(),
+        ReminderKind.valueOf(rs.getString("kind")),
+        Optional.ofNullable(rs.getString("note")),
+        instant(rs, "due_at"),
+        ReminderStatus.valueOf(rs.getString("status")),
+        rs.getInt("occurrence"),
+        rs.getInt("snooze_count"),
+        instant(rs, "created_at"),
+        Optional.ofNullable(instant(rs, "delivered_at")),
+        Optional.ofNullable(instant(rs, "completed_at")),
+        Optional.ofNullable(rs.getString("last_error")));
+  }
+}

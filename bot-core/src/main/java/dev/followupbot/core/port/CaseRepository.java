@@ -1,0 +1,44 @@
+package dev.followupbot.core.port;
+
+import dev.followupbot.core.domain.CaseEvent;
+import dev.followupbot.core.domain.CaseStatus;
+import dev.followupbot.core.domain.SupportCase;
+import dev.followupbot.core.domain.TenantId;
+import dev.followupbot.core.message.MessageRef;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Stores cases and their append-only history. Every method takes the tenant and never returns
+ * another tenant's case, even for a valid id.
+ */
+public interface CaseRepository {
+
+  /** Stores a new case and returns it with its id. */
+  SupportCase insert(SupportCase draft);
+
+  Optional<SupportCase> findByNumber(TenantId tenant, int number);
+
+  Optional<SupportCase> findByExternalRef(TenantId tenant, String externalRef);
+
+  Optional<SupportCase> findById(TenantId tenant, long id);
+
+  /**
+   * Writes a changed case if nobody changed it since it was read ({@code after.version() - 1}).
+   * Returns false when someone else got there first; the caller re-reads and decides again.
+   */
+  boolean update(SupportCase after);
+
+  /** Records where the case's card was posted. */
+  void saveCard(TenantId tenant, long caseId, MessageRef card);
+
+  /** Appends to the case's history and returns the entry's id. */
+  long append(TenantId tenant, CaseEvent event);
+
+  List<CaseEvent> history(TenantId tenant, long caseId);
+
+  /** Cases in the given states, optionally only one owner's, oldest first. */
+  List<SupportCase> list(
+      TenantId tenant, Set<CaseStatus> statuses, Optional<String> ownerId, int limit);
+}

@@ -1,0 +1,25 @@
+package dev.followupbot.core.port;
+
+import dev.followupbot.core.domain.Platform;
+import dev.followupbot.core.domain.TenantId;
+import dev.followupbot.core.message.Message;
+import dev.followupbot.core.message.MessageRef;
+
+/**
+ * Delivers neutral messages on one platform. Implementations render the message in the platform's
+ * own format and make exactly one attempt per call: retries, pacing after a rate limit and
+ * duplicate protection belong to the caller, which records every attempt first.
+ *
+ * <p>Failures are reported as {@link DeliveryFailure}, saying whether trying again later can help.
+ */
+public interface Messenger {
+
+  /** The platform this messenger speaks to; the core picks a messenger by the tenant's platform. */
+  Platform platform();
+
+  /** Posts a message and returns where it landed, so it can be updated later. */
+  MessageRef post(Destination to, Message message);
+
+  /** Replaces a message posted earlier (a case card that changed, a reminder that was handled). */
+  void update(TenantId tenant, MessageRef which, Message replacement);
+}

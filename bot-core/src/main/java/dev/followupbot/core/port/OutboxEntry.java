@@ -1,0 +1,145 @@
+package dev.followupbot.core.port;
+
+import dev.followupbot.core.domain.TenantId;
+import dev.followupbot.core.message.Message;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One outgoing message and the record of its delivery. The {@code dedupeKey} names the logical
+ * message (a reminder occurrence, a case card, a notification about one history entry), so the same
+ * message is queued, and sent, at most once.
+ */
+public record OutboxEntry(
+    long id,
+    TenantId tenant,
+    String dedupeKey,
+    Kind kind,
+    Optional<Destination> destination,
+    Optional<Message> message,
+    Optional<Long> caseId,
+    Optional<Long> reminderId,
+    Optional<Integer> reminderOccurrence,
+    State state,
+    int attempts,
+    Instant createdAt,
+    Instant nextAttemptAt,
+    Optional<String> lastError) {
+
+  /** What sending the entry means. */
+  public enum Kind {
+    /** Post a prepared message to a destination. */
+    MESSAGE,
+    /** Post the case's card in its channel, rendered from the case as it is at send time. */
+    CASE_CARD,
+    /** Re-render the case's card in place, if it has been posted. */
+    CARD_REFRESH
+  }
+
+  /** Where the entry is on its way out. */
+  public enum State {
+    PENDING,
+    SENDING,
+    SENT,
+    FAILED
+  }
+
+  public OutboxEntry {
+    Objects.requireNonNull(tenant, "tenant");
+    Objects.requireNonNull(dedupeKey, "dedupeKey");
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(destination, "destination");
+    Objects.requireNonNull(message, "message");
+    Objects.requireNonNull(caseId, "caseId");
+    Objects.requireNonNull(reminderId, "reminderId");
+    Objects.requireNonNull(reminderOccurrence, "reminderOccurrence");
+    Objects.requireNonNull(state, "state");
+    Objects.requireNonNull(createdAt, "createdAt");
+    Objects.requireNonNull(nextAttemptAt, "nextAttemptAt");
+    Objects.requireNonNull(lastError, "lastError");
+  }
+
+  /** A prepared message to a person or channel. */
+  public static OutboxEntry message(
+      String dedupeKey, Destination to, Message message, Optional<Long> caseId, Instant now) {
+    return new OutboxEntry(
+        0,
+        to.tenant(),
+        dedupeKey,
+        Kind.MESSAGE,
+        Optional.of(to),
+        Optional.of(message),
+        caseId,
+        Optional.empty(),
+        Optional.empty(),
+        State.PENDING,
+        0,
+        now,
+        now,
+        Optional.empty());
+  }
+
+  /** One occurrence of a reminder; sending it marks that occurrence delivered. */
+  public static OutboxEntry reminder(
+      Destination to,
+      Message message,
+      long reminderId,
+      int occurrence,
+      Optional<Long> caseId,
+      Instant now) {
+    return new OutboxEntry(
+        0,
+        to.tenant(),
+        "reminder:" + reminderId + ":" + occurrence,
+        Kind.MESSAGE,
+        Optional.of(to),
+        Optional.of(message),
+        caseId,
+        Optional.of(reminderId),
+        Optional.of(occurrence),
+        State.PENDING,
+        0,
+        now,
+        now,
+        Optional.empty());
+  }
+
+  /** The first posting of a case's card. */
+  public static OutboxEntry caseCard(TenantId tenant, long caseId, Instant now) {
+    return new OutboxEntry(
+        0,
+        tenant,
+        "card:" + caseId,
+        Kind.CASE_CARD,
+        Optional.empty(),
+        Optional.empty(),
+        Optional.of(caseId),
+        Optional.empty(),
+        Optional.empty(),
+        State.PENDING,
+        0,
+        now,
+        now,
+        Optional.empty());
+  }
+
+  /** A refresh of a case's card after the change that produced {@code version}. */
+  public static OutboxEntry cardRefresh(TenantId tenant, long caseId, int version, Instant now) {
+    return new OutboxEntry(
+        0,
+        tenant,
+        "card:" + caseId + ":v" + version,
+        Kind.CARD_REFRESH,
+        Optional.empty(),
+        Optional.empty(),
+        Optional.of(caseId),
+        Optional.empty(),
+        Optional.empty(),
+        State.PENDING,
+        0,
+        now,
+        now,
+        Optional.empty());
+  }
+}

@@ -1,0 +1,37 @@
+package dev.followupbot.core.port;
+
+import dev.followupbot.core.domain.Platform;
+import dev.followupbot.core.domain.Reminder;
+import dev.followupbot.core.domain.ReminderStatus;
+import dev.followupbot.core.domain.TenantId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Stores reminders, scoped by tenant except for the scheduler's own lookups by id. */
+public interface ReminderRepository {
+
+  /** Stores a new reminder and returns it with its id. */
+  Reminder insert(Reminder draft);
+
+  Optional<Reminder> findByNumber(TenantId tenant, int number);
+
+  /** For the scheduler, which only knows the id it was given. */
+  Optional<Reminder> findById(long id);
+
+  /**
+   * Writes a changed reminder if it is still in the state and occurrence it was read in. Returns
+   * false if it changed meanwhile (done elsewhere, snoozed twice, delivered by another node).
+   */
+  boolean update(Reminder after, ReminderStatus expectedStatus, int expectedOccurrence);
+
+  /** Pending and delivered reminders for one person, soonest first. */
+  List<Reminder> active(TenantId tenant, String recipientId, int limit);
+
+  /** Pending reminders of one case (to cancel or re-time them when the case changes). */
+  List<Reminder> pendingForCase(TenantId tenant, long caseId);
+
+  /** Ids of pending reminders on the given platforms due at or before the instant, oldest first. */
+  List<Long> overdue(Instant dueBefore, Set<Platform> platforms, int limit);
+}

@@ -1,0 +1,17 @@
+package dev.followupbot.core.port;
+
+/**
+ * What the scheduler calls when it wakes up. Implemented by the core; every method re-reads state
+ * and is safe to call late, twice, or on two nodes at once.
+ */
+public interface WakeUpHandler {
+
+  /** A reminder's wake-up time has come. */
+  void reminderDue(long reminderId);
+
+  /**
+   * The periodic safety net: delivers queued messages whose time has come, retries, and catches
+   * reminders whose wake-up was lost.
+   */
+  void sweep();
+}

@@ -1,0 +1,211 @@
+package dev.followupbot.core.quartz;
+
+import dev.followupbot.core.jdbc.Database;
+import dev.followupbot.core.port.ReminderScheduler;
+import dev.followupbot.core.port.WakeUpHandler;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.quartz.JobBuilder;
+import org.quartz.JobDetail;
+import org.quartz.JobKey;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.quartz.SimpleScheduleBuilder;
+import org.quartz.Trigger;
+import org.quartz.TriggerBuilder;
+import org.quartz.impl.SchedulerRepository;
+import org.quartz.impl.StdSchedulerFactory;
+import org.quartz.spi.JobFactory;
+import org.quartz.utils.ConnectionProvider;
+import org.quartz.utils.DBConnectionManager;
+
+/**
+ * {@link ReminderScheduler} on Quartz with the JDBC job store in our own database, so wake-ups
+ * survive restarts and, clustered, move to a surviving node. Jobs carry only an id; Quartz never
+ * decides anything, it only wakes the core.
+ */
+public final class QuartzReminderScheduler implements ReminderScheduler, AutoCloseable {
+
+  /** The same on every node of a cluster: it names the rows the nodes share. */
+  static final String INSTANCE_NAME = "followup-bot";
+
+  private static final String REMINDERS = "reminders";
+  private static final JobKey SWEEP = JobKey.jobKey("sweep", "system");
+
+  private final Scheduler scheduler;
+  private final QuartzSettings settings;
+
+  private QuartzReminderScheduler(Scheduler scheduler, QuartzSettings settings) {
+    this.scheduler = scheduler;
+    this.settings = settings;
+  }
+
+  /**
+   * Creates the scheduler on the database's pool, in standby: reminders can be scheduled, nothing
+   * fires until {@link #start}.
+   */
+  public static QuartzReminderScheduler create(Database database, QuartzSettings settings) {
+    String dataSourceName = "followup-" + UUID.randomUUID();
+    DBConnectionManager.getInstance()
+        .addConnectionProvider(dataSourceName, new PoolProvider(database.dataSource()));
+    try {
+      StdSchedulerFactory factory =
+          new StdSchedulerFactory(properties(database, settings, dataSourceName));
+      Scheduler scheduler = factory.getScheduler();
+      // Quartz keeps schedulers in a JVM-wide registry by name; every start gets its own.
+      SchedulerRepository.getInstance().remove(INSTANCE_NAME);
+      return new QuartzReminderScheduler(scheduler, settings);
+    } catch (SchedulerException e) {
+      throw new IllegalStateException(
+          "Could not create the Quartz scheduler: " + e.getMessage(), e);
+    }
+  }
+
+  /** Schedules the periodic sweep and starts firing wake-ups at {@code handler}. */
+  public void start(WakeUpHandler handler) {
+    try {
+      scheduler.setJobFactory(jobFactory(handler));
+      JobDetail sweep =
+          JobBuilder.newJob(SweepJob.class).withIdentity(SWEEP).storeDurably().build();
+      Trigger every =
+          TriggerBuilder.newTrigger()
+              .withIdentity("sweep", "system")
+              .startNow()
+              .withSchedule(
+                  SimpleScheduleBuilder.simpleSchedule()
+                      .withIntervalInMilliseconds(settings.sweepInterval().toMillis())
+                      .repeatForever()
+                      .withMisfireHandlingInstructionNextWithRemainingCount())
+              .build();
+      scheduler.scheduleJob(sweep, Set.of(every), true);
+      scheduler.start();
+    } catch (SchedulerException e) {
+      throw new IllegalStateException("Could not start the Quartz scheduler: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void wakeAt(long reminderId, Instant at) {
+    String name = "reminder-" + reminderId;
+    JobDetail job =
+        JobBuilder.newJob(ReminderWakeUpJob.class)
+            .withIdentity(name, REMINDERS)
+            .usingJobData(ReminderWakeUpJob.REMINDER_ID, Long.toString(reminderId))
+            .usingJobData("dueAt", at.toString())
+            .requestRecovery(true)
+            .build();
+    Trigger trigger =
+        TriggerBuilder.newTrigger()
+            .withIdentity(name, REMINDERS)
+            .startAt(Date.from(at))
+            .withSchedule(
+                SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
+            .build();
+    try {
+      scheduler.scheduleJob(job, Set.of(trigger), true);
+    } catch (SchedulerException e) {
+      throw new IllegalStateException("could not schedule reminder " + reminderId, e);
+    }
+  }
+
+  @Override
+  public void cancel(long reminderId) {
+    try {
+      scheduler.deleteJob(JobKey.jobKey("reminder-" + reminderId, REMINDERS));
+    } catch (SchedulerException e) {
+      throw new IllegalStateException("could not unschedule reminder " + reminderId, e);
+    }
+  }
+
+  /** True while the scheduler is started and not shutting down. */
+  public boolean isRunning() {
+    try {
+      return scheduler.isStarted() && !scheduler.isShutdown() && !scheduler.isInStandbyMode();
+    } catch (SchedulerException e) {
+      return false;
+    }
+  }
+
+  public String instanceId() {
+    try {
+      return scheduler.getSchedulerInstanceId();
+    } catch (SchedulerException e) {
+      return "unknown";
+    }
+  }
+
+  /** Stops firing and waits for running jobs to finish. */
+  @Override
+  public void close() {
+    try {
+      scheduler.shutdown(true);
+    } catch (SchedulerException e) {
+      throw new IllegalStateException("could not stop the scheduler", e);
+    }
+  }
+
+  private static Properties properties(
+      Database database, QuartzSettings settings, String dataSourceName) {
+    Properties p = new Properties();
+    p.setProperty("org.quartz.scheduler.instanceName", INSTANCE_NAME);
+    p.setProperty("org.quartz.scheduler.instanceId", settings.clustered() ? "AUTO" : "single");
+    p.setProperty("org.quartz.scheduler.makeSchedulerThreadDaemon", "true");
+    p.setProperty(
+        "org.quartz.scheduler.batchTriggerAcquisitionMaxCount",
+        Integer.toString(settings.threads()));
+    p.setProperty("org.quartz.scheduler.idleWaitTime", "5000");
+    p.setProperty("org.quartz.threadPool.threadCount", Integer.toString(settings.threads()));
+    p.setProperty("org.quartz.threadPool.makeThreadsDaemons", "true");
+    p.setProperty("org.quartz.jobStore.class", "org.quartz.impl.jdbcjobstore.JobStoreTX");
+    p.setProperty("org.quartz.jobStore.driverDelegateClass", database.vendor().quartzDelegate());
+    p.setProperty("org.quartz.jobStore.useProperties", "true");
+    p.setProperty("org.quartz.jobStore.dataSource", dataSourceName);
+    p.setProperty(
+        "org.quartz.jobStore.misfireThreshold",
+        Long.toString(settings.misfireThreshold().toMillis()));
+    // Without this, two cluster nodes can acquire the same trigger (quartz-scheduler/quartz#107).
+    p.setProperty("org.quartz.jobStore.acquireTriggersWithinLock", "true");
+    p.setProperty("org.quartz.jobStore.isClustered", Boolean.toString(settings.clustered()));
+    p.setProperty("org.quartz.jobStore.clusterCheckinInterval", "5000");
+    return p;
+  }
+
+  private static JobFactory jobFactory(WakeUpHandler handler) {
+    return (bundle, scheduler) -> {
+      Class<?> type = bundle.getJobDetail().getJobClass();
+      if (type == ReminderWakeUpJob.class) {
+        return new ReminderWakeUpJob(handler);
+      }
+      if (type == SweepJob.class) {
+        return new SweepJob(handler);
+      }
+      throw new SchedulerException("unknown job type " + type.getName());
+    };
+  }
+
+  /** Lends Quartz connections from our own pool, so there is one pool per process. */
+  private static final class PoolProvider implements ConnectionProvider {
+    private final DataSource dataSource;
+
+    PoolProvider(DataSource dataSource) {
+      this.dataSource = dataSource;
+    }
+
+    @Override
+    public Connection getConnection() throws SQLException {
+      return dataSource.getConnection();
+    }
+
+    @Override
+    public void shutdown() {}
+
+    @Override
+    public void initialize() {}
+  }
+}

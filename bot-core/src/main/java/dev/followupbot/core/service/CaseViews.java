@@ -1,0 +1,171 @@
+package dev.followupbot.core.service;
+
+import dev.followupbot.core.command.TimeFormats;
+import dev.followupbot.core.domain.CaseEvent;
+import dev.followupbot.core.domain.CaseStatus;
+import dev.followupbot.core.domain.SupportCase;
+import dev.followupbot.core.message.Block;
+import dev.followupbot.core.message.Button;
+import dev.followupbot.core.message.Message;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/** How cases look in messages: the channel card, one-line summaries and the detailed view. */
+final class CaseViews {
+
+  private CaseViews() {}
+
+  /** "#42 · Refund for Acme". */
+  static String title(SupportCase c) {
+    return "#" + c.number() + " · " + c.subject();
+  }
+
+  /**
+   * The card posted in the case's channel and kept up to date. Times are in the team's zone because
+   * many people read the same card.
+   */
+  static Message card(SupportCase c, Function<String, String> nameOf, ZoneId zone, Instant now) {
+    String owner = c.ownerId().map(nameOf).orElse("nobody yet");
+    List<Block.Fact> facts = new ArrayList<>();
+    c.customer().ifPresent(customer -> facts.add(new Block.Fact("Customer", customer)));
+    facts.add(new Block.Fact("Priority", c.priority().label()));
+    facts.add(new Block.Fact("Status", c.status().label()));
+    facts.add(new Block.Fact("Owner", owner));
+    facts.add(
+        new Block.Fact(
+            "Opened",
+            TimeFormats.when(c.createdAt(), zone, now)
+                + " "
+                + shortZone(zone)
+                + " by "
+                + nameOf.apply(c.createdBy())));
+    c.externalRef().ifPresent(ref -> facts.add(new Block.Fact("Reference", ref)));
+    String fallback =
+        "Case "
+            + title(c)
+            + ": "
+            + c.status().label()
+            + (c.ownerId().isPresent() ? ", owned by " + owner : ", unclaimed");
+    return Message.builder(fallback)
+        .header(title(c))
+        .facts(facts)
+        .actions(cardButtons(c))
+        .context(ageLine(c, nameOf, zone, now))
+        .build();
+  }
+
+  private static List<Button> cardButtons(SupportCase c) {
+    String n = Integer.toString(c.number());
+    switch (c.status()) {
+      case UNCLAIMED:
+        return List.of(Button.primary("Claim", "claim " + n), Button.of("Resolve", "resolve " + n));
+      case CLAIMED:
+      case WAITING_ON_CUSTOMER:
+        return List.of(
+            Button.of("Release", "release " + n), Button.primary("Resolve", "resolve " + n));
+      case RESOLVED:
+      case CLOSED:
+      default:
+        return List.of(Button.of("Reopen", "reopen " + n));
+    }
+  }
+
+  private static String ageLine(
+      SupportCase c, Function<String, String> nameOf, ZoneId zone, Instant now) {
+    Duration age = Duration.between(c.createdAt(), now);
+    String line = "Open for " + TimeFormats.span(age);
+    if (c.status() == CaseStatus.RESOLVED || c.status() == CaseStatus.CLOSED) {
+      line =
+          "Resolved "
+              + c.resolvedAt()
+                  .map(at -> TimeFormats.when(at, zone, now) + " " + shortZone(zone))
+                  .orElse("");
+    } else if (c.status() == CaseStatus.WAITING_ON_CUSTOMER && c.waitingUntil().isPresent()) {
+      line +=
+          " · waiting until "
+              + TimeFormats.when(c.waitingUntil().get(), zone, now)
+              + " "
+              + shortZone(zone);
+    }
+    return line;
+  }
+
+  /** "#42 · Refund for Acme — high, claimed by Dana, 3 h old". */
+  static String line(SupportCase c, Function<String, String> nameOf, Instant now) {
+    StringBuilder s =
+        new StringBuilder(title(c)).append(" — ").append(c.priority().label()).append(", ");
+    if (c.ownerId().isPresent() && c.status() != CaseStatus.UNCLAIMED) {
+      s.append(c.status() == CaseStatus.CLAIMED ? "claimed" : c.status().label())
+          .append(" by ")
+          .append(nameOf.apply(c.ownerId().get()));
+    } else {
+      s.append(c.status().label());
+    }
+    s.append(", ").append(TimeFormats.span(Duration.between(c.createdAt(), now))).append(" old");
+    c.customer().ifPresent(customer -> s.append(" (").append(customer).append(")"));
+    return s.toString();
+  }
+
+  /** Everything about a case, with its history in the reader's zone. */
+  static Message detail(
+      SupportCase c,
+      List<CaseEvent> history,
+      Function<String, String> nameOf,
+      ZoneId zone,
+      Instant now) {
+    Message card = card(c, nameOf, zone, now);
+    Message.Builder b = Message.builder(card.fallbackText());
+    card.blocks().forEach(b::add);
+    if (!history.isEmpty()) {
+      StringBuilder h = new StringBuilder("History:");
+      int from = Math.max(0, history.size() - 15);
+      if (from > 0) {
+        h.append("\n… ").append(from).append(" earlier changes");
+      }
+      for (CaseEvent e : history.subList(from, history.size())) {
+        h.append("\n")
+            .append(TimeFormats.when(e.at(), zone, now))
+            .append("  ")
+            .append(nameOf.apply(e.actorId()))
+            .append(" ")
+            .append(describe(e, nameOf));
+      }
+      b.section(h.toString());
+    }
+    return b.build();
+  }
+
+  private static String describe(CaseEvent e, Function<String, String> nameOf) {
+    String reason = e.reason().map(r -> ": " + r).orElse("");
+    switch (e.action()) {
+      case CREATED:
+        return "opened it" + reason;
+      case CLAIMED:
+        return "claimed it";
+      case RELEASED:
+        return "released it";
+      case ASSIGNED:
+        return "assigned it to " + e.toOwner().map(nameOf).orElse("?") + reason;
+      case WAITING:
+        return "set it waiting on the customer";
+      case RESUMED:
+        return "resumed work";
+      case RESOLVED:
+        return "resolved it" + reason;
+      case REOPENED:
+        return "reopened it" + reason;
+      case CLOSED:
+      default:
+        return "closed it";
+    }
+  }
+
+  static String shortZone(ZoneId zone) {
+    String id = zone.getId();
+    return id.equals("Z") || id.equals("Etc/UTC") ? "UTC" : id;
+  }
+}

@@ -1,0 +1,126 @@
+package dev.followupbot.core.service;
+
+import dev.followupbot.core.command.Command;
+import dev.followupbot.core.command.CommandParser;
+import dev.followupbot.core.command.CommandSpec;
+import dev.followupbot.core.command.ParseResult;
+import dev.followupbot.core.message.Message;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one entry point for every platform: a person's text (a slash command, a message to the bot, a
+ * console line, or the command behind a clicked button) goes in, a reply comes out. Never throws
+ * and never shows a stack trace: an unexpected failure becomes an apology with a reference that
+ * matches the log line.
+ */
+public final class CommandRouter {
+
+  private static final Logger log = LoggerFactory.getLogger(CommandRouter.class);
+
+  private final CaseService cases;
+  private final ReminderService reminders;
+  private final Directory directory;
+  private final Clock clock;
+
+  public CommandRouter(
+      CaseService cases, ReminderService reminders, Directory directory, Clock clock) {
+    this.cases = cases;
+    this.reminders = reminders;
+    this.directory = directory;
+    this.clock = clock;
+  }
+
+  public Reply handle(Caller caller, String text) {
+    try {
+      directory.remember(caller.asPerson());
+      ParseResult parsed = CommandParser.parse(text, clock.instant().atZone(caller.zone()));
+      if (parsed instanceof ParseResult.Invalid invalid) {
+        return Reply.privately(invalid.problem());
+      }
+      return dispatch(caller, ((ParseResult.Parsed) parsed).command());
+    } catch (RuntimeException e) {
+      String ref = UUID.randomUUID().toString().substring(0, 8);
+      log.error(
+          "command failed ref={} tenant={} user={}", ref, caller.tenant(), caller.userId(), e);
+      return Reply.privately(
+          "Sorry, something went wrong on my side (reference "
+              + ref
+              + "). Please try again in a moment;"
+              + " if it keeps happening, give your admin that reference.");
+    }
+  }
+
+  private Reply dispatch(Caller caller, Command command) {
+    if (command instanceof Command.Help help) {
+      return help(help.topic());
+    } else if (command instanceof Command.NewCase c) {
+      return cases.open(caller, c);
+    } else if (command instanceof Command.Claim c) {
+      return cases.claim(caller, c.ref());
+    } else if (command instanceof Command.Release c) {
+      return cases.release(caller, c.ref());
+    } else if (command instanceof Command.Assign c) {
+      return cases.assign(caller, c);
+    } else if (command instanceof Command.Wait c) {
+      return cases.waitOnCustomer(caller, c);
+    } else if (command instanceof Command.Resume c) {
+      return cases.resume(caller, c.ref());
+    } else if (command instanceof Command.Resolve c) {
+      return cases.resolve(caller, c);
+    } else if (command instanceof Command.Reopen c) {
+      return cases.reopen(caller, c);
+    } else if (command instanceof Command.Close c) {
+      return cases.close(caller, c.ref());
+    } else if (command instanceof Command.Show c) {
+      return cases.show(caller, c.ref());
+    } else if (command instanceof Command.ListCases c) {
+      return cases.list(caller, c.filter());
+    } else if (command instanceof Command.Remind c) {
+      return reminders.remind(caller, c);
+    } else if (command instanceof Command.ListReminders) {
+      return reminders.list(caller);
+    } else if (command instanceof Command.Snooze c) {
+      return reminders.snooze(caller, c);
+    } else if (command instanceof Command.Done c) {
+      return reminders.done(caller, c.reminder());
+    } else if (command instanceof Command.Cancel c) {
+      return reminders.cancel(caller, c.reminder());
+    }
+    throw new IllegalStateException("no handler for " + command.getClass().getSimpleName());
+  }
+
+  static Reply help(Optional<String> topic) {
+    if (topic.isPresent()) {
+      Optional<CommandSpec> spec = CommandSpec.named(topic.get());
+      if (spec.isPresent()) {
+        CommandSpec s = spec.get();
+        return Reply.privately(
+            Message.builder(s.syntax() + ": " + s.summary())
+                .section("`" + s.syntax() + "`: " + s.summary() + ".")
+                .context("Example: `" + s.example() + "`")
+                .build());
+      }
+    }
+    StringBuilder lines = new StringBuilder();
+    for (CommandSpec s : CommandSpec.ALL) {
+      lines
+          .append(lines.length() == 0 ? "" : "\n")
+          .append("`")
+          .append(s.syntax())
+          .append("`: ")
+          .append(s.summary());
+    }
+    return Reply.privately(
+        Message.builder(
+                "followup-bot commands: new, claim, release, assign, wait, resolve, reopen, remind, reminders, snooze, done, cancel, cases")
+            .header("followup-bot keeps every case owned and followed up")
+            .section(lines.toString())
+            .context(
+                "A case is a number (42 or #42) or a helpdesk reference. Times are yours: `in 15m`, `tomorrow 9am`, `monday 14:00`, `at 16:30`, `2026-12-01 10:00`.")
+            .build());
+  }
+}

@@ -1,0 +1,301 @@
+package dev.followupbot.core.service;
+
+import dev.followupbot.core.domain.Reminder;
+import dev.followupbot.core.domain.ReminderStatus;
+import dev.followupbot.core.domain.SupportCase;
+import dev.followupbot.core.domain.UserRef;
+import dev.followupbot.core.message.Block;
+import dev.followupbot.core.message.Message;
+import dev.followupbot.core.message.MessageRef;
+import dev.followupbot.core.port.CaseRepository;
+import dev.followupbot.core.port.DeliveryFailure;
+import dev.followupbot.core.port.Destination;
+import dev.followupbot.core.port.Messenger;
+import dev.followupbot.core.port.Outbox;
+import dev.followupbot.core.port.OutboxEntry;
+import dev.followupbot.core.port.ReminderRepository;
+import dev.followupbot.core.port.Transactions;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends what the outbox holds. Each entry is claimed and the claim committed before the platform is
+ * called, so however many times and on however many nodes {@link #deliver} runs for an entry, the
+ * platform is called once, unless the sender died mid-call; then the entry is re-sent once, marked
+ * as a possible repeat, and logged.
+ */
+public final class DeliveryService {
+
+  private static final Logger log = LoggerFactory.getLogger(DeliveryService.class);
+  static final String UNKNOWN_OUTCOME = "outcome unknown";
+
+  private final Transactions tx;
+  private final Outbox outbox;
+  private final CaseRepository cases;
+  private final ReminderRepository reminders;
+  private final Directory directory;
+  private final Messengers messengers;
+  private final DeliveryPolicy policy;
+  private final String node;
+  private final Clock clock;
+
+  public DeliveryService(
+      Transactions tx,
+      Outbox outbox,
+      CaseRepository cases,
+      ReminderRepository reminders,
+      Directory directory,
+      Messengers messengers,
+      DeliveryPolicy policy,
+      String node,
+      Clock clock) {
+    this.tx = tx;
+    this.outbox = outbox;
+    this.cases = cases;
+    this.reminders = reminders;
+    this.directory = directory;
+    this.messengers = messengers;
+    this.policy = policy;
+    this.node = node;
+    this.clock = clock;
+  }
+
+  /** Delivers several entries, in order. */
+  public void deliverAll(List<Long> ids) {
+    for (Long id : ids) {
+      deliver(id);
+    }
+  }
+
+  /** Sends one entry if it is pending and due, and records the outcome. Never throws. */
+  public void deliver(long id) {
+    try {
+      deliverOnce(id);
+    } catch (RuntimeException e) {
+      log.error("delivery of outbox entry id={} failed unexpectedly; it will be retried", id, e);
+    }
+  }
+
+  /** Sends every pending entry whose time has come. Returns how many were attempted. */
+  public int deliverDue(int limit) {
+    List<Long> due = outbox.due(clock.instant(), messengers.platforms(), limit);
+    deliverAll(due);
+    return due.size();
+  }
+
+  /**
+   * Finds sends whose sender died mid-call and queues them again, once, marked as possible repeats.
+   * With {@code claimedBy}, entries this node claimed before {@code before} (a previous life of
+   * this process) are recovered at once; without, any entry claimed too long ago.
+   */
+  public int recoverUnfinished(Instant before, Optional<String> claimedBy, int limit) {
+    List<Long> stuck = outbox.stuck(before, claimedBy, limit);
+    Instant now = clock.instant();
+    for (Long id : stuck) {
+      log.warn(
+          "outbox entry id={} was being sent when its sender stopped; the platform may or may not have it."
+              + " Re-sending once, marked as a possible repeat.",
+          id);
+      tx.run(() -> outbox.retryAt(id, now, UNKNOWN_OUTCOME + ": sender stopped mid-call"));
+    }
+    return stuck.size();
+  }
+
+  private void deliverOnce(long id) {
+    Optional<OutboxEntry> found = outbox.find(id);
+    if (found.isEmpty() || found.get().state() != OutboxEntry.State.PENDING) {
+      return;
+    }
+    OutboxEntry entry = found.get();
+    Optional<Messenger> messenger = messengers.forPlatform(entry.tenant().platform());
+    if (messenger.isEmpty()) {
+      return;
+    }
+    Instant now = clock.instant();
+    if (!tx.inTransaction(() -> outbox.claim(id, node, now))) {
+      return;
+    }
+    try {
+      Optional<MessageRef> ref = send(messenger.get(), entry);
+      Instant done = clock.instant();
+      tx.run(
+          () -> {
+            outbox.markSent(id, ref, done);
+            entry
+                .reminderId()
+                .ifPresent(
+                    rid -> markReminderDelivered(rid, entry.reminderOccurrence().orElse(0), done));
+          });
+      log.debug(
+          "delivered outbox entry id={} key={} tenant={}", id, entry.dedupeKey(), entry.tenant());
+    } catch (DeliveryFailure failure) {
+      onFailure(entry, failure);
+    } catch (RuntimeException unexpected) {
+      onFailure(entry, DeliveryFailure.transientFailure(unexpected.toString(), unexpected));
+    }
+  }
+
+  private Optional<MessageRef> send(Messenger messenger, OutboxEntry entry) {
+    switch (entry.kind()) {
+      case MESSAGE:
+        Message message = entry.message().orElseThrow();
+        if (entry.lastError().filter(e -> e.startsWith(UNKNOWN_OUTCOME)).isPresent()) {
+          message = possibleRepeat(message);
+        }
+        return Optional.of(messenger.post(entry.destination().orElseThrow(), message));
+      case CASE_CARD:
+        return postCard(messenger, entry);
+      case CARD_REFRESH:
+      default:
+        refreshCard(messenger, entry);
+        return Optional.empty();
+    }
+  }
+
+  private Optional<MessageRef> postCard(Messenger messenger, OutboxEntry entry) {
+    Optional<SupportCase> found = cases.findById(entry.tenant(), entry.caseId().orElseThrow());
+    if (found.isEmpty()) {
+      return Optional.empty();
+    }
+    SupportCase c = found.get();
+    if (c.card().isPresent()) {
+      return c.card();
+    }
+    MessageRef ref = messenger.post(new Destination.Channel(c.tenant(), c.channelId()), card(c));
+    tx.run(() -> cases.saveCard(c.tenant(), c.id(), ref));
+    // The case may have changed while the card was on its way; make sure the card catches up.
+    cases
+        .findById(c.tenant(), c.id())
+        .filter(now -> now.version() != c.version())
+        .ifPresent(
+            now -> {
+              long refresh =
+                  tx.inTransaction(
+                      () ->
+                          outbox.enqueue(
+                              new OutboxEntry(
+                                  0,
+                                  now.tenant(),
+                                  "card:" + now.id() + ":v" + now.version() + ":after-post",
+                                  OutboxEntry.Kind.CARD_REFRESH,
+                                  Optional.empty(),
+                                  Optional.empty(),
+                                  Optional.of(now.id()),
+                                  Optional.empty(),
+                                  Optional.empty(),
+                                  OutboxEntry.State.PENDING,
+                                  0,
+                                  clock.instant(),
+                                  clock.instant(),
+                                  Optional.empty())));
+              deliver(refresh);
+            });
+    return Optional.of(ref);
+  }
+
+  private void refreshCard(Messenger messenger, OutboxEntry entry) {
+    Optional<SupportCase> found = cases.findById(entry.tenant(), entry.caseId().orElseThrow());
+    if (found.isEmpty() || found.get().card().isEmpty()) {
+      // Not posted yet: the pending post renders the case as it is when it goes out.
+      return;
+    }
+    SupportCase c = found.get();
+    messenger.update(c.tenant(), c.card().get(), card(c));
+  }
+
+  private Message card(SupportCase c) {
+    return CaseViews.card(
+        c, id -> directory.name(c.tenant(), id), directory.defaultZone(), clock.instant());
+  }
+
+  private void markReminderDelivered(long reminderId, int occurrence, Instant now) {
+    reminders
+        .findById(reminderId)
+        .filter(r -> r.status() == ReminderStatus.PENDING && r.occurrence() == occurrence)
+        .ifPresent(r -> reminders.update(r.delivered(now), ReminderStatus.PENDING, occurrence));
+  }
+
+  private void onFailure(OutboxEntry entry, DeliveryFailure failure) {
+    Instant now = clock.instant();
+    String reason = failure.getMessage() == null ? failure.toString() : failure.getMessage();
+    boolean givingUp = Duration.between(entry.createdAt(), now).compareTo(policy.giveUpAfter()) > 0;
+    if (failure.permanent() || givingUp) {
+      log.warn(
+          "giving up on outbox entry id={} key={} tenant={} after {} attempt(s): {}",
+          entry.id(),
+          entry.dedupeKey(),
+          entry.tenant(),
+          entry.attempts() + 1,
+          reason);
+      List<Long> notices =
+          tx.inTransaction(
+              () -> {
+                outbox.markFailed(entry.id(), reason, now);
+                return entry
+                    .reminderId()
+                    .map(rid -> reminderFailed(rid, entry, reason, now))
+                    .orElse(List.of());
+              });
+      deliverAll(notices);
+      return;
+    }
+    Duration wait = policy.backoff(entry.attempts() + 1, ThreadLocalRandom.current().nextDouble());
+    if (failure.retryAfter().isPresent() && failure.retryAfter().get().compareTo(wait) > 0) {
+      wait = failure.retryAfter().get();
+    }
+    Instant next = now.plus(wait);
+    log.info(
+        "delivery of outbox entry id={} tenant={} failed ({}); retrying in {} ms",
+        entry.id(),
+        entry.tenant(),
+        reason,
+        wait.toMillis());
+    tx.run(() -> outbox.retryAt(entry.id(), next, reason));
+  }
+
+  /** Records the failure on the reminder and, if someone else set it, tells them. */
+  private List<Long> reminderFailed(
+      long reminderId, OutboxEntry entry, String reason, Instant now) {
+    Optional<Reminder> found = reminders.findById(reminderId);
+    if (found.isEmpty() || found.get().occurrence() != entry.reminderOccurrence().orElse(-1)) {
+      return List.of();
+    }
+    Reminder r = found.get();
+    reminders.update(r.failed(reason, now), r.status(), r.occurrence());
+    if (r.creatorId().equals(r.recipientId())) {
+      return List.of();
+    }
+    String recipient = directory.name(r.tenant(), r.recipientId());
+    String text =
+        "I couldn't deliver reminder "
+            + r.number()
+            + " to "
+            + recipient
+            + ": "
+            + reason
+            + ". Check that they can receive messages from me (for Teams, that the app is installed for them).";
+    return List.of(
+        outbox.enqueue(
+            OutboxEntry.message(
+                "reminder:" + r.id() + ":" + r.occurrence() + ":failed",
+                new Destination.Direct(new UserRef(r.tenant(), r.creatorId())),
+                Message.text(text),
+                r.caseId(),
+                now)));
+  }
+
+  private static Message possibleRepeat(Message original) {
+    Message.Builder b = Message.builder(original.fallbackText());
+    original.blocks().forEach(b::add);
+    b.add(
+        new Block.Context(
+            "You may have received this already; I was interrupted while sending it. Sorry if it's a repeat."));
+    return b.build();
+  }
+}

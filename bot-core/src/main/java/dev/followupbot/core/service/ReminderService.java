@@ -1,0 +1,329 @@
+package dev.followupbot.core.service;
+
+import dev.followupbot.core.command.Command;
+import dev.followupbot.core.command.TimeFormats;
+import dev.followupbot.core.domain.Person;
+import dev.followupbot.core.domain.Reminder;
+import dev.followupbot.core.domain.ReminderKind;
+import dev.followupbot.core.domain.ReminderStatus;
+import dev.followupbot.core.domain.SupportCase;
+import dev.followupbot.core.domain.TenantId;
+import dev.followupbot.core.domain.UserRef;
+import dev.followupbot.core.message.Message;
+import dev.followupbot.core.port.CaseRepository;
+import dev.followupbot.core.port.Destination;
+import dev.followupbot.core.port.Outbox;
+import dev.followupbot.core.port.OutboxEntry;
+import dev.followupbot.core.port.ReminderRepository;
+import dev.followupbot.core.port.ReminderScheduler;
+import dev.followupbot.core.port.TenantRepository;
+import dev.followupbot.core.port.Transactions;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Follow-up reminders: setting, listing, snoozing and completing them, and turning a due reminder
+ * into exactly one message. The scheduler only wakes this service; it re-reads the reminder every
+ * time, so a late, early, repeated or stale wake-up does no harm.
+ */
+public final class ReminderService {
+
+  private static final Logger log = LoggerFactory.getLogger(ReminderService.class);
+  private static final int LIST_LIMIT = 25;
+
+  /** Wake-ups this early (clock skew between nodes) are treated as on time. */
+  private static final Duration EARLY_TOLERANCE = Duration.ofMillis(500);
+
+  private final Transactions tx;
+  private final TenantRepository tenants;
+  private final ReminderRepository reminders;
+  private final CaseRepository cases;
+  private final Outbox outbox;
+  private final ReminderScheduler scheduler;
+  private final Directory directory;
+  private final Messengers messengers;
+  private final DeliveryService delivery;
+  private final Clock clock;
+
+  public ReminderService(
+      Transactions tx,
+      TenantRepository tenants,
+      ReminderRepository reminders,
+      CaseRepository cases,
+      Outbox outbox,
+      ReminderScheduler scheduler,
+      Directory directory,
+      Messengers messengers,
+      DeliveryService delivery,
+      Clock clock) {
+    this.tx = tx;
+    this.tenants = tenants;
+    this.reminders = reminders;
+    this.cases = cases;
+    this.outbox = outbox;
+    this.scheduler = scheduler;
+    this.directory = directory;
+    this.messengers = messengers;
+    this.delivery = delivery;
+    this.clock = clock;
+  }
+
+  public Reply remind(Caller caller, Command.Remind command) {
+    TenantId tenant = caller.tenant();
+    Optional<SupportCase> about = Optional.empty();
+    if (command.ref().isPresent()) {
+      about = CaseLookup.find(cases, tenant, command.ref().get());
+      if (about.isEmpty()) {
+        return CaseService.notFound(command.ref().get());
+      }
+    }
+    Person recipient = caller.asPerson();
+    if (command.recipient().isPresent()) {
+      Optional<Person> resolved = directory.resolve(tenant, command.recipient().get());
+      if (resolved.isEmpty()) {
+        return Reply.privately(
+            "I don't know "
+                + command.recipient().get().display()
+                + " yet. Mention them with @ so your chat app fills in who they are.");
+      }
+      recipient = resolved.get();
+    }
+    Instant now = clock.instant();
+    Optional<Long> caseId = about.map(SupportCase::id);
+    String recipientId = recipient.userId();
+    Reminder stored =
+        tx.inTransaction(
+            () ->
+                reminders.insert(
+                    Reminder.create(
+                        tenant,
+                        tenants.nextReminderNumber(tenant),
+                        recipientId,
+                        caller.userId(),
+                        caseId,
+                        ReminderKind.FOLLOW_UP,
+                        command.note(),
+                        command.due(),
+                        now)));
+    schedule(stored);
+    log.info(
+        "reminder set tenant={} reminder={} id={} for={} due={}",
+        tenant,
+        stored.number(),
+        stored.id(),
+        recipientId,
+        stored.dueAt());
+    boolean self = recipientId.equals(caller.userId());
+    String whom = self ? "you" : recipient.displayName();
+    String when = TimeFormats.when(stored.dueAt(), caller.zone(), now);
+    String theirTime =
+        self || recipient.zone().equals(caller.zone())
+            ? ""
+            : " (" + TimeFormats.when(stored.dueAt(), recipient.zone(), now) + " their time)";
+    String what =
+        about.map(c -> " about " + CaseViews.title(c)).orElse("")
+            + stored.note().map(n -> ": " + n).orElse("");
+    return Reply.privately(
+        "Okay, I'll remind "
+            + whom
+            + " "
+            + when
+            + theirTime
+            + " ("
+            + TimeFormats.relative(stored.dueAt(), now)
+            + ")"
+            + what
+            + ". It's reminder "
+            + stored.number()
+            + ".");
+  }
+
+  public Reply list(Caller caller) {
+    List<Reminder> active = reminders.active(caller.tenant(), caller.userId(), LIST_LIMIT + 1);
+    if (active.isEmpty()) {
+      return Reply.privately("You have no pending reminders. Set one with `remind <when> <note>`.");
+    }
+    Instant now = clock.instant();
+    StringBuilder lines = new StringBuilder();
+    for (Reminder r : active.subList(0, Math.min(active.size(), LIST_LIMIT))) {
+      Optional<SupportCase> about = r.caseId().flatMap(id -> cases.findById(caller.tenant(), id));
+      lines
+          .append(lines.length() == 0 ? "" : "\n")
+          .append(ReminderViews.line(r, about, caller.zone(), now));
+    }
+    return Reply.privately(
+        Message.builder("Your reminders: " + active.size())
+            .header("Your reminders")
+            .section(lines.toString())
+            .context("`done <n>`, `snooze <n> 1h` or `cancel <n>`.")
+            .build());
+  }
+
+  public Reply snooze(Caller caller, Command.Snooze command) {
+    Instant now = clock.instant();
+    return changeOwn(
+        caller,
+        command.reminder(),
+        "snooze",
+        true,
+        r -> r.snoozedUntil(command.until()),
+        after -> {
+          schedule(after);
+          return "Snoozed reminder "
+              + after.number()
+              + " until "
+              + TimeFormats.when(after.dueAt(), caller.zone(), now)
+              + " ("
+              + TimeFormats.relative(after.dueAt(), now)
+              + ").";
+        });
+  }
+
+  public Reply done(Caller caller, int number) {
+    return changeOwn(
+        caller,
+        number,
+        "mark done",
+        true,
+        r -> r.completed(ReminderStatus.DONE, clock.instant()),
+        after -> {
+          unschedule(after.id());
+          return "Marked reminder " + after.number() + " done. Thanks!";
+        });
+  }
+
+  public Reply cancel(Caller caller, int number) {
+    return changeOwn(
+        caller,
+        number,
+        "cancel",
+        false,
+        r -> r.completed(ReminderStatus.CANCELLED, clock.instant()),
+        after -> {
+          unschedule(after.id());
+          return "Cancelled reminder " + after.number() + ".";
+        });
+  }
+
+  /**
+   * Called by the scheduler when a reminder may be due. Queues the reminder's message for this
+   * occurrence (at most once, whatever happens) and delivers it.
+   */
+  public void reminderDue(long reminderId) {
+    Instant now = clock.instant();
+    Optional<Long> entry = tx.inTransaction(() -> queueIfDue(reminderId, now));
+    entry.ifPresent(delivery::deliver);
+  }
+
+  /** Catches reminders whose wake-up never came (lost job, crash before scheduling). */
+  public int deliverOverdue(Instant dueBefore, int limit) {
+    List<Long> ids = reminders.overdue(dueBefore, messengers.platforms(), limit);
+    for (Long id : ids) {
+      reminderDue(id);
+    }
+    return ids.size();
+  }
+
+  private Optional<Long> queueIfDue(long reminderId, Instant now) {
+    Optional<Reminder> found = reminders.findById(reminderId);
+    if (found.isEmpty() || found.get().status() != ReminderStatus.PENDING) {
+      return Optional.empty();
+    }
+    Reminder r = found.get();
+    if (r.dueAt().isAfter(now.plus(EARLY_TOLERANCE))) {
+      schedule(r);
+      return Optional.empty();
+    }
+    if (messengers.forPlatform(r.tenant().platform()).isEmpty()) {
+      log.debug(
+          "reminder id={} waits for a process that can reach {}", r.id(), r.tenant().platform());
+      return Optional.empty();
+    }
+    Optional<SupportCase> about = r.caseId().flatMap(id -> cases.findById(r.tenant(), id));
+    Person recipient = directory.person(r.tenant(), r.recipientId());
+    Function<String, String> names =
+        id -> id.equals(r.recipientId()) ? "you" : directory.name(r.tenant(), id);
+    Message message = ReminderViews.due(r, about, names, recipient.zone(), now);
+    Destination to = new Destination.Direct(new UserRef(r.tenant(), r.recipientId()));
+    return Optional.of(
+        outbox.enqueue(OutboxEntry.reminder(to, message, r.id(), r.occurrence(), r.caseId(), now)));
+  }
+
+  private interface Change {
+    Reminder apply(Reminder r);
+  }
+
+  private interface Done {
+    String text(Reminder after);
+  }
+
+  private Reply changeOwn(
+      Caller caller, int number, String verb, boolean recipientOnly, Change change, Done done) {
+    for (int round = 0; round < 3; round++) {
+      Optional<Reminder> found = reminders.findByNumber(caller.tenant(), number);
+      if (found.isEmpty()) {
+        return Reply.privately("I can't find reminder " + number + ". `reminders` lists yours.");
+      }
+      Reminder r = found.get();
+      boolean mayAct =
+          r.recipientId().equals(caller.userId())
+              || (!recipientOnly && r.creatorId().equals(caller.userId()));
+      if (!mayAct) {
+        String owner = directory.name(caller.tenant(), r.recipientId());
+        return Reply.privately(
+            "Reminder "
+                + number
+                + " is "
+                + owner
+                + "'s; only "
+                + owner
+                + (recipientOnly ? "" : " or whoever set it")
+                + " can "
+                + verb
+                + " it.");
+      }
+      if (!r.status().isActive()) {
+        return Reply.privately("Reminder " + number + " is already " + r.status().label() + ".");
+      }
+      Reminder after = change.apply(r);
+      if (tx.inTransaction(() -> reminders.update(after, r.status(), r.occurrence()))) {
+        log.info(
+            "reminder {} tenant={} reminder={} by={}",
+            verb,
+            caller.tenant(),
+            number,
+            caller.userId());
+        return Reply.privately(done.text(after));
+      }
+    }
+    return Reply.privately("Reminder " + number + " just changed. Please try again.");
+  }
+
+  private void schedule(Reminder r) {
+    try {
+      scheduler.wakeAt(r.id(), r.dueAt());
+    } catch (RuntimeException e) {
+      log.warn(
+          "could not schedule reminder id={}; the sweep will deliver it when due: {}",
+          r.id(),
+          e.toString());
+    }
+  }
+
+  private void unschedule(long id) {
+    try {
+      scheduler.cancel(id);
+    } catch (RuntimeException e) {
+      log.warn(
+          "could not unschedule reminder id={}; its wake-up will find it finished: {}",
+          id,
+          e.toString());
+    }
+  }
+}

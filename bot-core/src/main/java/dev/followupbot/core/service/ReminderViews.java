@@ -1,0 +1,113 @@
+package dev.followupbot.core.service;
+
+import dev.followupbot.core.command.TimeFormats;
+import dev.followupbot.core.domain.Reminder;
+import dev.followupbot.core.domain.ReminderKind;
+import dev.followupbot.core.domain.ReminderStatus;
+import dev.followupbot.core.domain.SupportCase;
+import dev.followupbot.core.message.Button;
+import dev.followupbot.core.message.Message;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** How reminders look when they arrive and when they are listed. */
+final class ReminderViews {
+
+  /** Later than this counts as late, and the message says so. */
+  static final Duration LATE = Duration.ofMinutes(1);
+
+  private ReminderViews() {}
+
+  /** The message a reminder's recipient gets when it comes due. */
+  static Message due(
+      Reminder r,
+      Optional<SupportCase> about,
+      Function<String, String> nameOf,
+      ZoneId zone,
+      Instant now) {
+    String n = Integer.toString(r.number());
+    String headline;
+    if (r.kind() == ReminderKind.WAIT_OVER) {
+      headline =
+          "Time to check on "
+              + about.map(CaseViews::title).orElse("your case")
+              + ": you were waiting on the customer until "
+              + TimeFormats.when(r.dueAt(), zone, now)
+              + ".";
+    } else {
+      headline =
+          "Reminder: "
+              + r.note()
+                  .orElse(
+                      about
+                          .map(c -> "follow up on " + CaseViews.title(c))
+                          .orElse("you asked me to remind you now"));
+    }
+    StringBuilder fallback = new StringBuilder("⏰ ").append(headline);
+    List<String> details = new ArrayList<>();
+    about.ifPresent(c -> details.add("Case " + CaseViews.line(c, nameOf, now)));
+    if (r.kind() == ReminderKind.WAIT_OVER) {
+      r.note().ifPresent(note -> details.add("Note: " + note));
+    }
+    Duration late = Duration.between(r.dueAt(), now);
+    String lateNote = "";
+    if (late.compareTo(LATE) > 0) {
+      lateNote =
+          "Late: this was due "
+              + TimeFormats.when(r.dueAt(), zone, now)
+              + ", "
+              + TimeFormats.span(late)
+              + " ago. I was offline or busy; sorry for the delay.";
+      fallback.append(" (late: due ").append(TimeFormats.when(r.dueAt(), zone, now)).append(")");
+    }
+    String setBy = r.creatorId().equals(r.recipientId()) ? "you" : nameOf.apply(r.creatorId());
+    List<Button> buttons = new ArrayList<>();
+    buttons.add(Button.primary("Done", "done " + n));
+    buttons.add(Button.of("Snooze 20 min", "snooze " + n + " 20m"));
+    buttons.add(Button.of("1 h", "snooze " + n + " 1h"));
+    buttons.add(Button.of("3 h", "snooze " + n + " 3h"));
+    buttons.add(Button.of("Tomorrow 9:00", "snooze " + n + " tomorrow 9am"));
+    buttons.add(Button.of("Next Monday 9:00", "snooze " + n + " next monday 9am"));
+    about.ifPresent(c -> buttons.add(Button.of("Open case", "show " + c.number())));
+    Message.Builder built = Message.builder(fallback.toString()).section("⏰ " + headline);
+    details.forEach(built::section);
+    if (!lateNote.isEmpty()) {
+      built.context(lateNote);
+    }
+    built.actions(buttons);
+    built.context(
+        "Reminder "
+            + n
+            + " · set by "
+            + setBy
+            + " · "
+            + (r.snoozeCount() > 0 ? "snoozed " + r.snoozeCount() + "× · " : "")
+            + "due "
+            + TimeFormats.when(r.dueAt(), zone, now));
+    return built.build();
+  }
+
+  /** "3 · tomorrow 09:00 · #42 · call Dana back". */
+  static String line(Reminder r, Optional<SupportCase> about, ZoneId zone, Instant now) {
+    StringBuilder s =
+        new StringBuilder()
+            .append(r.number())
+            .append(" · ")
+            .append(TimeFormats.when(r.dueAt(), zone, now));
+    if (r.status() == ReminderStatus.DELIVERED) {
+      s.append(" (delivered, not done)");
+    }
+    about.ifPresent(c -> s.append(" · #").append(c.number()));
+    s.append(" · ")
+        .append(
+            r.note()
+                .orElse(
+                    r.kind() == ReminderKind.WAIT_OVER ? "check on the customer" : "(no note)"));
+    return s.toString();
+  }
+}

@@ -1,0 +1,94 @@
+package dev.followupbot.core.testing;
+
+import dev.followupbot.core.domain.Platform;
+import dev.followupbot.core.domain.TenantId;
+import dev.followupbot.core.message.Message;
+import dev.followupbot.core.message.MessageRef;
+import dev.followupbot.core.port.DeliveryFailure;
+import dev.followupbot.core.port.Destination;
+import dev.followupbot.core.port.Messenger;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A stand-in for a chat platform: records what was posted and updated, and fails on request. It
+ * plays the platform's part (outside the project), not one of our classes.
+ */
+public final class RecordingMessenger implements Messenger {
+
+  /** One post the "platform" accepted. */
+  public record Post(Destination to, Message message, MessageRef ref) {}
+
+  /** One in-place update the "platform" accepted. */
+  public record Update(TenantId tenant, MessageRef ref, Message message) {}
+
+  private final Platform platform;
+  private final List<Post> posts = new ArrayList<>();
+  private final List<Update> updates = new ArrayList<>();
+  private final Deque<DeliveryFailure> failures = new ArrayDeque<>();
+  private final AtomicInteger ids = new AtomicInteger();
+
+  public RecordingMessenger(Platform platform) {
+    this.platform = platform;
+  }
+
+  @Override
+  public Platform platform() {
+    return platform;
+  }
+
+  @Override
+  public synchronized MessageRef post(Destination to, Message message) {
+    DeliveryFailure failure = failures.poll();
+    if (failure != null) {
+      throw failure;
+    }
+    MessageRef ref = new MessageRef(to.target(), "m" + ids.incrementAndGet());
+    posts.add(new Post(to, message, ref));
+    return ref;
+  }
+
+  @Override
+  public synchronized void update(TenantId tenant, MessageRef which, Message replacement) {
+    DeliveryFailure failure = failures.poll();
+    if (failure != null) {
+      throw failure;
+    }
+    updates.add(new Update(tenant, which, replacement));
+  }
+
+  /** The next calls fail with these, in order. */
+  public synchronized void failNext(DeliveryFailure... next) {
+    failures.addAll(List.of(next));
+  }
+
+  public synchronized List<Post> posts() {
+    return List.copyOf(posts);
+  }
+
+  public synchronized List<Update> updates() {
+    return List.copyOf(updates);
+  }
+
+  /** Posts sent directly to one user. */
+  public synchronized List<Post> directTo(String userId) {
+    return posts.stream()
+        .filter(p -> p.to() instanceof Destination.Direct d && d.user().userId().equals(userId))
+        .toList();
+  }
+
+  /** Posts made in one channel. */
+  public synchronized List<Post> inChannel(String channelId) {
+    return posts.stream()
+        .filter(p -> p.to() instanceof Destination.Channel c && c.channelId().equals(channelId))
+        .toList();
+  }
+
+  public synchronized void clear() {
+    posts.clear();
+    updates.clear();
+  }
+}
