@@ -66,9 +66,12 @@ public final class ConfigLoader {
                   .map(Object::toString)
                   .sorted()
                   .collect(Collectors.joining(", "));
+      int reported = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
+      int line = lineOfKey(text, e.getPropertyName(), reported);
       throw new ConfigException(
-          where(source, e)
-              + "unknown key '"
+          source
+              + (line > 0 ? " line " + line : "")
+              + ": unknown key '"
               + e.getPropertyName()
               + "'"
               + (known.isEmpty() ? "" : "; expected one of: " + known),
@@ -120,11 +123,32 @@ public final class ConfigLoader {
     return total;
   }
 
+  /** The YAML parser reads ahead, so find the key's own line at or before the one it reported. */
+  private static int lineOfKey(String text, String key, int reported) {
+    String[] lines = text.split("\n", -1);
+    int found = -1;
+    Pattern keyLine = Pattern.compile("^\\s*(-\\s*)?" + Pattern.quote(key) + "\\s*:");
+    for (int i = 0; i < lines.length && (reported < 0 || i < reported); i++) {
+      if (keyLine.matcher(lines[i]).find()) {
+        found = i + 1;
+      }
+    }
+    return found > 0 ? found : reported;
+  }
+
   private static String where(String source, JsonProcessingException e) {
+    return where(source, e, true);
+  }
+
+  private static String where(String source, JsonProcessingException e, boolean withKey) {
     JsonLocation loc = e.getLocation();
+    if (e.getProcessor() instanceof JsonParser parser && parser.currentTokenLocation() != null) {
+      // The token's start: the parser itself may already have read ahead to the next line.
+      loc = parser.currentTokenLocation();
+    }
     String line = loc == null || loc.getLineNr() < 0 ? "" : " line " + loc.getLineNr();
     String key = "";
-    if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+    if (withKey && e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
       key =
           " key '"
               + mapping.getPath().stream()

@@ -170,7 +170,7 @@ public final class ReminderService {
     return changeOwn(
         caller,
         command.reminder(),
-        "snooze",
+        "snooze it",
         true,
         r -> r.snoozedUntil(command.until()),
         after -> {
@@ -189,7 +189,7 @@ public final class ReminderService {
     return changeOwn(
         caller,
         number,
-        "mark done",
+        "mark it done",
         true,
         r -> r.completed(ReminderStatus.DONE, clock.instant()),
         after -> {
@@ -202,7 +202,7 @@ public final class ReminderService {
     return changeOwn(
         caller,
         number,
-        "cancel",
+        "cancel it",
         false,
         r -> r.completed(ReminderStatus.CANCELLED, clock.instant()),
         after -> {
@@ -286,7 +286,7 @@ public final class ReminderService {
                 + (recipientOnly ? "" : " or whoever set it")
                 + " can "
                 + verb
-                + " it.");
+                + ".");
       }
       if (!r.status().isActive()) {
         return Reply.privately("Reminder " + number + " is already " + r.status().label() + ".");

@@ -1,0 +1,328 @@
+package dev.followupbot.core.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.followupbot.core.domain.CaseAction;
+import dev.followupbot.core.domain.CaseEvent;
+import dev.followupbot.core.domain.CaseStatus;
+import dev.followupbot.core.domain.Person;
+import dev.followupbot.core.domain.Platform;
+import dev.followupbot.core.domain.Priority;
+import dev.followupbot.core.domain.Reminder;
+import dev.followupbot.core.domain.ReminderKind;
+import dev.followupbot.core.domain.ReminderStatus;
+import dev.followupbot.core.domain.SupportCase;
+import dev.followupbot.core.domain.TenantId;
+import dev.followupbot.core.domain.Transition;
+import dev.followupbot.core.domain.UserRef;
+import dev.followupbot.core.domain.WorkingHours;
+import dev.followupbot.core.message.Button;
+import dev.followupbot.core.message.Message;
+import dev.followupbot.core.message.MessageRef;
+import dev.followupbot.core.port.Destination;
+import dev.followupbot.core.port.OutboxEntry;
+import dev.followupbot.core.testing.MutableClock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What every database behind the repositories must do. Run against H2 and PostgreSQL. */
+abstract class RepositoryContract {
+
+  static final TenantId ACME = new TenantId(Platform.SLACK, "T1");
+  static final TenantId GLOBEX = new TenantId(Platform.TEAMS, "tenant-2");
+  static final Instant T0 = Instant.parse("2026-11-23T09:00:00.123456Z");
+
+  Database db;
+  JdbiTransactions tx;
+  JdbiTenantRepository tenants;
+  JdbiCaseRepository cases;
+  JdbiReminderRepository reminders;
+  JdbiPersonRepository people;
+  JdbiOutbox outbox;
+  final MutableClock clock = new MutableClock(T0);
+
+  abstract Database open();
+
+  @BeforeEach
+  void setUp() {
+    db = open();
+    tx = new JdbiTransactions(db.jdbi());
+    tenants = new JdbiTenantRepository(tx, clock);
+    cases = new JdbiCaseRepository(tx);
+    reminders = new JdbiReminderRepository(tx);
+    people = new JdbiPersonRepository(tx, clock);
+    outbox = new JdbiOutbox(tx, db.vendor());
+    tenants.ensure(ACME);
+    tenants.ensure(GLOBEX);
+  }
+
+  @AfterEach
+  void tearDown() {
+    db.close();
+  }
+
+  SupportCase newCase(TenantId tenant, String subject) {
+    return tx.inTransaction(
+        () ->
+            cases.insert(
+                SupportCase.open(
+                    tenant,
+                    tenants.nextCaseNumber(tenant),
+                    Optional.of("EXT-" + subject),
+                    subject,
+                    Optional.of("Dana"),
+                    Priority.HIGH,
+                    "C1",
+                    "ann",
+                    T0)));
+  }
+
+  @Test
+  void a_case_round_trips_with_all_its_fields_and_exact_instants() {
+    SupportCase stored = newCase(ACME, "Refund");
+    assertThat(stored.id()).isPositive();
+    assertThat(stored.number()).isEqualTo(1);
+    assertThat(stored.createdAt()).isEqualTo(T0);
+    assertThat(stored.customer()).contains("Dana");
+    assertThat(stored.externalRef()).contains("EXT-Refund");
+    assertThat(cases.findByExternalRef(ACME, "EXT-Refund")).contains(stored);
+    assertThat(cases.findByNumber(ACME, 1)).contains(stored);
+  }
+
+  @Test
+  void numbers_are_per_tenant_and_never_repeat_under_concurrency() throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    List<Callable<Integer>> work = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      work.add(() -> tx.inTransaction(() -> tenants.nextCaseNumber(ACME)));
+    }
+    List<Integer> numbers = new ArrayList<>();
+    for (Future<Integer> f : pool.invokeAll(work)) {
+      numbers.add(f.get());
+    }
+    pool.shutdown();
+    assertThat(numbers).doesNotHaveDuplicates().hasSize(40);
+    assertThat(tx.inTransaction(() -> tenants.nextCaseNumber(GLOBEX))).isEqualTo(1);
+  }
+
+  @Test
+  void lookups_never_cross_tenants() {
+    SupportCase acme = newCase(ACME, "Secret");
+    assertThat(cases.findByNumber(GLOBEX, 1)).isEmpty();
+    assertThat(cases.findById(GLOBEX, acme.id())).isEmpty();
+    assertThat(cases.findByExternalRef(GLOBEX, "EXT-Secret")).isEmpty();
+    assertThat(cases.list(GLOBEX, EnumSet.allOf(CaseStatus.class), Optional.empty(), 10)).isEmpty();
+    assertThat(cases.history(GLOBEX, acme.id())).isEmpty();
+  }
+
+  @Test
+  void an_update_based_on_a_stale_read_is_rejected() {
+    SupportCase read = newCase(ACME, "Refund");
+    SupportCase bobs = ((Transition.Applied) read.claim("bob", T0)).after();
+    SupportCase cys = ((Transition.Applied) read.claim("cy", T0)).after();
+    assertThat(cases.update(bobs)).isTrue();
+    assertThat(cases.update(cys)).isFalse();
+    assertThat(cases.findById(ACME, read.id()).orElseThrow().ownerId()).contains("bob");
+  }
+
+  @Test
+  void history_is_kept_in_order_and_cards_are_remembered() {
+    SupportCase c = newCase(ACME, "Refund");
+    Transition.Applied claimed = (Transition.Applied) c.claim("bob", T0.plusSeconds(1));
+    cases.update(claimed.after());
+    cases.append(
+        ACME,
+        new CaseEvent(
+            c.id(),
+            T0,
+            "ann",
+            CaseAction.CREATED,
+            Optional.empty(),
+            CaseStatus.UNCLAIMED,
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty()));
+    cases.append(ACME, claimed.event());
+    assertThat(cases.history(ACME, c.id()))
+        .extracting(CaseEvent::action)
+        .containsExactly(CaseAction.CREATED, CaseAction.CLAIMED);
+    cases.saveCard(ACME, c.id(), new MessageRef("C1", "1700000000.000100"));
+    assertThat(cases.findById(ACME, c.id()).orElseThrow().card())
+        .contains(new MessageRef("C1", "1700000000.000100"));
+  }
+
+  @Test
+  void lists_filter_by_status_and_owner_oldest_first() {
+    SupportCase one = newCase(ACME, "One");
+    newCase(ACME, "Two");
+    cases.update(((Transition.Applied) one.claim("bob", T0)).after());
+    assertThat(cases.list(ACME, EnumSet.of(CaseStatus.UNCLAIMED), Optional.empty(), 10))
+        .extracting(SupportCase::subject)
+        .containsExactly("Two");
+    assertThat(cases.list(ACME, EnumSet.allOf(CaseStatus.class), Optional.of("bob"), 10))
+        .extracting(SupportCase::subject)
+        .containsExactly("One");
+    assertThat(cases.list(ACME, EnumSet.allOf(CaseStatus.class), Optional.empty(), 1)).hasSize(1);
+  }
+
+  @Test
+  void people_are_saved_updated_and_found_by_name() {
+    people.save(
+        new Person(
+            ACME,
+            "U1",
+            "Dana Scully",
+            ZoneId.of("America/New_York"),
+            Optional.of(WorkingHours.parse("mon-fri 08:00-16:00"))));
+    people.save(new Person(ACME, "U1", "Dana", ZoneId.of("Europe/Berlin")));
+    Person dana = people.find(ACME, "U1").orElseThrow();
+    assertThat(dana.displayName()).isEqualTo("Dana");
+    assertThat(dana.zone()).isEqualTo(ZoneId.of("Europe/Berlin"));
+    assertThat(people.findByName(ACME, "dana")).contains(dana);
+    assertThat(people.find(GLOBEX, "U1")).isEmpty();
+  }
+
+  @Test
+  void reminders_change_only_from_the_state_they_were_read_in() {
+    Reminder r =
+        tx.inTransaction(
+            () ->
+                reminders.insert(
+                    Reminder.create(
+                        ACME,
+                        tenants.nextReminderNumber(ACME),
+                        "U1",
+                        "U1",
+                        Optional.empty(),
+                        ReminderKind.FOLLOW_UP,
+                        Optional.of("call"),
+                        T0.plusSeconds(60),
+                        T0)));
+    assertThat(reminders.update(r.delivered(T0), ReminderStatus.PENDING, 1)).isTrue();
+    assertThat(reminders.update(r.delivered(T0), ReminderStatus.PENDING, 1)).isFalse();
+    Reminder delivered = reminders.findById(r.id()).orElseThrow();
+    assertThat(delivered.status()).isEqualTo(ReminderStatus.DELIVERED);
+    assertThat(
+            reminders.update(
+                delivered.snoozedUntil(T0.plusSeconds(600)), ReminderStatus.DELIVERED, 1))
+        .isTrue();
+    assertThat(reminders.findByNumber(ACME, r.number()).orElseThrow().occurrence()).isEqualTo(2);
+    assertThat(reminders.findByNumber(GLOBEX, r.number())).isEmpty();
+    assertThat(reminders.active(ACME, "U1", 10)).hasSize(1);
+  }
+
+  @Test
+  void overdue_reminders_are_found_only_for_the_platforms_asked_for() {
+    Reminder slack =
+        tx.inTransaction(
+            () ->
+                reminders.insert(
+                    Reminder.create(
+                        ACME,
+                        tenants.nextReminderNumber(ACME),
+                        "U1",
+                        "U1",
+                        Optional.empty(),
+                        ReminderKind.FOLLOW_UP,
+                        Optional.empty(),
+                        T0,
+                        T0)));
+    Reminder teams =
+        tx.inTransaction(
+            () ->
+                reminders.insert(
+                    Reminder.create(
+                        GLOBEX,
+                        tenants.nextReminderNumber(GLOBEX),
+                        "U2",
+                        "U2",
+                        Optional.empty(),
+                        ReminderKind.FOLLOW_UP,
+                        Optional.empty(),
+                        T0,
+                        T0)));
+    assertThat(reminders.overdue(T0, Set.of(Platform.SLACK), 10)).containsExactly(slack.id());
+    assertThat(reminders.overdue(T0, Set.of(Platform.SLACK, Platform.TEAMS), 10))
+        .containsExactlyInAnyOrder(slack.id(), teams.id());
+    assertThat(reminders.overdue(T0.minusSeconds(1), Set.of(Platform.SLACK), 10)).isEmpty();
+    assertThat(reminders.overdue(T0, Set.of(), 10)).isEmpty();
+  }
+
+  @Test
+  void the_outbox_queues_a_key_once_and_lets_one_sender_claim_it() throws Exception {
+    Message message =
+        Message.builder("hi")
+            .section("hi")
+            .actions(List.of(Button.primary("Done", "done 1")))
+            .build();
+    OutboxEntry draft =
+        OutboxEntry.message(
+            "k1", new Destination.Direct(new UserRef(ACME, "U1")), message, Optional.empty(), T0);
+    long id = outbox.enqueue(draft);
+    assertThat(outbox.enqueue(draft)).isEqualTo(id);
+    OutboxEntry stored = outbox.find(id).orElseThrow();
+    assertThat(stored.message()).contains(message);
+    assertThat(stored.destination()).contains(new Destination.Direct(new UserRef(ACME, "U1")));
+
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    List<Callable<Boolean>> claims = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      String node = "n" + i;
+      claims.add(() -> tx.inTransaction(() -> outbox.claim(id, node, T0)));
+    }
+    int winners = 0;
+    for (Future<Boolean> f : pool.invokeAll(claims)) {
+      winners += f.get() ? 1 : 0;
+    }
+    pool.shutdown();
+    assertThat(winners).isEqualTo(1);
+    assertThat(outbox.due(T0, Set.of(Platform.SLACK), 10)).isEmpty();
+    assertThat(outbox.stuck(T0.plusSeconds(1), Optional.empty(), 10)).containsExactly(id);
+    outbox.markSent(id, Optional.of(new MessageRef("D1", "1.2")), T0);
+    assertThat(outbox.find(id).orElseThrow().state()).isEqualTo(OutboxEntry.State.SENT);
+    assertThat(outbox.stuck(T0.plusSeconds(1), Optional.empty(), 10)).isEmpty();
+  }
+
+  @Test
+  void concurrent_enqueues_of_one_key_in_open_transactions_end_with_one_entry() throws Exception {
+    OutboxEntry draft = OutboxEntry.caseCard(ACME, 77, T0);
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    List<Callable<Long>> work = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      work.add(() -> tx.inTransaction(() -> outbox.enqueue(draft)));
+    }
+    Set<Long> ids = new java.util.HashSet<>();
+    for (Future<Long> f : pool.invokeAll(work)) {
+      ids.add(f.get());
+    }
+    pool.shutdown();
+    assertThat(ids).hasSize(1);
+  }
+
+  @Test
+  void a_failed_attempt_goes_back_to_pending_until_its_next_time() {
+    long id = outbox.enqueue(OutboxEntry.caseCard(ACME, 1, T0));
+    assertThat(outbox.claim(id, "n", T0)).isTrue();
+    outbox.retryAt(id, T0.plusSeconds(30), "HTTP 429");
+    assertThat(outbox.claim(id, "n", T0.plusSeconds(29))).isFalse();
+    assertThat(outbox.due(T0.plusSeconds(30), Set.of(Platform.SLACK), 10)).containsExactly(id);
+    OutboxEntry e = outbox.find(id).orElseThrow();
+    assertThat(e.attempts()).isEqualTo(1);
+    assertThat(e.lastError()).contains("HTTP 429");
+    assertThat(outbox.claim(id, "n", T0.plusSeconds(30))).isTrue();
+    outbox.markFailed(id, "channel_not_found", T0);
+    assertThat(outbox.find(id).orElseThrow().state()).isEqualTo(OutboxEntry.State.FAILED);
+  }
+}

@@ -1,0 +1,87 @@
+package dev.followupbot.core.quartz;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.followupbot.core.jdbc.Database;
+import dev.followupbot.core.jdbc.DatabaseSettings;
+import dev.followupbot.core.port.WakeUpHandler;
+import dev.followupbot.core.testing.TestDatabases;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The real Quartz on a real database: it only has to wake the core, at or after the right time. */
+class QuartzReminderSchedulerTest {
+
+  /** Records what Quartz woke; stands in for the core, which has its own tests. */
+  static final class RecordingHandler implements WakeUpHandler {
+    final List<Long> woken = new CopyOnWriteArrayList<>();
+    final AtomicInteger sweeps = new AtomicInteger();
+
+    @Override
+    public void reminderDue(long reminderId) {
+      woken.add(reminderId);
+    }
+
+    @Override
+    public void sweep() {
+      sweeps.incrementAndGet();
+    }
+  }
+
+  private final DatabaseSettings settings = TestDatabases.h2Settings();
+  private final Database db = Database.open(settings);
+  private final RecordingHandler handler = new RecordingHandler();
+  private QuartzReminderScheduler scheduler;
+
+  @AfterEach
+  void stop() {
+    if (scheduler != null) {
+      scheduler.close();
+    }
+    db.close();
+  }
+
+  private QuartzReminderScheduler started() {
+    QuartzReminderScheduler s = QuartzReminderScheduler.create(db, QuartzSettings.DEFAULT);
+    s.start(handler);
+    return s;
+  }
+
+  @Test
+  void wakes_the_core_for_a_due_reminder_and_sweeps_from_the_start() {
+    scheduler = started();
+    scheduler.wakeAt(7, Instant.now().plusMillis(200));
+    await().atMost(Duration.ofSeconds(10)).until(() -> handler.woken.contains(7L));
+    assertThat(handler.woken).containsExactly(7L);
+    assertThat(handler.sweeps.get()).isPositive();
+    assertThat(scheduler.isRunning()).isTrue();
+  }
+
+  @Test
+  void scheduling_again_replaces_the_wake_up_and_cancel_removes_it() {
+    scheduler = started();
+    scheduler.wakeAt(1, Instant.now().plusSeconds(3600));
+    scheduler.wakeAt(1, Instant.now().plusMillis(100));
+    scheduler.wakeAt(2, Instant.now().plusMillis(100));
+    scheduler.cancel(2);
+    scheduler.wakeAt(3, Instant.now().plusMillis(400));
+    await().atMost(Duration.ofSeconds(10)).until(() -> handler.woken.contains(3L));
+    assertThat(handler.woken).containsExactlyInAnyOrder(1L, 3L);
+  }
+
+  @Test
+  void a_wake_up_missed_while_stopped_fires_after_the_next_start() {
+    QuartzReminderScheduler first = QuartzReminderScheduler.create(db, QuartzSettings.DEFAULT);
+    first.wakeAt(9, Instant.now().minusSeconds(120)); // came due while nothing was running
+    first.close();
+    assertThat(handler.woken).isEmpty();
+    scheduler = started();
+    await().atMost(Duration.ofSeconds(10)).until(() -> handler.woken.contains(9L));
+  }
+}
