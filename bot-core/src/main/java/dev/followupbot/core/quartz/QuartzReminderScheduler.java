@@ -5,6 +5,7 @@ import dev.followupbot.core.port.ReminderScheduler;
 import dev.followupbot.core.port.WakeUpHandler;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Properties;
@@ -24,6 +25,8 @@ import org.quartz.impl.StdSchedulerFactory;
 import org.quartz.spi.JobFactory;
 import org.quartz.utils.ConnectionProvider;
 import org.quartz.utils.DBConnectionManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@link ReminderScheduler} on Quartz with the JDBC job store in our own database, so wake-ups
@@ -35,6 +38,8 @@ public final class QuartzReminderScheduler implements ReminderScheduler, AutoClo
   /** The same on every node of a cluster: it names the rows the nodes share. */
   static final String INSTANCE_NAME = "followup-bot";
 
+  private static final Logger log = LoggerFactory.getLogger(QuartzReminderScheduler.class);
+  private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(10);
   private static final String REMINDERS = "reminders";
   private static final JobKey SWEEP = JobKey.jobKey("sweep", "system");
 
@@ -140,13 +145,36 @@ public final class QuartzReminderScheduler implements ReminderScheduler, AutoClo
     }
   }
 
-  /** Stops firing and waits for running jobs to finish. */
+  /**
+   * Stops firing and waits up to {@link #SHUTDOWN_WAIT} for running jobs to finish. The wait is
+   * bounded because a job that lost its database retries its bookkeeping until the job store shuts
+   * down, which Quartz does only after those very jobs finish; the core re-reads state on the next
+   * start, so abandoning such a job loses nothing.
+   */
   @Override
   public void close() {
+    Thread stopper =
+        new Thread(
+            () -> {
+              try {
+                scheduler.shutdown(true);
+              } catch (SchedulerException e) {
+                log.warn("the scheduler did not stop cleanly: {}", e.toString());
+              }
+            },
+            "followup-scheduler-stop");
+    stopper.setDaemon(true);
+    stopper.start();
     try {
-      scheduler.shutdown(true);
-    } catch (SchedulerException e) {
-      throw new IllegalStateException("could not stop the scheduler", e);
+      stopper.join(SHUTDOWN_WAIT.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    if (stopper.isAlive()) {
+      log.warn(
+          "scheduler jobs still running after {} s (database unreachable?); stopping without them."
+              + " Their reminders are re-read at the next start.",
+          SHUTDOWN_WAIT.toSeconds());
     }
   }
 
