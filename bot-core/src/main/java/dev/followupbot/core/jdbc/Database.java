@@ -163,7 +163,8 @@ public final class Database implements AutoCloseable {
 
   private static String explain(DatabaseSettings settings, Vendor vendor, Exception e) {
     String cause = rootMessage(e);
-    if (vendor == Vendor.H2 && cause.contains("already in use")) {
+    if (vendor == Vendor.H2
+        && (cause.contains("already in use") || cause.contains("file is locked"))) {
       return "The database "
           + settings.url()
           + " is in use by another followup-bot process."

@@ -16,7 +16,9 @@ public record DatabaseSettings(String url, String user, String password, int poo
 
   /** The embedded default: an H2 file under {@code dataDir}, nothing to install. */
   public static DatabaseSettings h2File(String dataDir) {
-    return new DatabaseSettings("jdbc:h2:file:" + dataDir + "/followup", "sa", "", 10);
+    // "async:" files survive thread interrupts (Quartz interrupts its threads on shutdown; a
+    // plain file channel would close under H2 and take the database down with it).
+    return new DatabaseSettings("jdbc:h2:async:" + dataDir + "/followup", "sa", "", 10);
   }
 
   @Override

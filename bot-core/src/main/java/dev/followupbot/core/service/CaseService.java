@@ -468,7 +468,7 @@ public final class CaseService {
             + " ("
             + after.priority().label()
             + ")"
-            + event.reason().map(r -> ": " + r).orElse(".")
+            + event.reason().map(r -> ": " + r + (r.matches(".*[.!?]$") ? "" : ".")).orElse(".")
             + " It's yours now.";
     Message note =
         Message.builder(text)

@@ -50,6 +50,7 @@ public final class ReminderService {
   private final Messengers messengers;
   private final DeliveryService delivery;
   private final Clock clock;
+  private final Instant runningSince;
 
   public ReminderService(
       Transactions tx,
@@ -72,6 +73,7 @@ public final class ReminderService {
     this.messengers = messengers;
     this.delivery = delivery;
     this.clock = clock;
+    this.runningSince = clock.instant();
   }
 
   public Reply remind(Caller caller, Command.Remind command) {
@@ -249,7 +251,7 @@ public final class ReminderService {
     Person recipient = directory.person(r.tenant(), r.recipientId());
     Function<String, String> names =
         id -> id.equals(r.recipientId()) ? "you" : directory.name(r.tenant(), id);
-    Message message = ReminderViews.due(r, about, names, recipient.zone(), now);
+    Message message = ReminderViews.due(r, about, names, recipient.zone(), now, runningSince);
     Destination to = new Destination.Direct(new UserRef(r.tenant(), r.recipientId()));
     return Optional.of(
         outbox.enqueue(OutboxEntry.reminder(to, message, r.id(), r.occurrence(), r.caseId(), now)));

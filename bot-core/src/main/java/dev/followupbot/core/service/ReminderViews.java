@@ -18,18 +18,22 @@ import java.util.function.Function;
 /** How reminders look when they arrive and when they are listed. */
 final class ReminderViews {
 
-  /** Later than this counts as late, and the message says so. */
+  /** Later than this counts as late even while the bot was running (it was busy). */
   static final Duration LATE = Duration.ofMinutes(1);
 
   private ReminderViews() {}
 
-  /** The message a reminder's recipient gets when it comes due. */
+  /**
+   * The message a reminder's recipient gets when it comes due. {@code runningSince} is when this
+   * process started: a reminder due before that came due while the bot was offline, and says so.
+   */
   static Message due(
       Reminder r,
       Optional<SupportCase> about,
       Function<String, String> nameOf,
       ZoneId zone,
-      Instant now) {
+      Instant now,
+      Instant runningSince) {
     String n = Integer.toString(r.number());
     String headline;
     if (r.kind() == ReminderKind.WAIT_OVER) {
@@ -55,14 +59,17 @@ final class ReminderViews {
       r.note().ifPresent(note -> details.add("Note: " + note));
     }
     Duration late = Duration.between(r.dueAt(), now);
+    boolean whileOffline = r.dueAt().isBefore(runningSince);
     String lateNote = "";
-    if (late.compareTo(LATE) > 0) {
+    if (whileOffline || late.compareTo(LATE) > 0) {
       lateNote =
           "Late: this was due "
               + TimeFormats.when(r.dueAt(), zone, now)
               + ", "
               + TimeFormats.span(late)
-              + " ago. I was offline or busy; sorry for the delay.";
+              + " ago, "
+              + (whileOffline ? "while I was offline" : "and I was busy")
+              + ". Sorry for the delay.";
       fallback.append(" (late: due ").append(TimeFormats.when(r.dueAt(), zone, now)).append(")");
     }
     String setBy = r.creatorId().equals(r.recipientId()) ? "you" : nameOf.apply(r.creatorId());

@@ -127,7 +127,8 @@ class ReminderFlowTest {
     bot.core.wakeUps().sweep();
     List<RecordingMessenger.Post> dms = bot.slack.directTo("ann");
     assertThat(dms).hasSize(1);
-    assertThat(Replies.text(dms.get(0).message())).contains("Late: this was due 10:01, 9 min ago");
+    assertThat(Replies.text(dms.get(0).message()))
+        .contains("Late: this was due 10:01, 9 min ago, and I was busy");
   }
 
   @Test
