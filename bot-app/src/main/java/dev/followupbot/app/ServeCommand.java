@@ -1,0 +1,106 @@
+package dev.followupbot.app;
+
+import dev.followupbot.app.http.HealthServlet;
+import dev.followupbot.app.http.JettyServer;
+import dev.followupbot.core.port.Messenger;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+
+/** Runs the bot as a server: the scheduler, Jetty with /healthz, and every configured platform. */
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run the bot: HTTP on $PORT (default 3000) with GET /healthz, reminders and nudges on schedule.",
+      "Platforms start when their variables are set; the log says which are on and how to turn on the others."
+    })
+public final class ServeCommand implements Callable<Integer> {
+
+  private static final Logger log = LoggerFactory.getLogger(ServeCommand.class);
+
+  @Override
+  public Integer call() throws Exception {
+    Server server = Server.start(Settings.from(System.getenv()), Clock.systemUTC());
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  log.info("stopping: finishing deliveries in progress");
+                  server.close();
+                  stopped.countDown();
+                },
+                "followup-shutdown"));
+    stopped.await();
+    return 0;
+  }
+
+  /** The bot and its HTTP front door, started together and stopped in reverse order. */
+  public static final class Server implements AutoCloseable {
+    private final Bot bot;
+    private final JettyServer jetty;
+    private boolean closed;
+
+    private Server(Bot bot, JettyServer jetty) {
+      this.bot = bot;
+      this.jetty = jetty;
+    }
+
+    public static Server start(Settings settings, Clock clock) throws Exception {
+      List<Messenger> messengers = new ArrayList<>();
+      Map<String, String> platforms = new LinkedHashMap<>();
+      List<String> hints = new ArrayList<>();
+      platforms.put("slack", "off");
+      hints.add(
+          "Slack: off. Set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET to turn it on (README: Run it in Slack).");
+      platforms.put("teams", "off");
+      hints.add(
+          "Teams: off. Set MicrosoftAppId and MicrosoftAppPassword to turn it on (README: Run it in Teams).");
+      Bot bot = Bot.start(settings, messengers, clock);
+      JettyServer jetty = new JettyServer(settings.port());
+      jetty.mount("/healthz", new HealthServlet(bot, platforms));
+      try {
+        jetty.start();
+      } catch (Exception e) {
+        bot.close();
+        throw new IllegalStateException(
+            "could not listen on port " + settings.port() + ": " + e.getMessage(), e);
+      }
+      hints.forEach(log::info);
+      log.info(
+          "followup-bot is up on http://localhost:{} (GET /healthz). Console reminders wait for 'followup-bot console'.",
+          jetty.port());
+      return new Server(bot, jetty);
+    }
+
+    public int port() {
+      return jetty.port();
+    }
+
+    public Bot bot() {
+      return bot;
+    }
+
+    @Override
+    public synchronized void close() {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      try {
+        jetty.close();
+      } catch (Exception e) {
+        log.warn("HTTP server did not stop cleanly: {}", e.toString());
+      }
+      bot.close();
+    }
+  }
+}

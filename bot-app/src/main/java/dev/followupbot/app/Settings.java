@@ -1,0 +1,127 @@
+package dev.followupbot.app;
+
+import dev.followupbot.core.config.ConfigException;
+import dev.followupbot.core.config.ConfigLoader;
+import dev.followupbot.core.config.FollowupConfig;
+import dev.followupbot.core.jdbc.DatabaseSettings;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the process was started with: environment variables (secrets, where things are) and the YAML
+ * configuration they point to. Every problem is a {@link ConfigException} that names the variable
+ * or the file and key.
+ */
+public record Settings(
+    int port,
+    String dataDir,
+    DatabaseSettings database,
+    boolean clustered,
+    String nodeId,
+    Optional<Path> configFile,
+    FollowupConfig config,
+    Map<String, String> env) {
+
+  public static final String DEFAULT_CONFIG = "config/followup.yaml";
+
+  public static Settings from(Map<String, String> env) {
+    int port = intVar(env, "PORT", 3000, 0, 65535);
+    String dataDir = nonBlank(env, "FOLLOWUP_DATA_DIR").orElse("./data");
+    DatabaseSettings database =
+        nonBlank(env, "FOLLOWUP_DB_URL")
+            .map(
+                url ->
+                    new DatabaseSettings(
+                        url,
+                        env.get("FOLLOWUP_DB_USER"),
+                        env.get("FOLLOWUP_DB_PASSWORD"),
+                        intVar(env, "FOLLOWUP_DB_POOL", 10, 2, 200)))
+            .orElseGet(() -> DatabaseSettings.h2File(dataDir));
+    boolean clustered = boolVar(env, "FOLLOWUP_CLUSTER");
+    if (clustered && !database.url().startsWith("jdbc:postgresql:")) {
+      throw new ConfigException(
+          "FOLLOWUP_CLUSTER=true needs a shared PostgreSQL database: set FOLLOWUP_DB_URL=jdbc:postgresql://host:5432/db."
+              + " The embedded H2 database belongs to one process.");
+    }
+    Optional<Path> configFile = configFile(env);
+    FollowupConfig config = configFile.map(ConfigLoader::load).orElse(FollowupConfig.DEFAULTS);
+    String nodeId = nonBlank(env, "FOLLOWUP_NODE_ID").orElseGet(() -> hostName() + "-" + port);
+    return new Settings(
+        port, dataDir, database, clustered, nodeId, configFile, config, Map.copyOf(env));
+  }
+
+  /** The variable's value, or empty when it is unset or blank. */
+  public Optional<String> var(String name) {
+    return nonBlank(env, name);
+  }
+
+  private static Optional<Path> configFile(Map<String, String> env) {
+    Optional<String> explicit = nonBlank(env, "FOLLOWUP_CONFIG");
+    if (explicit.isPresent()) {
+      return Optional.of(Path.of(explicit.get()));
+    }
+    Path standard = Path.of(DEFAULT_CONFIG);
+    return Files.isRegularFile(standard) ? Optional.of(standard) : Optional.empty();
+  }
+
+  private static Optional<String> nonBlank(Map<String, String> env, String name) {
+    String value = env.get(name);
+    return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
+  }
+
+  private static int intVar(Map<String, String> env, String name, int fallback, int min, int max) {
+    Optional<String> value = nonBlank(env, name);
+    if (value.isEmpty()) {
+      return fallback;
+    }
+    try {
+      int n = Integer.parseInt(value.get());
+      if (n < min || n > max) {
+        throw new NumberFormatException();
+      }
+      return n;
+    } catch (NumberFormatException e) {
+      throw new ConfigException(
+          name
+              + "="
+              + value.get()
+              + " is not valid: expected a whole number from "
+              + min
+              + " to "
+              + max
+              + ".");
+    }
+  }
+
+  private static boolean boolVar(Map<String, String> env, String name) {
+    Optional<String> value = nonBlank(env, name);
+    if (value.isEmpty()) {
+      return false;
+    }
+    switch (value.get().toLowerCase(java.util.Locale.ROOT)) {
+      case "true":
+      case "1":
+      case "yes":
+        return true;
+      case "false":
+      case "0":
+      case "no":
+        return false;
+      default:
+        throw new ConfigException(
+            name + "=" + value.get() + " is not valid: expected true or false.");
+    }
+  }
+
+  static String hostName() {
+    try {
+      return InetAddress.getLocalHost().getHostName();
+    } catch (UnknownHostException e) {
+      return "node";
+    }
+  }
+}

@@ -1,0 +1,80 @@
+package dev.followupbot.app.console;
+
+import dev.followupbot.core.message.Block;
+import dev.followupbot.core.message.Button;
+import dev.followupbot.core.message.Message;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Renders messages for a terminal: headers in brackets, facts on one line, buttons numbered so
+ * {@code :1} clicks the first. Returns the text and the commands behind the numbers.
+ */
+public final class PlainTextRenderer {
+
+  /** Rendered text and, in order, the commands its numbered buttons run. */
+  public record Rendered(String text, List<String> buttonCommands) {}
+
+  public Rendered render(Message message, String indent) {
+    List<String> commands = new ArrayList<>();
+    StringBuilder out = new StringBuilder();
+    for (Block block : message.blocks()) {
+      String part =
+          block.accept(
+              new Block.Visitor<String>() {
+                @Override
+                public String header(Block.Header h) {
+                  return "[" + h.text() + "]";
+                }
+
+                @Override
+                public String section(Block.Section s) {
+                  return s.text();
+                }
+
+                @Override
+                public String facts(Block.Facts f) {
+                  StringBuilder line = new StringBuilder();
+                  for (Block.Fact fact : f.facts()) {
+                    line.append(line.length() == 0 ? "" : " · ")
+                        .append(fact.label())
+                        .append(": ")
+                        .append(fact.value());
+                  }
+                  return line.toString();
+                }
+
+                @Override
+                public String actions(Block.Actions a) {
+                  StringBuilder line = new StringBuilder();
+                  for (Button b : a.buttons()) {
+                    commands.add(b.command());
+                    line.append(line.length() == 0 ? "" : "  ")
+                        .append("[")
+                        .append(commands.size())
+                        .append("] ")
+                        .append(b.label());
+                  }
+                  return line + "   (type :1 to click the first)";
+                }
+
+                @Override
+                public String context(Block.Context c) {
+                  return "(" + c.text() + ")";
+                }
+
+                @Override
+                public String divider(Block.Divider d) {
+                  return "----";
+                }
+              });
+      for (String line : part.split("\n", -1)) {
+        out.append(indent).append(line).append('\n');
+      }
+    }
+    if (message.blocks().isEmpty()) {
+      out.append(indent).append(message.fallbackText()).append('\n');
+    }
+    return new Rendered(out.toString(), commands);
+  }
+}

@@ -1,0 +1,52 @@
+package dev.followupbot.app.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.followupbot.app.Bot;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * {@code GET /healthz}: 200 with a JSON report when the database answers and the scheduler runs,
+ * 503 with the same report when either does not.
+ */
+public final class HealthServlet extends HttpServlet {
+
+  private static final long serialVersionUID = 1L;
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final transient Bot bot;
+  private final Map<String, String> platforms;
+
+  public HealthServlet(Bot bot, Map<String, String> platforms) {
+    this.bot = bot;
+    this.platforms = Map.copyOf(platforms);
+  }
+
+  @Override
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    boolean database = bot.database().isHealthy();
+    boolean scheduler = bot.scheduler().isRunning();
+    boolean ok = database && scheduler;
+    Map<String, Object> report = new LinkedHashMap<>();
+    report.put("status", ok ? "ok" : "degraded");
+    report.put(
+        "database",
+        Map.of(
+            "ok",
+            database,
+            "vendor",
+            bot.database().vendor().name().toLowerCase(java.util.Locale.ROOT)));
+    report.put("scheduler", Map.of("running", scheduler, "instance", bot.scheduler().instanceId()));
+    report.put("platforms", new java.util.TreeMap<>(platforms));
+    response.setStatus(ok ? 200 : 503);
+    response.setContentType("application/json");
+    response.setCharacterEncoding("UTF-8");
+    response.setHeader("Cache-Control", "no-store");
+    JSON.writeValue(response.getOutputStream(), report);
+  }
+}

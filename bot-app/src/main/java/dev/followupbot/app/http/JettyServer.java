@@ -1,0 +1,58 @@
+package dev.followupbot.app.http;
+
+import jakarta.servlet.http.HttpServlet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+
+/**
+ * The embedded HTTP server: one servlet context with whatever the launcher mounts (health, Slack,
+ * Teams). Error pages never show stack traces.
+ */
+public final class JettyServer implements AutoCloseable {
+
+  private final Server server;
+  private final Map<String, HttpServlet> servlets = new LinkedHashMap<>();
+  private final int requestedPort;
+
+  public JettyServer(int port) {
+    this.requestedPort = port;
+    this.server = new Server();
+  }
+
+  public JettyServer mount(String path, HttpServlet servlet) {
+    servlets.put(path, servlet);
+    return this;
+  }
+
+  public void start() throws Exception {
+    ServerConnector connector = new ServerConnector(server);
+    connector.setPort(requestedPort);
+    server.addConnector(connector);
+    ServletContextHandler context = new ServletContextHandler();
+    context.setContextPath("/");
+    servlets.forEach((path, servlet) -> context.addServlet(new ServletHolder(servlet), path));
+    ErrorHandler quiet = new ErrorHandler();
+    quiet.setShowStacks(false);
+    quiet.setShowMessageInTitle(false);
+    server.setErrorHandler(quiet);
+    context.setErrorHandler(quiet);
+    server.setHandler(context);
+    server.setStopAtShutdown(false);
+    server.start();
+  }
+
+  /** The port actually bound (useful when started on port 0). */
+  public int port() {
+    return ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+  }
+
+  @Override
+  public void close() throws Exception {
+    server.stop();
+  }
+}

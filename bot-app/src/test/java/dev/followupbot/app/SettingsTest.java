@@ -1,0 +1,70 @@
+package dev.followupbot.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.followupbot.core.config.ConfigException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SettingsTest {
+
+  @Test
+  void defaults_need_nothing_installed() {
+    Settings s = Settings.from(Map.of());
+    assertThat(s.port()).isEqualTo(3000);
+    assertThat(s.database().url()).isEqualTo("jdbc:h2:async:./data/followup");
+    assertThat(s.clustered()).isFalse();
+    assertThat(s.nodeId()).endsWith("-3000");
+  }
+
+  @Test
+  void postgres_and_cluster_come_from_the_environment() {
+    Settings s =
+        Settings.from(
+            Map.of(
+                "FOLLOWUP_DB_URL",
+                "jdbc:postgresql://db:5432/followup",
+                "FOLLOWUP_DB_USER",
+                "bot",
+                "FOLLOWUP_DB_PASSWORD",
+                "secret",
+                "FOLLOWUP_CLUSTER",
+                "true",
+                "FOLLOWUP_NODE_ID",
+                "node-a"));
+    assertThat(s.database().user()).isEqualTo("bot");
+    assertThat(s.database().toString()).doesNotContain("secret");
+    assertThat(s.clustered()).isTrue();
+    assertThat(s.nodeId()).isEqualTo("node-a");
+  }
+
+  @Test
+  void bad_values_name_the_variable_and_what_is_expected() {
+    assertThatThrownBy(() -> Settings.from(Map.of("PORT", "eighty")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("PORT=eighty is not valid: expected a whole number from 0 to 65535.");
+    assertThatThrownBy(() -> Settings.from(Map.of("FOLLOWUP_CLUSTER", "maybe")))
+        .hasMessageContaining("expected true or false");
+    assertThatThrownBy(() -> Settings.from(Map.of("FOLLOWUP_CLUSTER", "true")))
+        .hasMessageContaining("needs a shared PostgreSQL database");
+  }
+
+  @Test
+  void the_config_file_is_read_and_its_errors_name_the_file(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("followup.yaml");
+    Files.writeString(file, "timezone: Europe/Berlin\n");
+    assertThat(Settings.from(Map.of("FOLLOWUP_CONFIG", file.toString())).config().timezone())
+        .isEqualTo(ZoneId.of("Europe/Berlin"));
+    Files.writeString(file, "time_zone: Europe/Berlin\n");
+    assertThatThrownBy(() -> Settings.from(Map.of("FOLLOWUP_CONFIG", file.toString())))
+        .hasMessageContaining(file + " line 1: unknown key 'time_zone'");
+    assertThatThrownBy(
+            () -> Settings.from(Map.of("FOLLOWUP_CONFIG", dir.resolve("missing.yaml").toString())))
+        .hasMessageContaining("file not found");
+  }
+}

@@ -1,0 +1,37 @@
+package dev.followupbot.app.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.followupbot.core.message.Block;
+import dev.followupbot.core.message.Button;
+import dev.followupbot.core.message.Message;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PlainTextRendererTest {
+
+  @Test
+  void renders_every_block_type_and_numbers_the_buttons() {
+    Message m =
+        Message.builder("fallback")
+            .header("#1 · Refund")
+            .section("line one\nline two")
+            .facts(List.of(new Block.Fact("Owner", "Dana"), new Block.Fact("Status", "claimed")))
+            .divider()
+            .actions(List.of(Button.primary("Done", "done 1"), Button.of("Snooze", "snooze 1 1h")))
+            .context("due 10:00")
+            .build();
+    PlainTextRenderer.Rendered r = new PlainTextRenderer().render(m, "> ");
+    assertThat(r.text())
+        .isEqualTo(
+            "> [#1 · Refund]\n> line one\n> line two\n> Owner: Dana · Status: claimed\n> ----\n"
+                + "> [1] Done  [2] Snooze   (type :1 to click the first)\n> (due 10:00)\n");
+    assertThat(r.buttonCommands()).containsExactly("done 1", "snooze 1 1h");
+  }
+
+  @Test
+  void every_block_type_has_a_rendering() {
+    // Adding a block type must not silently print nothing in the console.
+    assertThat(Block.class.getPermittedSubclasses()).hasSize(6);
+  }
+}
