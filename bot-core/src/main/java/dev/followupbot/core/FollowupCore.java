@@ -2,24 +2,24 @@ package dev.followupbot.core;
 
 import dev.followupbot.core.config.FollowupConfig;
 import dev.followupbot.core.jdbc.Database;
-import dev.followupbot.core.jdbc.JdbiCaseRepository;
-import dev.followupbot.core.jdbc.JdbiOutbox;
-import dev.followupbot.core.jdbc.JdbiPersonRepository;
-import dev.followupbot.core.jdbc.JdbiReminderRepository;
-import dev.followupbot.core.jdbc.JdbiTenantRepository;
-import dev.followupbot.core.jdbc.JdbiTransactions;
+import dev.followupbot.core.jdbc.JdbiStorage;
+import dev.followupbot.core.port.Addresses;
 import dev.followupbot.core.port.CaseRepository;
+import dev.followupbot.core.port.Later;
 import dev.followupbot.core.port.Messenger;
 import dev.followupbot.core.port.Outbox;
 import dev.followupbot.core.port.PersonRepository;
 import dev.followupbot.core.port.ReminderRepository;
 import dev.followupbot.core.port.ReminderScheduler;
+import dev.followupbot.core.port.SeenEvents;
+import dev.followupbot.core.port.Storage;
 import dev.followupbot.core.port.Transactions;
 import dev.followupbot.core.service.CaseService;
 import dev.followupbot.core.service.CommandRouter;
 import dev.followupbot.core.service.DeliveryPolicy;
 import dev.followupbot.core.service.DeliveryService;
 import dev.followupbot.core.service.Directory;
+import dev.followupbot.core.service.HomeService;
 import dev.followupbot.core.service.Messengers;
 import dev.followupbot.core.service.ReminderService;
 import dev.followupbot.core.service.WakeUps;
@@ -27,17 +27,13 @@ import java.time.Clock;
 import java.util.List;
 
 /**
- * The core, wired: repositories on the database, the use cases, and the wake-up handler the
- * scheduler calls. Platform adapters get {@link #router()} for what people type and click, and
- * supply their {@link Messenger}s for what the core sends.
+ * The core, wired: the stores, the use cases, and the wake-up handler the scheduler calls. Platform
+ * adapters get {@link #router()} for what people type and click, and supply their {@link
+ * Messenger}s for what the core sends.
  */
 public final class FollowupCore {
 
-  private final Transactions transactions;
-  private final PersonRepository people;
-  private final CaseRepository cases;
-  private final ReminderRepository reminders;
-  private final Outbox outbox;
+  private final Storage storage;
   private final Directory directory;
   private final DeliveryService delivery;
   private final ReminderService reminderService;
@@ -45,21 +41,20 @@ public final class FollowupCore {
   private final CommandRouter router;
   private final WakeUps wakeUps;
 
+  /**
+   * The core on {@code storage}. {@code later} runs delivery shortcuts (a paced post whose slot
+   * comes in a second, a quick retry) without waiting for the next sweep.
+   */
   public FollowupCore(
-      Database database,
+      Storage storage,
       ReminderScheduler scheduler,
       List<Messenger> messengerList,
       FollowupConfig config,
       String node,
-      Clock clock) {
-    JdbiTransactions tx = new JdbiTransactions(database.jdbi());
-    this.transactions = tx;
-    JdbiTenantRepository tenants = new JdbiTenantRepository(tx, clock);
-    this.people = new JdbiPersonRepository(tx, clock);
-    this.cases = new JdbiCaseRepository(tx);
-    this.reminders = new JdbiReminderRepository(tx);
-    this.outbox = new JdbiOutbox(tx, database.vendor());
-    this.directory = new Directory(people, tenants, config.timezone());
+      Clock clock,
+      Later later) {
+    this.storage = storage;
+    this.directory = new Directory(storage.people(), storage.tenants(), config.timezone());
     Messengers messengers = new Messengers(messengerList);
     DeliveryPolicy policy =
         new DeliveryPolicy(
@@ -69,14 +64,24 @@ public final class FollowupCore {
             DeliveryPolicy.DEFAULT.presumedDeadAfter());
     this.delivery =
         new DeliveryService(
-            tx, outbox, cases, reminders, directory, messengers, policy, node, clock);
+            storage.transactions(),
+            storage.outbox(),
+            storage.cases(),
+            storage.reminders(),
+            directory,
+            messengers,
+            policy,
+            storage.pacing(),
+            later,
+            node,
+            clock);
     this.reminderService =
         new ReminderService(
-            tx,
-            tenants,
-            reminders,
-            cases,
-            outbox,
+            storage.transactions(),
+            storage.tenants(),
+            storage.reminders(),
+            storage.cases(),
+            storage.outbox(),
             scheduler,
             directory,
             messengers,
@@ -84,17 +89,40 @@ public final class FollowupCore {
             clock);
     this.caseService =
         new CaseService(
-            tx,
-            tenants,
-            cases,
-            reminders,
-            outbox,
+            storage.transactions(),
+            storage.tenants(),
+            storage.cases(),
+            storage.reminders(),
+            storage.outbox(),
             scheduler,
             directory,
             config.accessPolicy(),
             clock);
-    this.router = new CommandRouter(caseService, reminderService, directory, clock);
-    this.wakeUps = new WakeUps(reminderService, delivery, policy, node, clock);
+    HomeService home = new HomeService(storage.cases(), storage.reminders(), directory, clock);
+    this.router = new CommandRouter(caseService, reminderService, home, directory, clock);
+    this.wakeUps =
+        new WakeUps(reminderService, delivery, storage.seenEvents(), policy, node, clock);
+  }
+
+  /**
+   * The core on the database's own stores, leaving every delivery to the sweep or an explicit call:
+   * the deterministic wiring tests use with a moving clock.
+   */
+  public FollowupCore(
+      Database database,
+      ReminderScheduler scheduler,
+      List<Messenger> messengerList,
+      FollowupConfig config,
+      String node,
+      Clock clock) {
+    this(
+        JdbiStorage.on(database, clock),
+        scheduler,
+        messengerList,
+        config,
+        node,
+        clock,
+        Later.never());
   }
 
   /** Where every platform sends what people type and click. */
@@ -117,24 +145,38 @@ public final class FollowupCore {
     return directory;
   }
 
+  /** Inbound events already handled, for adapters to drop redeliveries. */
+  public SeenEvents seenEvents() {
+    return storage.seenEvents();
+  }
+
+  /** How to reach people and conversations, for adapters that need to remember it. */
+  public Addresses addresses() {
+    return storage.addresses();
+  }
+
+  public Storage storage() {
+    return storage;
+  }
+
   public Transactions transactions() {
-    return transactions;
+    return storage.transactions();
   }
 
   public PersonRepository people() {
-    return people;
+    return storage.people();
   }
 
   public CaseRepository cases() {
-    return cases;
+    return storage.cases();
   }
 
   public ReminderRepository reminders() {
-    return reminders;
+    return storage.reminders();
   }
 
   public Outbox outbox() {
-    return outbox;
+    return storage.outbox();
   }
 
   public ReminderService reminderService() {

@@ -124,9 +124,23 @@ public final class JdbiOutbox implements Outbox {
         h ->
             h.createUpdate(
                     "UPDATE outbox SET state = 'PENDING', next_attempt_at = :next, last_error = :error,"
-                        + " claimed_at = NULL, claimed_by = NULL WHERE id = :id AND state = 'SENDING'")
+                        + " slot_at = NULL, claimed_at = NULL, claimed_by = NULL"
+                        + " WHERE id = :id AND state = 'SENDING'")
                 .bind("next", next)
                 .bind("error", clip(error))
+                .bind("id", id)
+                .execute());
+  }
+
+  @Override
+  public void postpone(long id, Instant until) {
+    tx.withHandle(
+        h ->
+            h.createUpdate(
+                    "UPDATE outbox SET state = 'PENDING', attempts = attempts - 1, next_attempt_at = :until,"
+                        + " slot_at = :until, claimed_at = NULL, claimed_by = NULL"
+                        + " WHERE id = :id AND state = 'SENDING'")
+                .bind("until", until)
                 .bind("id", id)
                 .execute());
   }
@@ -204,7 +218,8 @@ public final class JdbiOutbox implements Outbox {
         rs.getInt("attempts"),
         instant(rs, "created_at"),
         instant(rs, "next_attempt_at"),
-        Optional.ofNullable(rs.getString("last_error")));
+        Optional.ofNullable(rs.getString("last_error")),
+        Optional.ofNullable(instant(rs, "slot_at")));
   }
 
   private String toJson(Message message) {

@@ -2,8 +2,10 @@ package dev.followupbot.core.port;
 
 import dev.followupbot.core.domain.Platform;
 import dev.followupbot.core.domain.TenantId;
+import dev.followupbot.core.domain.UserRef;
 import dev.followupbot.core.message.Message;
 import dev.followupbot.core.message.MessageRef;
+import java.time.Duration;
 
 /**
  * Delivers neutral messages on one platform. Implementations render the message in the platform's
@@ -22,4 +24,22 @@ public interface Messenger {
 
   /** Replaces a message posted earlier (a case card that changed, a reminder that was handled). */
   void update(TenantId tenant, MessageRef which, Message replacement);
+
+  /**
+   * The least time between two posts to one conversation that the platform tolerates (Slack allows
+   * about one message per second per channel). The core keeps to it on every node. Zero means no
+   * pacing.
+   */
+  default Duration pacing() {
+    return Duration.ZERO;
+  }
+
+  /**
+   * Whether a direct message to this person can be delivered at all right now. Teams, for example,
+   * can only reach people who have the app installed. The core warns whoever sets a reminder for
+   * someone it cannot reach.
+   */
+  default boolean canReach(UserRef user) {
+    return true;
+  }
 }

@@ -34,6 +34,12 @@ public interface Outbox {
   /** The attempt failed in a way worth retrying: back to pending until {@code next}. */
   void retryAt(long id, Instant next, String error);
 
+  /**
+   * Hands a claimed entry back without counting the attempt, to be sent at {@code until}: its
+   * conversation's sending slot was taken.
+   */
+  void postpone(long id, Instant until);
+
   /** The platform refused the message for good, or we gave up. */
   void markFailed(long id, String error, Instant now);
 

@@ -9,7 +9,8 @@ import java.util.Optional;
 /**
  * One outgoing message and the record of its delivery. The {@code dedupeKey} names the logical
  * message (a reminder occurrence, a case card, a notification about one history entry), so the same
- * message is queued, and sent, at most once.
+ * message is queued, and sent, at most once. {@code slotAt} is the sending slot the entry was given
+ * in its conversation's pacing, kept until it goes out.
  */
 public record OutboxEntry(
     long id,
@@ -25,7 +26,8 @@ public record OutboxEntry(
     int attempts,
     Instant createdAt,
     Instant nextAttemptAt,
-    Optional<String> lastError) {
+    Optional<String> lastError,
+    Optional<Instant> slotAt) {
 
   /** What sending the entry means. */
   public enum Kind {
@@ -58,6 +60,7 @@ public record OutboxEntry(
     Objects.requireNonNull(createdAt, "createdAt");
     Objects.requireNonNull(nextAttemptAt, "nextAttemptAt");
     Objects.requireNonNull(lastError, "lastError");
+    Objects.requireNonNull(slotAt, "slotAt");
   }
 
   /** A prepared message to a person or channel. */
@@ -77,6 +80,7 @@ public record OutboxEntry(
         0,
         now,
         now,
+        Optional.empty(),
         Optional.empty());
   }
 
@@ -102,6 +106,7 @@ public record OutboxEntry(
         0,
         now,
         now,
+        Optional.empty(),
         Optional.empty());
   }
 
@@ -121,6 +126,7 @@ public record OutboxEntry(
         0,
         now,
         now,
+        Optional.empty(),
         Optional.empty());
   }
 
@@ -140,6 +146,29 @@ public record OutboxEntry(
         0,
         now,
         now,
+        Optional.empty(),
+        Optional.empty());
+  }
+
+  /**
+   * A refresh of a card that was posted while the case changed: the post rendered an older version.
+   */
+  public static OutboxEntry cardCatchUp(TenantId tenant, long caseId, int version, Instant now) {
+    return new OutboxEntry(
+        0,
+        tenant,
+        "card:" + caseId + ":v" + version + ":after-post",
+        Kind.CARD_REFRESH,
+        Optional.empty(),
+        Optional.empty(),
+        Optional.of(caseId),
+        Optional.empty(),
+        Optional.empty(),
+        State.PENDING,
+        0,
+        now,
+        now,
+        Optional.empty(),
         Optional.empty());
   }
 }

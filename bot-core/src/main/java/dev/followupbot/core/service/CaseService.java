@@ -395,7 +395,14 @@ public final class CaseService {
             caller.userId(),
             applied.after().status());
         return Reply.privately(Message.text(success.text(applied.after(), applied.event())))
-            .withDeliveries(applied.deliveries());
+            .withDeliveries(applied.deliveries())
+            .withUpdate(
+                CaseViews.handled(
+                    applied.after(),
+                    applied.event(),
+                    nameOf(caller.tenant()),
+                    directory.defaultZone(),
+                    clock.instant()));
       }
     }
     return Reply.privately(

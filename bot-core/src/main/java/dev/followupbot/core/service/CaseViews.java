@@ -94,6 +94,27 @@ final class CaseViews {
     return line;
   }
 
+  /**
+   * What a message about a case (its card, a nudge, a hand-off note) says after someone changed the
+   * case from one of its buttons: the card as it is now, and who did what, when.
+   */
+  static Message handled(
+      SupportCase c, CaseEvent event, Function<String, String> nameOf, ZoneId zone, Instant now) {
+    Message card = card(c, nameOf, zone, now);
+    Message.Builder b = Message.builder(card.fallbackText());
+    card.blocks().forEach(b::add);
+    b.context(
+        nameOf.apply(event.actorId())
+            + " "
+            + describe(event, nameOf)
+            + " at "
+            + TimeFormats.when(event.at(), zone, now)
+            + " "
+            + shortZone(zone)
+            + ".");
+    return b.build();
+  }
+
   /** "#42 · Refund for Acme — high, claimed by Dana, 3 h old". */
   static String line(SupportCase c, Function<String, String> nameOf, Instant now) {
     StringBuilder s =

@@ -23,15 +23,38 @@ public final class CommandRouter {
 
   private final CaseService cases;
   private final ReminderService reminders;
+  private final HomeService home;
   private final Directory directory;
   private final Clock clock;
 
   public CommandRouter(
-      CaseService cases, ReminderService reminders, Directory directory, Clock clock) {
+      CaseService cases,
+      ReminderService reminders,
+      HomeService home,
+      Directory directory,
+      Clock clock) {
     this.cases = cases;
     this.reminders = reminders;
+    this.home = home;
     this.directory = directory;
     this.clock = clock;
+  }
+
+  /**
+   * The person's overview (Slack App Home, Teams personal tab). Never throws: a failure becomes a
+   * short apology with a reference that matches the log line.
+   */
+  public Message home(Caller caller) {
+    try {
+      directory.remember(caller.asPerson());
+      return home.home(caller);
+    } catch (RuntimeException e) {
+      String ref = UUID.randomUUID().toString().substring(0, 8);
+      log.error(
+          "home view failed ref={} tenant={} user={}", ref, caller.tenant(), caller.userId(), e);
+      return Message.text(
+          "Sorry, I couldn't load your overview (reference " + ref + "). Please try again soon.");
+    }
   }
 
   public Reply handle(Caller caller, String text) {

@@ -10,9 +10,11 @@ import dev.followupbot.core.message.MessageRef;
 import dev.followupbot.core.port.CaseRepository;
 import dev.followupbot.core.port.DeliveryFailure;
 import dev.followupbot.core.port.Destination;
+import dev.followupbot.core.port.Later;
 import dev.followupbot.core.port.Messenger;
 import dev.followupbot.core.port.Outbox;
 import dev.followupbot.core.port.OutboxEntry;
+import dev.followupbot.core.port.Pacing;
 import dev.followupbot.core.port.ReminderRepository;
 import dev.followupbot.core.port.Transactions;
 import java.time.Clock;
@@ -29,6 +31,9 @@ import org.slf4j.LoggerFactory;
  * called, so however many times and on however many nodes {@link #deliver} runs for an entry, the
  * platform is called once, unless the sender died mid-call; then the entry is re-sent once, marked
  * as a possible repeat, and logged.
+ *
+ * <p>Posts to one conversation keep to the platform's pace ({@link Messenger#pacing()}) and to any
+ * pause it asked for, on every node: an entry whose slot has not come is handed back, not sent.
  */
 public final class DeliveryService {
 
@@ -42,6 +47,8 @@ public final class DeliveryService {
   private final Directory directory;
   private final Messengers messengers;
   private final DeliveryPolicy policy;
+  private final Pacing pacing;
+  private final Later later;
   private final String node;
   private final Clock clock;
 
@@ -53,6 +60,8 @@ public final class DeliveryService {
       Directory directory,
       Messengers messengers,
       DeliveryPolicy policy,
+      Pacing pacing,
+      Later later,
       String node,
       Clock clock) {
     this.tx = tx;
@@ -62,6 +71,8 @@ public final class DeliveryService {
     this.directory = directory;
     this.messengers = messengers;
     this.policy = policy;
+    this.pacing = pacing;
+    this.later = later;
     this.node = node;
     this.clock = clock;
   }
@@ -121,6 +132,16 @@ public final class DeliveryService {
     if (!tx.inTransaction(() -> outbox.claim(id, node, now))) {
       return;
     }
+    Optional<String> conversation = conversationOf(entry);
+    Duration spacing = messenger.get().pacing();
+    if (conversation.isPresent() && !spacing.isZero()) {
+      Instant slot = pacing.slot(conversation.get(), spacing, now, entry.slotAt());
+      if (slot.isAfter(now)) {
+        tx.run(() -> outbox.postpone(id, slot));
+        later.run(Duration.between(now, slot), () -> deliver(id));
+        return;
+      }
+    }
     try {
       Optional<MessageRef> ref = send(messenger.get(), entry);
       Instant done = clock.instant();
@@ -135,10 +156,36 @@ public final class DeliveryService {
       log.debug(
           "delivered outbox entry id={} key={} tenant={}", id, entry.dedupeKey(), entry.tenant());
     } catch (DeliveryFailure failure) {
-      onFailure(entry, failure);
+      onFailure(entry, conversation, failure);
     } catch (RuntimeException unexpected) {
-      onFailure(entry, DeliveryFailure.transientFailure(unexpected.toString(), unexpected));
+      onFailure(
+          entry, conversation, DeliveryFailure.transientFailure(unexpected.toString(), unexpected));
     }
+  }
+
+  /**
+   * The conversation a post goes to, for pacing: a person's direct chat or a channel. Card updates
+   * edit a message in place and are not paced.
+   */
+  private Optional<String> conversationOf(OutboxEntry entry) {
+    switch (entry.kind()) {
+      case MESSAGE:
+        return entry.destination().map(DeliveryService::conversationKey);
+      case CASE_CARD:
+        return entry
+            .caseId()
+            .flatMap(id -> cases.findById(entry.tenant(), id))
+            .map(c -> conversationKey(new Destination.Channel(c.tenant(), c.channelId())));
+      case CARD_REFRESH:
+      default:
+        return Optional.empty();
+    }
+  }
+
+  static String conversationKey(Destination to) {
+    return to.tenant().key()
+        + (to instanceof Destination.Direct ? "|user:" : "|channel:")
+        + to.target();
   }
 
   private Optional<MessageRef> send(Messenger messenger, OutboxEntry entry) {
@@ -179,21 +226,8 @@ public final class DeliveryService {
                   tx.inTransaction(
                       () ->
                           outbox.enqueue(
-                              new OutboxEntry(
-                                  0,
-                                  now.tenant(),
-                                  "card:" + now.id() + ":v" + now.version() + ":after-post",
-                                  OutboxEntry.Kind.CARD_REFRESH,
-                                  Optional.empty(),
-                                  Optional.empty(),
-                                  Optional.of(now.id()),
-                                  Optional.empty(),
-                                  Optional.empty(),
-                                  OutboxEntry.State.PENDING,
-                                  0,
-                                  clock.instant(),
-                                  clock.instant(),
-                                  Optional.empty())));
+                              OutboxEntry.cardCatchUp(
+                                  now.tenant(), now.id(), now.version(), clock.instant())));
               deliver(refresh);
             });
     return Optional.of(ref);
@@ -221,7 +255,8 @@ public final class DeliveryService {
         .ifPresent(r -> reminders.update(r.delivered(now), ReminderStatus.PENDING, occurrence));
   }
 
-  private void onFailure(OutboxEntry entry, DeliveryFailure failure) {
+  private void onFailure(
+      OutboxEntry entry, Optional<String> conversation, DeliveryFailure failure) {
     Instant now = clock.instant();
     String reason = failure.getMessage() == null ? failure.toString() : failure.getMessage();
     boolean givingUp = Duration.between(entry.createdAt(), now).compareTo(policy.giveUpAfter()) > 0;
@@ -246,8 +281,13 @@ public final class DeliveryService {
       return;
     }
     Duration wait = policy.backoff(entry.attempts() + 1, ThreadLocalRandom.current().nextDouble());
-    if (failure.retryAfter().isPresent() && failure.retryAfter().get().compareTo(wait) > 0) {
-      wait = failure.retryAfter().get();
+    if (failure.retryAfter().isPresent()) {
+      Instant pauseEnds = now.plus(failure.retryAfter().get());
+      // Every post to this conversation waits, on every node, not only this one.
+      conversation.ifPresent(c -> pacing.holdUntil(c, pauseEnds));
+      if (failure.retryAfter().get().compareTo(wait) > 0) {
+        wait = failure.retryAfter().get();
+      }
     }
     Instant next = now.plus(wait);
     log.info(
@@ -257,6 +297,7 @@ public final class DeliveryService {
         reason,
         wait.toMillis());
     tx.run(() -> outbox.retryAt(entry.id(), next, reason));
+    later.run(wait, () -> deliver(entry.id()));
   }
 
   /** Records the failure on the reminder and, if someone else set it, tells them. */

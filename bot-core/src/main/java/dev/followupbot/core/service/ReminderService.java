@@ -123,6 +123,13 @@ public final class ReminderService {
         stored.dueAt());
     boolean self = recipientId.equals(caller.userId());
     String whom = self ? "you" : recipient.displayName();
+    UserRef recipientRef = recipient.ref();
+    boolean unreachable =
+        !self
+            && messengers
+                .forPlatform(tenant.platform())
+                .map(m -> !m.canReach(recipientRef))
+                .orElse(false);
     String when = TimeFormats.when(stored.dueAt(), caller.zone(), now);
     String theirTime =
         self || recipient.zone().equals(caller.zone())
@@ -143,7 +150,13 @@ public final class ReminderService {
             + what
             + ". It's reminder "
             + stored.number()
-            + ".");
+            + "."
+            + (unreachable
+                ? " Heads-up: I can't send "
+                    + recipient.displayName()
+                    + " messages yet, so it would fail. Ask them to open a chat with me"
+                    + " (in Teams: install the followup-bot app) before it's due."
+                : ""));
   }
 
   public Reply list(Caller caller) {
@@ -177,39 +190,59 @@ public final class ReminderService {
         r -> r.snoozedUntil(command.until()),
         after -> {
           schedule(after);
-          return "Snoozed reminder "
-              + after.number()
-              + " until "
-              + TimeFormats.when(after.dueAt(), caller.zone(), now)
-              + " ("
-              + TimeFormats.relative(after.dueAt(), now)
-              + ").";
+          String until = TimeFormats.when(after.dueAt(), caller.zone(), now);
+          return new Outcome(
+              "Snoozed reminder "
+                  + after.number()
+                  + " until "
+                  + until
+                  + " ("
+                  + TimeFormats.relative(after.dueAt(), now)
+                  + ").",
+              "💤",
+              "Snoozed by " + caller.displayName() + " until " + until + ".");
         });
   }
 
   public Reply done(Caller caller, int number) {
+    Instant now = clock.instant();
     return changeOwn(
         caller,
         number,
         "mark it done",
         true,
-        r -> r.completed(ReminderStatus.DONE, clock.instant()),
+        r -> r.completed(ReminderStatus.DONE, now),
         after -> {
           unschedule(after.id());
-          return "Marked reminder " + after.number() + " done. Thanks!";
+          return new Outcome(
+              "Marked reminder " + after.number() + " done. Thanks!",
+              "✅",
+              "Done, marked by "
+                  + caller.displayName()
+                  + " at "
+                  + TimeFormats.when(now, caller.zone(), now)
+                  + ".");
         });
   }
 
   public Reply cancel(Caller caller, int number) {
+    Instant now = clock.instant();
     return changeOwn(
         caller,
         number,
         "cancel it",
         false,
-        r -> r.completed(ReminderStatus.CANCELLED, clock.instant()),
+        r -> r.completed(ReminderStatus.CANCELLED, now),
         after -> {
           unschedule(after.id());
-          return "Cancelled reminder " + after.number() + ".";
+          return new Outcome(
+              "Cancelled reminder " + after.number() + ".",
+              "✖",
+              "Cancelled by "
+                  + caller.displayName()
+                  + " at "
+                  + TimeFormats.when(now, caller.zone(), now)
+                  + ".");
         });
   }
 
@@ -261,8 +294,11 @@ public final class ReminderService {
     Reminder apply(Reminder r);
   }
 
+  /** What the caller is told, and what the reminder's message says afterwards. */
+  private record Outcome(String reply, String symbol, String summary) {}
+
   private interface Done {
-    String text(Reminder after);
+    Outcome outcome(Reminder after);
   }
 
   private Reply changeOwn(
@@ -301,7 +337,10 @@ public final class ReminderService {
             caller.tenant(),
             number,
             caller.userId());
-        return Reply.privately(done.text(after));
+        Outcome outcome = done.outcome(after);
+        Optional<SupportCase> about = after.caseId().flatMap(id -> cases.findById(r.tenant(), id));
+        return Reply.privately(outcome.reply())
+            .withUpdate(ReminderViews.handled(after, about, outcome.symbol(), outcome.summary()));
       }
     }
     return Reply.privately("Reminder " + number + " just changed. Please try again.");

@@ -99,6 +99,30 @@ final class ReminderViews {
     return built.build();
   }
 
+  /**
+   * What a delivered reminder says once someone acted on it from its buttons: what it was about,
+   * and what happened, by whom and when, instead of the buttons.
+   */
+  static Message handled(Reminder r, Optional<SupportCase> about, String symbol, String outcome) {
+    String headline =
+        symbol
+            + " Reminder "
+            + r.number()
+            + ": "
+            + r.note()
+                .orElse(
+                    about
+                        .map(c -> "follow up on " + CaseViews.title(c))
+                        .orElse(
+                            r.kind() == ReminderKind.WAIT_OVER
+                                ? "check on the customer"
+                                : "(no note)"));
+    Message.Builder b = Message.builder(headline + " (" + outcome + ")").section(headline);
+    b.context(outcome);
+    about.ifPresent(c -> b.actions(List.of(Button.of("Open case", "show " + c.number()))));
+    return b.build();
+  }
+
   /** "3 · tomorrow 09:00 · #42 · call Dana back". */
   static String line(Reminder r, Optional<SupportCase> about, ZoneId zone, Instant now) {
     StringBuilder s =

@@ -1,5 +1,6 @@
 package dev.followupbot.core.service;
 
+import dev.followupbot.core.port.SeenEvents;
 import dev.followupbot.core.port.WakeUpHandler;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,22 +24,31 @@ public final class WakeUps implements WakeUpHandler {
    */
   private static final Duration OVERDUE = Duration.ofSeconds(20);
 
+  /** Slack retries an event for up to a few minutes (or hours, opted in); a day covers both. */
+  static final Duration REMEMBER_EVENTS = Duration.ofHours(25);
+
+  private static final Duration FORGET_EVERY = Duration.ofMinutes(10);
+
   private final ReminderService reminders;
   private final DeliveryService delivery;
+  private final SeenEvents seenEvents;
   private final DeliveryPolicy policy;
   private final String node;
   private final Instant startedAt;
   private final Clock clock;
   private volatile boolean firstSweep = true;
+  private volatile Instant lastForget = Instant.MIN;
 
   public WakeUps(
       ReminderService reminders,
       DeliveryService delivery,
+      SeenEvents seenEvents,
       DeliveryPolicy policy,
       String node,
       Clock clock) {
     this.reminders = reminders;
     this.delivery = delivery;
+    this.seenEvents = seenEvents;
     this.policy = policy;
     this.node = node;
     this.startedAt = clock.instant();
@@ -65,6 +75,10 @@ public final class WakeUps implements WakeUpHandler {
     int sent = delivery.deliverDue(BATCH);
     // After a start-up everything overdue is ours at once; later, only what its wake-up missed.
     int overdue = reminders.deliverOverdue(first ? now : now.minus(OVERDUE), BATCH);
+    if (Duration.between(lastForget, now).compareTo(FORGET_EVERY) >= 0) {
+      lastForget = now;
+      seenEvents.forgetBefore(now.minus(REMEMBER_EVENTS));
+    }
     if (recovered + overdue > 0 || sent > 0) {
       log.debug(
           "sweep: {} queued message(s) attempted, {} overdue reminder(s), {} interrupted send(s) recovered",

@@ -51,6 +51,9 @@ abstract class RepositoryContract {
   JdbiReminderRepository reminders;
   JdbiPersonRepository people;
   JdbiOutbox outbox;
+  JdbiSeenEvents seenEvents;
+  JdbiPacing pacing;
+  JdbiAddresses addresses;
   final MutableClock clock = new MutableClock(T0);
 
   abstract Database open();
@@ -64,6 +67,9 @@ abstract class RepositoryContract {
     reminders = new JdbiReminderRepository(tx);
     people = new JdbiPersonRepository(tx, clock);
     outbox = new JdbiOutbox(tx, db.vendor());
+    seenEvents = new JdbiSeenEvents(tx, db.vendor());
+    pacing = new JdbiPacing(tx);
+    addresses = new JdbiAddresses(tx, clock);
     tenants.ensure(ACME);
     tenants.ensure(GLOBEX);
   }
@@ -324,5 +330,96 @@ abstract class RepositoryContract {
     assertThat(outbox.claim(id, "n", T0.plusSeconds(30))).isTrue();
     outbox.markFailed(id, "channel_not_found", T0);
     assertThat(outbox.find(id).orElseThrow().state()).isEqualTo(OutboxEntry.State.FAILED);
+  }
+
+  @Test
+  void a_postponed_entry_keeps_its_slot_and_its_attempt_count() {
+    long id = outbox.enqueue(OutboxEntry.caseCard(ACME, 1, T0));
+    assertThat(outbox.claim(id, "n", T0)).isTrue();
+    outbox.postpone(id, T0.plusSeconds(2));
+    OutboxEntry e = outbox.find(id).orElseThrow();
+    assertThat(e.state()).isEqualTo(OutboxEntry.State.PENDING);
+    assertThat(e.attempts()).isZero();
+    assertThat(e.slotAt()).contains(T0.plusSeconds(2));
+    assertThat(outbox.claim(id, "n", T0.plusSeconds(1))).isFalse();
+    assertThat(outbox.claim(id, "n", T0.plusSeconds(2))).isTrue();
+    outbox.retryAt(id, T0.plusSeconds(5), "HTTP 500");
+    assertThat(outbox.find(id).orElseThrow().slotAt()).isEmpty();
+  }
+
+  @Test
+  void an_event_is_new_once_even_when_many_record_it_at_the_same_moment() throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    List<Callable<Boolean>> work = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      work.add(() -> seenEvents.firstTime("slack/T1/Ev01", T0));
+    }
+    int firsts = 0;
+    for (Future<Boolean> f : pool.invokeAll(work)) {
+      firsts += f.get() ? 1 : 0;
+    }
+    pool.shutdown();
+    assertThat(firsts).isEqualTo(1);
+    assertThat(seenEvents.firstTime("slack/T1/Ev02", T0.plusSeconds(60))).isTrue();
+    assertThat(seenEvents.forgetBefore(T0.plusSeconds(1))).isEqualTo(1);
+    assertThat(seenEvents.firstTime("slack/T1/Ev01", T0.plusSeconds(90))).isTrue();
+    assertThat(seenEvents.firstTime("slack/T1/Ev02", T0.plusSeconds(90))).isFalse();
+  }
+
+  @Test
+  void pacing_hands_out_one_slot_per_spacing_like_tickets() throws Exception {
+    java.time.Duration second = java.time.Duration.ofSeconds(1);
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    List<Callable<Instant>> work = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      work.add(() -> pacing.slot("slack:T1|channel:C1", second, T0, Optional.empty()));
+    }
+    List<Instant> slots = new ArrayList<>();
+    for (Future<Instant> f : pool.invokeAll(work)) {
+      slots.add(f.get());
+    }
+    pool.shutdown();
+    assertThat(slots)
+        .containsExactlyInAnyOrder(
+            T0,
+            T0.plusSeconds(1),
+            T0.plusSeconds(2),
+            T0.plusSeconds(3),
+            T0.plusSeconds(4),
+            T0.plusSeconds(5));
+    // A sender whose slot has come goes without taking another one.
+    assertThat(
+            pacing.slot(
+                "slack:T1|channel:C1", second, T0.plusSeconds(3), Optional.of(T0.plusSeconds(3))))
+        .isEqualTo(T0.plusSeconds(3));
+    // Other conversations are not affected.
+    assertThat(pacing.slot("slack:T1|channel:C2", second, T0, Optional.empty())).isEqualTo(T0);
+  }
+
+  @Test
+  void a_hold_delays_every_sender_of_the_conversation_even_those_with_a_slot() {
+    java.time.Duration second = java.time.Duration.ofSeconds(1);
+    String c = "slack:T1|user:U1";
+    assertThat(pacing.slot(c, second, T0, Optional.empty())).isEqualTo(T0);
+    Instant reserved = pacing.slot(c, second, T0, Optional.empty());
+    assertThat(reserved).isEqualTo(T0.plusSeconds(1));
+    pacing.holdUntil(c, T0.plusSeconds(30));
+    pacing.holdUntil(c, T0.plusSeconds(10)); // an earlier pause never shortens a later one
+    assertThat(pacing.slot(c, second, T0.plusSeconds(1), Optional.of(reserved)))
+        .isEqualTo(T0.plusSeconds(30));
+    assertThat(pacing.slot(c, second, T0.plusSeconds(2), Optional.empty()))
+        .isEqualTo(T0.plusSeconds(31));
+    pacing.holdUntil("slack:T1|user:U9", T0.plusSeconds(5));
+    assertThat(pacing.slot("slack:T1|user:U9", second, T0, Optional.empty()))
+        .isEqualTo(T0.plusSeconds(5));
+  }
+
+  @Test
+  void addresses_are_saved_replaced_and_scoped_by_tenant() {
+    addresses.save(ACME, "user:U1", "{\"ref\":1}");
+    addresses.save(ACME, "user:U1", "{\"ref\":2}");
+    assertThat(addresses.find(ACME, "user:U1")).contains("{\"ref\":2}");
+    assertThat(addresses.find(GLOBEX, "user:U1")).isEmpty();
+    assertThat(addresses.find(ACME, "user:U2")).isEmpty();
   }
 }

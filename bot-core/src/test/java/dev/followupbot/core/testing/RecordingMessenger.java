@@ -30,6 +30,8 @@ public final class RecordingMessenger implements Messenger {
   private final List<Update> updates = new ArrayList<>();
   private final Deque<DeliveryFailure> failures = new ArrayDeque<>();
   private final AtomicInteger ids = new AtomicInteger();
+  private final java.util.Set<String> unreachable = new java.util.HashSet<>();
+  private volatile java.time.Duration pacing = java.time.Duration.ZERO;
 
   public RecordingMessenger(Platform platform) {
     this.platform = platform;
@@ -58,6 +60,26 @@ public final class RecordingMessenger implements Messenger {
       throw failure;
     }
     updates.add(new Update(tenant, which, replacement));
+  }
+
+  @Override
+  public java.time.Duration pacing() {
+    return pacing;
+  }
+
+  @Override
+  public synchronized boolean canReach(dev.followupbot.core.domain.UserRef user) {
+    return !unreachable.contains(user.userId());
+  }
+
+  /** Like Slack, allows one post per conversation per {@code spacing}. */
+  public void pace(java.time.Duration spacing) {
+    this.pacing = spacing;
+  }
+
+  /** Like Teams for someone without the app: this person cannot be messaged. */
+  public synchronized void cannotReach(String userId) {
+    unreachable.add(userId);
   }
 
   /** The next calls fail with these, in order. */

@@ -1,0 +1,130 @@
+package dev.followupbot.core.jdbc;
+
+import dev.followupbot.core.port.Pacing;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+
+/**
+ * Sending slots in the {@code pacing} table. A slot is taken with a compare-and-set on {@code
+ * free_at}, so two nodes never get the same one.
+ */
+public final class JdbiPacing implements Pacing {
+
+  private static final int MAX_KEY = 500;
+
+  private final JdbiTransactions tx;
+
+  public JdbiPacing(JdbiTransactions tx) {
+    this.tx = tx;
+  }
+
+  private record Row(Instant freeAt, Optional<Instant> heldUntil) {}
+
+  @Override
+  public Instant slot(
+      String conversation, Duration spacing, Instant now, Optional<Instant> reserved) {
+    String key = clip(conversation);
+    for (int round = 0; round < 20; round++) {
+      Optional<Row> row = read(key);
+      if (row.isEmpty()) {
+        if (insert(key, now.plus(spacing))) {
+          return now;
+        }
+        continue;
+      }
+      Optional<Instant> held = row.get().heldUntil().filter(h -> h.isAfter(now));
+      if (reserved.isPresent() && !reserved.get().isAfter(now) && held.isEmpty()) {
+        return now;
+      }
+      Instant slot = latest(now, row.get().freeAt(), held.orElse(now));
+      Instant freeAt = row.get().freeAt();
+      int taken =
+          tx.withHandle(
+              h ->
+                  h.createUpdate(
+                          "UPDATE pacing SET free_at = :next WHERE conversation_key = :key AND free_at = :seen")
+                      .bind("next", slot.plus(spacing))
+                      .bind("key", key)
+                      .bind("seen", freeAt)
+                      .execute());
+      if (taken == 1) {
+        return slot;
+      }
+    }
+    // Heavy contention: come back a little later rather than spin.
+    return now.plus(spacing);
+  }
+
+  @Override
+  public void holdUntil(String conversation, Instant until) {
+    String key = clip(conversation);
+    for (int round = 0; round < 3; round++) {
+      int moved =
+          tx.withHandle(
+              h ->
+                  h.createUpdate(
+                          "UPDATE pacing SET held_until = :until WHERE conversation_key = :key"
+                              + " AND (held_until IS NULL OR held_until < :until)")
+                      .bind("until", until)
+                      .bind("key", key)
+                      .execute());
+      if (moved == 1 || read(key).isPresent()) {
+        return;
+      }
+      if (insert(key, until)) {
+        tx.withHandle(
+            h ->
+                h.createUpdate(
+                        "UPDATE pacing SET held_until = :until WHERE conversation_key = :key")
+                    .bind("until", until)
+                    .bind("key", key)
+                    .execute());
+        return;
+      }
+    }
+  }
+
+  private Optional<Row> read(String key) {
+    return tx.withHandle(
+        h ->
+            h.createQuery("SELECT free_at, held_until FROM pacing WHERE conversation_key = :key")
+                .bind("key", key)
+                .map(
+                    (rs, ctx) ->
+                        new Row(
+                            JdbiCaseRepository.instant(rs, "free_at"),
+                            Optional.ofNullable(JdbiCaseRepository.instant(rs, "held_until"))))
+                .findOne());
+  }
+
+  /** Inserts the conversation's first slot; false when another node inserted it first. */
+  private boolean insert(String key, Instant freeAt) {
+    try {
+      return tx.withHandle(
+              h ->
+                  h.createUpdate(
+                          "INSERT INTO pacing (conversation_key, free_at) SELECT :key, :at"
+                              + " WHERE NOT EXISTS (SELECT 1 FROM pacing WHERE conversation_key = :key)")
+                      .bind("key", key)
+                      .bind("at", freeAt)
+                      .execute())
+          == 1;
+    } catch (UnableToExecuteStatementException e) {
+      if (UniqueViolation.isCauseOf(e) && !tx.inTransaction()) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
+  private static Instant latest(Instant a, Instant b, Instant c) {
+    Instant ab = a.isAfter(b) ? a : b;
+    return ab.isAfter(c) ? ab : c;
+  }
+
+  private static String clip(String key) {
+    return key.length() > MAX_KEY ? key.substring(0, MAX_KEY) : key;
+  }
+}

@@ -1,0 +1,24 @@
+package dev.followupbot.core.jdbc;
+
+import dev.followupbot.core.port.Storage;
+import java.time.Clock;
+
+/** Builds every store on one database, sharing one transaction manager. */
+public final class JdbiStorage {
+
+  private JdbiStorage() {}
+
+  public static Storage on(Database database, Clock clock) {
+    JdbiTransactions tx = new JdbiTransactions(database.jdbi());
+    return new Storage(
+        tx,
+        new JdbiTenantRepository(tx, clock),
+        new JdbiPersonRepository(tx, clock),
+        new JdbiCaseRepository(tx),
+        new JdbiReminderRepository(tx),
+        new JdbiOutbox(tx, database.vendor()),
+        new JdbiSeenEvents(tx, database.vendor()),
+        new JdbiPacing(tx),
+        new JdbiAddresses(tx, clock));
+  }
+}

@@ -1,0 +1,31 @@
+package dev.followupbot.core.port;
+
+import java.util.Objects;
+
+/**
+ * Every store the core works with, on one database. Built before the platform adapters, which need
+ * some of these stores (addresses, seen events) before the core exists.
+ */
+public record Storage(
+    Transactions transactions,
+    TenantRepository tenants,
+    PersonRepository people,
+    CaseRepository cases,
+    ReminderRepository reminders,
+    Outbox outbox,
+    SeenEvents seenEvents,
+    Pacing pacing,
+    Addresses addresses) {
+
+  public Storage {
+    Objects.requireNonNull(transactions, "transactions");
+    Objects.requireNonNull(tenants, "tenants");
+    Objects.requireNonNull(people, "people");
+    Objects.requireNonNull(cases, "cases");
+    Objects.requireNonNull(reminders, "reminders");
+    Objects.requireNonNull(outbox, "outbox");
+    Objects.requireNonNull(seenEvents, "seenEvents");
+    Objects.requireNonNull(pacing, "pacing");
+    Objects.requireNonNull(addresses, "addresses");
+  }
+}

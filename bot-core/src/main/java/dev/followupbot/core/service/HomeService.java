@@ -1,0 +1,136 @@
+package dev.followupbot.core.service;
+
+import dev.followupbot.core.command.TimeFormats;
+import dev.followupbot.core.domain.CaseStatus;
+import dev.followupbot.core.domain.Reminder;
+import dev.followupbot.core.domain.SupportCase;
+import dev.followupbot.core.message.Button;
+import dev.followupbot.core.message.Message;
+import dev.followupbot.core.port.CaseRepository;
+import dev.followupbot.core.port.ReminderRepository;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * A person's overview, for Slack's App Home and Teams' personal tab: their open cases, their
+ * pending reminders and the unclaimed cases waiting for someone, each with the buttons that act on
+ * it.
+ */
+public final class HomeService {
+
+  /** Per list; three lists stay well inside Slack's 100 blocks for a Home tab. */
+  static final int PER_LIST = 10;
+
+  private final CaseRepository cases;
+  private final ReminderRepository reminders;
+  private final Directory directory;
+  private final Clock clock;
+
+  public HomeService(
+      CaseRepository cases, ReminderRepository reminders, Directory directory, Clock clock) {
+    this.cases = cases;
+    this.reminders = reminders;
+    this.directory = directory;
+    this.clock = clock;
+  }
+
+  public Message home(Caller caller) {
+    Instant now = clock.instant();
+    Function<String, String> names =
+        id -> id.equals(caller.userId()) ? "you" : directory.name(caller.tenant(), id);
+    List<SupportCase> mine =
+        cases.list(
+            caller.tenant(),
+            EnumSet.of(CaseStatus.CLAIMED, CaseStatus.WAITING_ON_CUSTOMER),
+            Optional.of(caller.userId()),
+            PER_LIST + 1);
+    List<Reminder> pending = reminders.active(caller.tenant(), caller.userId(), PER_LIST + 1);
+    List<SupportCase> unclaimed =
+        cases.list(
+            caller.tenant(), EnumSet.of(CaseStatus.UNCLAIMED), Optional.empty(), PER_LIST + 1);
+
+    Message.Builder b =
+        Message.builder(
+            "Your followup-bot home: "
+                + count(mine, "open case")
+                + ", "
+                + count(pending, "reminder")
+                + ", "
+                + count(unclaimed, "unclaimed case")
+                + ".");
+
+    b.header("Your open cases");
+    if (mine.isEmpty()) {
+      b.section("You own no open cases. Claim one below, or open one with `new <subject>`.");
+    }
+    for (SupportCase c : limit(mine)) {
+      String n = Integer.toString(c.number());
+      b.section(CaseViews.line(c, names, now));
+      b.actions(
+          List.of(
+              Button.primary("Resolve", "resolve " + n),
+              Button.of("Release", "release " + n),
+              Button.of("Open case", "show " + n)));
+    }
+    more(b, mine, "`cases mine` lists them all.");
+
+    b.divider().header("Your reminders");
+    if (pending.isEmpty()) {
+      b.section("No pending reminders. Set one with `remind <when> <note>`.");
+    }
+    for (Reminder r : limit(pending)) {
+      String n = Integer.toString(r.number());
+      Optional<SupportCase> about = r.caseId().flatMap(id -> cases.findById(caller.tenant(), id));
+      b.section(ReminderViews.line(r, about, caller.zone(), now));
+      List<Button> buttons =
+          new java.util.ArrayList<>(
+              List.of(
+                  Button.primary("Done", "done " + n),
+                  Button.of("Snooze 1 h", "snooze " + n + " 1h"),
+                  Button.of("Tomorrow 9:00", "snooze " + n + " tomorrow 9am")));
+      about.ifPresent(c -> buttons.add(Button.of("Open case", "show " + c.number())));
+      b.actions(buttons);
+    }
+    more(b, pending, "`reminders` lists them all.");
+
+    b.divider().header("Unclaimed cases");
+    if (unclaimed.isEmpty()) {
+      b.section("Every case has an owner. Nice.");
+    }
+    for (SupportCase c : limit(unclaimed)) {
+      String n = Integer.toString(c.number());
+      b.section(CaseViews.line(c, names, now));
+      b.actions(
+          List.of(Button.primary("Claim", "claim " + n), Button.of("Open case", "show " + n)));
+    }
+    more(b, unclaimed, "`cases unclaimed` lists them all.");
+
+    b.context(
+        "Updated "
+            + TimeFormats.when(now, caller.zone(), now)
+            + " ("
+            + caller.zone().getId()
+            + "). `help` lists every command.");
+    return b.build();
+  }
+
+  private static <T> List<T> limit(List<T> items) {
+    return items.subList(0, Math.min(items.size(), PER_LIST));
+  }
+
+  private static void more(Message.Builder b, List<?> items, String hint) {
+    if (items.size() > PER_LIST) {
+      b.context("Showing " + PER_LIST + ". " + hint);
+    }
+  }
+
+  private static String count(List<?> items, String noun) {
+    int n = Math.min(items.size(), PER_LIST);
+    String shown = items.size() > PER_LIST ? PER_LIST + "+" : Integer.toString(n);
+    return shown + " " + noun + (n == 1 && items.size() <= PER_LIST ? "" : "s");
+  }
+}
