@@ -1,5 +1,6 @@
 package dev.followupbot.core;
 
+import dev.followupbot.core.config.ConfigSource;
 import dev.followupbot.core.config.FollowupConfig;
 import dev.followupbot.core.jdbc.Database;
 import dev.followupbot.core.jdbc.JdbiStorage;
@@ -14,17 +15,25 @@ import dev.followupbot.core.port.ReminderScheduler;
 import dev.followupbot.core.port.SeenEvents;
 import dev.followupbot.core.port.Storage;
 import dev.followupbot.core.port.Transactions;
+import dev.followupbot.core.service.AdminService;
+import dev.followupbot.core.service.CaseCards;
 import dev.followupbot.core.service.CaseService;
+import dev.followupbot.core.service.CaseWatch;
 import dev.followupbot.core.service.CommandRouter;
 import dev.followupbot.core.service.DeliveryPolicy;
 import dev.followupbot.core.service.DeliveryService;
+import dev.followupbot.core.service.DigestService;
 import dev.followupbot.core.service.Directory;
 import dev.followupbot.core.service.HomeService;
 import dev.followupbot.core.service.Messengers;
+import dev.followupbot.core.service.NudgeService;
 import dev.followupbot.core.service.ReminderService;
+import dev.followupbot.core.service.ReportService;
 import dev.followupbot.core.service.WakeUps;
+import dev.followupbot.core.team.SupportTeams;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The core, wired: the stores, the use cases, and the wake-up handler the scheduler calls. Platform
@@ -40,10 +49,13 @@ public final class FollowupCore {
   private final CaseService caseService;
   private final CommandRouter router;
   private final WakeUps wakeUps;
+  private final SupportTeams teams;
+  private final AdminService admin;
 
   /**
    * The core on {@code storage}. {@code later} runs delivery shortcuts (a paced post whose slot
-   * comes in a second, a quick retry) without waiting for the next sweep.
+   * comes in a second, a quick retry) without waiting for the next sweep; {@code source} is where
+   * {@code admin reload} reads the configuration again.
    */
   public FollowupCore(
       Storage storage,
@@ -52,9 +64,11 @@ public final class FollowupCore {
       FollowupConfig config,
       String node,
       Clock clock,
-      Later later) {
+      Later later,
+      Optional<ConfigSource> source) {
     this.storage = storage;
     this.directory = new Directory(storage.people(), storage.tenants(), config.timezone());
+    this.teams = new SupportTeams(config, storage.teamOverrides().all());
     Messengers messengers = new Messengers(messengerList);
     DeliveryPolicy policy =
         new DeliveryPolicy(
@@ -62,6 +76,7 @@ public final class FollowupCore {
             DeliveryPolicy.DEFAULT.maxRetry(),
             config.delivery().giveUpAfter(),
             DeliveryPolicy.DEFAULT.presumedDeadAfter());
+    CaseCards cards = new CaseCards(teams, storage.cases(), directory, clock);
     this.delivery =
         new DeliveryService(
             storage.transactions(),
@@ -71,9 +86,33 @@ public final class FollowupCore {
             directory,
             messengers,
             policy,
+            cards,
             storage.pacing(),
             later,
             node,
+            clock);
+    NudgeService nudges =
+        new NudgeService(
+            storage.transactions(),
+            storage.nudges(),
+            storage.cases(),
+            storage.outbox(),
+            scheduler,
+            cards,
+            directory,
+            delivery,
+            clock);
+    CaseWatch watch =
+        new CaseWatch(
+            storage.cases(),
+            storage.nudges(),
+            storage.rotations(),
+            storage.outbox(),
+            scheduler,
+            cards,
+            directory,
+            nudges,
+            delivery,
             clock);
     this.reminderService =
         new ReminderService(
@@ -87,6 +126,7 @@ public final class FollowupCore {
             messengers,
             delivery,
             clock);
+    SupportTeams liveTeams = teams;
     this.caseService =
         new CaseService(
             storage.transactions(),
@@ -96,12 +136,65 @@ public final class FollowupCore {
             storage.outbox(),
             scheduler,
             directory,
-            config.accessPolicy(),
+            user -> liveTeams.config().accessPolicy().isAdmin(user),
+            cards,
+            watch,
+            storage.feedback(),
             clock);
-    HomeService home = new HomeService(storage.cases(), storage.reminders(), directory, clock);
-    this.router = new CommandRouter(caseService, reminderService, home, directory, clock);
+    HomeService home =
+        new HomeService(storage.cases(), storage.reminders(), directory, teams, clock);
+    ReportService reports =
+        new ReportService(
+            storage.cases(), storage.reminders(), storage.feedback(), cards, teams, clock);
+    DigestService digests =
+        new DigestService(
+            teams,
+            storage.cases(),
+            storage.reminders(),
+            storage.people(),
+            storage.outbox(),
+            scheduler,
+            cards,
+            directory,
+            delivery,
+            clock);
+    this.admin =
+        new AdminService(
+            teams,
+            storage.teamOverrides(),
+            source,
+            digests,
+            watch,
+            storage.cases(),
+            directory,
+            clock);
+    this.router =
+        new CommandRouter(
+            caseService, reminderService, home, reports, digests, admin, directory, clock);
     this.wakeUps =
-        new WakeUps(reminderService, delivery, storage.seenEvents(), policy, node, clock);
+        new WakeUps(
+            reminderService,
+            delivery,
+            storage.seenEvents(),
+            watch,
+            nudges,
+            digests,
+            storage.cases(),
+            policy,
+            node,
+            clock);
+  }
+
+  /** The core with no configuration file to reload. */
+  public FollowupCore(
+      Storage storage,
+      ReminderScheduler scheduler,
+      List<Messenger> messengerList,
+      FollowupConfig config,
+      String node,
+      Clock clock,
+      Later later) {
+    this(storage, scheduler, messengerList, config, node, clock, later, Optional.empty());
   }
 
   /**
@@ -153,6 +246,16 @@ public final class FollowupCore {
   /** How to reach people and conversations, for adapters that need to remember it. */
   public Addresses addresses() {
     return storage.addresses();
+  }
+
+  /** The support teams in force (the file's, with admins' overrides). */
+  public SupportTeams teams() {
+    return teams;
+  }
+
+  /** Team schedules; the launcher calls {@link AdminService#reloadFromSource} on file changes. */
+  public AdminService admin() {
+    return admin;
   }
 
   public Storage storage() {

@@ -45,6 +45,34 @@ public sealed interface Command {
 
   record ListCases(CaseFilter filter) implements Command {}
 
+  record Progress(CaseRef ref, Optional<String> note) implements Command {}
+
+  record Answered(CaseRef ref, Optional<String> note) implements Command {}
+
+  record Csat(CaseRef ref, int score, Optional<String> comment) implements Command {}
+
+  record Report(ReportPeriod period) implements Command {}
+
+  record Digest(boolean on) implements Command {}
+
+  record AdminShow(Optional<String> team) implements Command {}
+
+  record AdminSet(String team, String setting, String value) implements Command {}
+
+  record AdminUnset(String team, String setting) implements Command {}
+
+  record AdminHours(String team, String hours, Optional<String> zone) implements Command {}
+
+  record AdminHoliday(String team, java.time.LocalDate date, boolean remove) implements Command {}
+
+  record AdminReload() implements Command {}
+
+  /** How far back {@code cases report} looks. */
+  enum ReportPeriod {
+    WEEK,
+    MONTH
+  }
+
   /** Which cases {@code cases} lists. */
   enum CaseFilter {
     OPEN,

@@ -36,7 +36,12 @@ public final class CommandParser {
           Map.entry("solved", "resolve"),
           Map.entry("waiting", "wait"),
           Map.entry("create", "new"),
-          Map.entry("reminder", "remind"));
+          Map.entry("reminder", "remind"),
+          Map.entry("replied", "answered"),
+          Map.entry("answer", "answered"),
+          Map.entry("feedback", "csat"),
+          Map.entry("rating", "csat"),
+          Map.entry("report", "cases-report"));
 
   private CommandParser() {}
 
@@ -96,6 +101,18 @@ public final class CommandParser {
         return reminderOnly("cancel", args, Command.Cancel::new);
       case "cases":
         return cases(args);
+      case "cases-report":
+        return report(args);
+      case "progress":
+        return caseAndText("progress", args, Command.Progress::new);
+      case "answered":
+        return caseAndText("answered", args, Command.Answered::new);
+      case "csat":
+        return csat(args);
+      case "digest":
+        return digest(args);
+      case "admin":
+        return admin(args);
       default:
         return unknown(tokens.get(0).text());
     }
@@ -324,13 +341,128 @@ public final class CommandParser {
     if (args.isEmpty()) {
       return new ParseResult.Parsed(new Command.ListCases(CaseFilter.OPEN));
     }
+    if (args.get(0).text().equalsIgnoreCase("report")) {
+      return report(args.subList(1, args.size()));
+    }
     String which = args.get(0).text().toUpperCase(Locale.ROOT);
     for (CaseFilter f : CaseFilter.values()) {
       if (f.name().equals(which)) {
         return new ParseResult.Parsed(new Command.ListCases(f));
       }
     }
-    return invalid("I can list `open`, `mine`, `unclaimed`, `resolved` or `all` cases.", "cases");
+    return invalid(
+        "I can list `open`, `mine`, `unclaimed`, `resolved` or `all` cases, or give a `report`.",
+        "cases");
+  }
+
+  private static ParseResult report(List<Token> args) {
+    if (args.isEmpty()) {
+      return new ParseResult.Parsed(new Command.Report(Command.ReportPeriod.WEEK));
+    }
+    for (Command.ReportPeriod p : Command.ReportPeriod.values()) {
+      if (p.name().equalsIgnoreCase(args.get(0).text())) {
+        return new ParseResult.Parsed(new Command.Report(p));
+      }
+    }
+    return invalid("A report covers the last `week` or `month`.", "report");
+  }
+
+  private static ParseResult csat(List<Token> args) {
+    if (args.size() < 2) {
+      return invalid("Say which case and the score from 1 to 5.", "csat");
+    }
+    Optional<CaseRef> ref = CaseRef.parse(args.get(0).text());
+    if (ref.isEmpty()) {
+      return badCase(args.get(0).text(), "csat");
+    }
+    String score = args.get(1).text().replaceFirst("/5$", "");
+    if (!score.matches("[1-5]")) {
+      return invalid("The score is a whole number from 1 (poor) to 5 (great).", "csat");
+    }
+    Optional<String> comment = rest(args, 2);
+    if (comment.isPresent() && comment.get().length() > 1000) {
+      return invalid("Keep the comment under 1000 characters.", "csat");
+    }
+    return new ParseResult.Parsed(new Command.Csat(ref.get(), Integer.parseInt(score), comment));
+  }
+
+  private static ParseResult digest(List<Token> args) {
+    String word = args.isEmpty() ? "" : args.get(0).text().toLowerCase(Locale.ROOT);
+    if (word.equals("on") || word.equals("off")) {
+      return new ParseResult.Parsed(new Command.Digest(word.equals("on")));
+    }
+    return invalid("Say `digest on` or `digest off`.", "digest");
+  }
+
+  private static final String ADMIN_USAGE =
+      " Admin commands: `admin show [team]`, `admin set <team> <setting> <value>`,"
+          + " `admin unset <team> <setting>`, `admin hours <team> mon-fri 09:00-17:00 [zone]`,"
+          + " `admin holiday <team> [remove] 2026-12-25`, `admin reload`.";
+
+  private static ParseResult admin(List<Token> args) {
+    String sub = args.isEmpty() ? "" : args.get(0).text().toLowerCase(Locale.ROOT);
+    List<Token> rest = args.isEmpty() ? args : args.subList(1, args.size());
+    switch (sub) {
+      case "show":
+        return new ParseResult.Parsed(
+            new Command.AdminShow(
+                rest.isEmpty() ? Optional.empty() : Optional.of(rest.get(0).text())));
+      case "reload":
+        return new ParseResult.Parsed(new Command.AdminReload());
+      case "set":
+        if (rest.size() < 3) {
+          return new ParseResult.Invalid(
+              "Say the team, the setting and its value, e.g. `admin set billing unclaimed.nudge_after 20m`."
+                  + ADMIN_USAGE);
+        }
+        return new ParseResult.Parsed(
+            new Command.AdminSet(
+                rest.get(0).text(), rest.get(1).text(), Token.join(rest.subList(2, rest.size()))));
+      case "unset":
+        if (rest.size() != 2) {
+          return new ParseResult.Invalid(
+              "Say the team and the setting, e.g. `admin unset billing unclaimed.nudge_after`."
+                  + ADMIN_USAGE);
+        }
+        return new ParseResult.Parsed(
+            new Command.AdminUnset(rest.get(0).text(), rest.get(1).text()));
+      case "hours":
+        if (rest.size() < 3) {
+          return new ParseResult.Invalid(
+              "Say the team and its hours, e.g. `admin hours billing mon-fri 09:00-17:00 Europe/Berlin`."
+                  + ADMIN_USAGE);
+        }
+        List<Token> spec = rest.subList(1, rest.size());
+        String last = spec.get(spec.size() - 1).text();
+        boolean hasZone = last.contains("/") || last.equalsIgnoreCase("UTC");
+        String hours = Token.join(hasZone ? spec.subList(0, spec.size() - 1) : spec);
+        return new ParseResult.Parsed(
+            new Command.AdminHours(
+                rest.get(0).text(), hours, hasZone ? Optional.of(last) : Optional.empty()));
+      case "holiday":
+        if (rest.size() < 2) {
+          return new ParseResult.Invalid(
+              "Say the team and the date, e.g. `admin holiday billing 2026-12-25`." + ADMIN_USAGE);
+        }
+        boolean remove = rest.get(1).text().equalsIgnoreCase("remove");
+        String date = rest.get(remove && rest.size() > 2 ? 2 : 1).text();
+        if (remove && rest.size() < 3) {
+          return new ParseResult.Invalid(
+              "Say which date to remove, e.g. `admin holiday billing remove 2026-12-25`.");
+        }
+        try {
+          return new ParseResult.Parsed(
+              new Command.AdminHoliday(
+                  rest.get(0).text(), java.time.LocalDate.parse(date), remove));
+        } catch (java.time.format.DateTimeParseException e) {
+          return new ParseResult.Invalid(
+              "\"" + date + "\" is not a date; write it like 2026-12-25." + ADMIN_USAGE);
+        }
+      default:
+        return new ParseResult.Invalid(
+            (sub.isEmpty() ? "Which admin command?" : "I don't know `admin " + sub + "`.")
+                + ADMIN_USAGE);
+    }
   }
 
   private static Optional<Integer> reminderNumber(String token) {

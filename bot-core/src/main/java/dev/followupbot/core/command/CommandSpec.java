@@ -30,6 +30,16 @@ public record CommandSpec(String name, String syntax, String summary, String exa
           new CommandSpec(
               "resume", "resume <case>", "the customer is back: work on it again", "resume 42"),
           new CommandSpec(
+              "progress",
+              "progress <case> [note]",
+              "you're still on it (resets the quiet-case nudge)",
+              "progress 42 waiting for finance"),
+          new CommandSpec(
+              "answered",
+              "answered <case> [note]",
+              "you answered the customer (the first time, that's the first response)",
+              "answered 42 sent the refund form"),
+          new CommandSpec(
               "resolve", "resolve <case> [note]", "mark a case solved", "resolve 42 refund sent"),
           new CommandSpec(
               "reopen",
@@ -44,6 +54,16 @@ public record CommandSpec(String name, String syntax, String summary, String exa
               "list cases (open by default)",
               "cases mine"),
           new CommandSpec(
+              "report",
+              "cases report [week|month]",
+              "the team's numbers: time to claim, first response, resolution, SLA, CSAT",
+              "cases report week"),
+          new CommandSpec(
+              "csat",
+              "csat <case> <1-5> [comment]",
+              "record the customer's satisfaction",
+              "csat 42 5 quick and friendly"),
+          new CommandSpec(
               "remind",
               "remind [@person] [<case>] <when> [note]",
               "set a follow-up reminder",
@@ -53,6 +73,16 @@ public record CommandSpec(String name, String syntax, String summary, String exa
               "snooze", "snooze <reminder> <duration|when>", "push a reminder back", "snooze 7 1h"),
           new CommandSpec("done", "done <reminder>", "mark a reminder done", "done 7"),
           new CommandSpec("cancel", "cancel <reminder>", "cancel a reminder", "cancel 7"),
+          new CommandSpec(
+              "digest",
+              "digest on|off",
+              "your 9:00 morning summary of open cases and today's follow-ups",
+              "digest off"),
+          new CommandSpec(
+              "admin",
+              "admin show|set|unset|hours|holiday|reload …",
+              "team schedules (admins only; `help admin` for details)",
+              "admin set billing unclaimed.nudge_after 20m"),
           new CommandSpec(
               "help", "help [command]", "this list, or one command in detail", "help remind"));
 

@@ -15,15 +15,55 @@ import java.util.List;
  *     cases they do not own
  */
 public record FollowupConfig(
-    ZoneId timezone, List<String> admins, Scheduler scheduler, Delivery delivery) {
+    ZoneId timezone,
+    List<String> admins,
+    Scheduler scheduler,
+    Delivery delivery,
+    PolicySpec defaults,
+    List<TeamSpec> teams) {
 
-  public static final FollowupConfig DEFAULTS = new FollowupConfig(null, null, null, null);
+  public static final FollowupConfig DEFAULTS =
+      new FollowupConfig(null, null, null, null, null, null);
 
   public FollowupConfig {
     timezone = timezone == null ? ZoneId.of("UTC") : timezone;
     admins = admins == null ? List.of() : List.copyOf(admins);
     scheduler = scheduler == null ? new Scheduler(null, null) : scheduler;
     delivery = delivery == null ? new Delivery(null) : delivery;
+    defaults = defaults == null ? PolicySpec.EMPTY : defaults;
+    teams = teams == null ? List.of() : List.copyOf(teams);
+    java.util.Map<String, String> seenIds = new java.util.HashMap<>();
+    java.util.Map<String, String> seenChannels = new java.util.HashMap<>();
+    for (TeamSpec t : teams) {
+      if (seenIds.put(t.id(), t.id()) != null) {
+        throw new IllegalArgumentException(
+            "two teams have the id '" + t.id() + "'; ids must be unique");
+      }
+      for (String c : t.channels()) {
+        String other = seenChannels.put(c, t.id());
+        if (other != null) {
+          throw new IllegalArgumentException(
+              "channel '"
+                  + c
+                  + "' is listed by both team '"
+                  + other
+                  + "' and team '"
+                  + t.id()
+                  + "'; a channel belongs to one team");
+        }
+      }
+    }
+  }
+
+  /** Without teams: every channel runs on the built-in policy. */
+  public FollowupConfig(
+      ZoneId timezone, List<String> admins, Scheduler scheduler, Delivery delivery) {
+    this(timezone, admins, scheduler, delivery, null, null);
+  }
+
+  /** The same configuration with other teams (for tests and tools). */
+  public FollowupConfig withTeams(PolicySpec newDefaults, List<TeamSpec> newTeams) {
+    return new FollowupConfig(timezone, admins, scheduler, delivery, newDefaults, newTeams);
   }
 
   /** Admins as named here; everyone else may only change cases they own. */

@@ -12,7 +12,13 @@ public enum CaseAction {
   RESUMED,
   RESOLVED,
   REOPENED,
-  CLOSED;
+  CLOSED,
+  /** The owner reported progress; the case is alive. */
+  PROGRESS,
+  /** The owner answered the customer (the first time, this is the first response). */
+  ANSWERED,
+  /** A customer satisfaction score was recorded. */
+  RATED;
 
   public String label() {
     return name().toLowerCase(Locale.ROOT);

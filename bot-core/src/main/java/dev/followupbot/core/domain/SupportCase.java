@@ -265,6 +265,59 @@ public record SupportCase(
         now);
   }
 
+  /**
+   * The owner reports progress ("still on it"): the case is alive, which resets its stale timer.
+   */
+  public Transition progress(String actor, boolean admin, Optional<String> note, Instant now) {
+    Optional<Transition> refused = ownerOnlyWhileOpen(actor, admin);
+    if (refused.isPresent()) {
+      return refused.get();
+    }
+    return apply(
+        actor,
+        CaseAction.PROGRESS,
+        status,
+        ownerId,
+        claimedAt,
+        firstResponseAt,
+        resolvedAt,
+        waitingUntil,
+        note,
+        now);
+  }
+
+  /** The owner answered the customer; the first answer is the case's first response. */
+  public Transition answered(String actor, boolean admin, Optional<String> note, Instant now) {
+    Optional<Transition> refused = ownerOnlyWhileOpen(actor, admin);
+    if (refused.isPresent()) {
+      return refused.get();
+    }
+    return apply(
+        actor,
+        CaseAction.ANSWERED,
+        status,
+        ownerId,
+        claimedAt,
+        firstResponseAt.or(() -> Optional.of(now)),
+        resolvedAt,
+        waitingUntil,
+        note,
+        now);
+  }
+
+  private Optional<Transition> ownerOnlyWhileOpen(String actor, boolean admin) {
+    if (!status.isOpen()) {
+      return Optional.of(refuse(new Refusal.NotOpen(status)));
+    }
+    if (ownerId.isEmpty()) {
+      return Optional.of(refuse(new Refusal.NotClaimed()));
+    }
+    if (!isOwnedBy(actor) && !admin) {
+      return Optional.of(refuse(new Refusal.OwnerOnly(ownerId.get())));
+    }
+    return Optional.empty();
+  }
+
   /** Files a resolved case away for good. Only its owner or an admin may. */
   public Transition close(String actor, boolean admin, Instant now) {
     if (status != CaseStatus.RESOLVED) {

@@ -180,6 +180,48 @@ public final class JdbiCaseRepository implements CaseRepository {
                 .list());
   }
 
+  @Override
+  public List<SupportCase> createdBetween(TenantId tenant, Instant from, Instant to, int limit) {
+    return tx.withHandle(
+        h ->
+            h.createQuery(
+                    "SELECT * FROM cases WHERE tenant_id = :tenant AND created_at >= :from"
+                        + " AND created_at < :to ORDER BY created_at, id LIMIT :limit")
+                .bind("tenant", tenant.key())
+                .bind("from", from)
+                .bind("to", to)
+                .bind("limit", limit)
+                .map(CASE)
+                .list());
+  }
+
+  @Override
+  public List<TenantId> tenantsWithChannel(String channelId) {
+    return tx.withHandle(
+        h ->
+            h
+                .createQuery(
+                    "SELECT DISTINCT tenant_id FROM cases WHERE channel_id = :channel ORDER BY tenant_id")
+                .bind("channel", channelId)
+                .mapTo(String.class)
+                .list()
+                .stream()
+                .map(TenantId::fromKey)
+                .toList());
+  }
+
+  @Override
+  public List<SupportCase> openEverywhere(int limit) {
+    return tx.withHandle(
+        h ->
+            h.createQuery(
+                    "SELECT * FROM cases WHERE status IN ('UNCLAIMED', 'CLAIMED', 'WAITING_ON_CUSTOMER')"
+                        + " ORDER BY id LIMIT :limit")
+                .bind("limit", limit)
+                .map(CASE)
+                .list());
+  }
+
   private static Update bindAll(Update u, SupportCase c) {
     return u.bind("tenant", c.tenant().key())
         .bind("number", c.number())

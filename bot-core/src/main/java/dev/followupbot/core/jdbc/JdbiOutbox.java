@@ -91,6 +91,17 @@ public final class JdbiOutbox implements Outbox {
   }
 
   @Override
+  public boolean exists(String dedupeKey) {
+    return tx.withHandle(
+        h ->
+            h.createQuery("SELECT COUNT(*) FROM outbox WHERE dedupe_key = :key")
+                    .bind("key", dedupeKey)
+                    .mapTo(Integer.class)
+                    .one()
+                > 0);
+  }
+
+  @Override
   public boolean claim(long id, String claimedBy, Instant now) {
     return tx.withHandle(
             h ->

@@ -90,6 +90,42 @@ public final class JdbiPersonRepository implements PersonRepository {
                 .findOne());
   }
 
+  @Override
+  public void setDigestOff(TenantId tenant, String userId, boolean off) {
+    tx.withHandle(
+        h ->
+            h.createUpdate(
+                    "UPDATE people SET digest_off = :off WHERE tenant_id = :tenant AND user_id = :user")
+                .bind("off", off)
+                .bind("tenant", tenant.key())
+                .bind("user", userId)
+                .execute());
+  }
+
+  @Override
+  public boolean digestOff(TenantId tenant, String userId) {
+    return tx.withHandle(
+        h ->
+            h.createQuery(
+                    "SELECT digest_off FROM people WHERE tenant_id = :tenant AND user_id = :user")
+                .bind("tenant", tenant.key())
+                .bind("user", userId)
+                .mapTo(Boolean.class)
+                .findOne()
+                .orElse(false));
+  }
+
+  @Override
+  public java.util.List<Person> digestRecipients(int limit) {
+    return tx.withHandle(
+        h ->
+            h.createQuery(
+                    "SELECT * FROM people WHERE digest_off = FALSE ORDER BY tenant_id, user_id LIMIT :limit")
+                .bind("limit", limit)
+                .map((rs, ctx) -> mapper(TenantId.fromKey(rs.getString("tenant_id"))).map(rs, ctx))
+                .list());
+  }
+
   private static RowMapper<Person> mapper(TenantId tenant) {
     return (rs, ctx) ->
         new Person(

@@ -130,6 +130,21 @@ public final class JdbiReminderRepository implements ReminderRepository {
   }
 
   @Override
+  public int countCompleted(TenantId tenant, ReminderStatus status, Instant from, Instant to) {
+    return tx.withHandle(
+        h ->
+            h.createQuery(
+                    "SELECT COUNT(*) FROM reminders WHERE tenant_id = :tenant AND status = :status"
+                        + " AND completed_at >= :from AND completed_at < :to")
+                .bind("tenant", tenant.key())
+                .bind("status", status.name())
+                .bind("from", from)
+                .bind("to", to)
+                .mapTo(Integer.class)
+                .one());
+  }
+
+  @Override
   public List<Long> overdue(Instant dueBefore, Set<Platform> platforms, int limit) {
     return tx.withHandle(
         h ->

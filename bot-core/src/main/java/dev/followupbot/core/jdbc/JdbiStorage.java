@@ -19,6 +19,10 @@ public final class JdbiStorage {
         new JdbiOutbox(tx, database.vendor()),
         new JdbiSeenEvents(tx, database.vendor()),
         new JdbiPacing(tx),
-        new JdbiAddresses(tx, clock));
+        new JdbiAddresses(tx, clock),
+        new JdbiNudgeRepository(tx, database.vendor()),
+        new JdbiRotations(tx),
+        new JdbiTeamOverrides(tx),
+        new JdbiFeedbackRepository(tx));
   }
 }

@@ -41,4 +41,17 @@ public interface CaseRepository {
   /** Cases in the given states, optionally only one owner's, oldest first. */
   List<SupportCase> list(
       TenantId tenant, Set<CaseStatus> statuses, Optional<String> ownerId, int limit);
+
+  /** Cases opened in the tenant between the two instants, oldest first (for reports). */
+  List<SupportCase> createdBetween(
+      TenantId tenant, java.time.Instant from, java.time.Instant to, int limit);
+
+  /** The tenants that have cases in a channel with this id (for teams named by bare channel). */
+  List<TenantId> tenantsWithChannel(String channelId);
+
+  /**
+   * Open cases in every tenant, for the scheduler to re-check their timers after a configuration
+   * change. Not for answering people.
+   */
+  List<SupportCase> openEverywhere(int limit);
 }

@@ -22,6 +22,9 @@ public interface Outbox {
 
   Optional<OutboxEntry> find(long id);
 
+  /** Whether a message with this dedupe key was ever queued. */
+  boolean exists(String dedupeKey);
+
   /**
    * Claims a pending entry whose attempt time has come, counting the attempt. Returns false if it
    * is not pending (already sent, being sent elsewhere, failed) or not due yet.

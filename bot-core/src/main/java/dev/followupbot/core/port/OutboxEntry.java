@@ -150,6 +150,27 @@ public record OutboxEntry(
         Optional.empty());
   }
 
+  /** A refresh of a case's card for a named reason (an SLA state change), once per reason. */
+  public static OutboxEntry cardRefreshFor(
+      TenantId tenant, long caseId, String reason, Instant now) {
+    return new OutboxEntry(
+        0,
+        tenant,
+        "card:" + caseId + ":" + reason,
+        Kind.CARD_REFRESH,
+        Optional.empty(),
+        Optional.empty(),
+        Optional.of(caseId),
+        Optional.empty(),
+        Optional.empty(),
+        State.PENDING,
+        0,
+        now,
+        now,
+        Optional.empty(),
+        Optional.empty());
+  }
+
   /**
    * A refresh of a card that was posted while the case changed: the post rendered an older version.
    */

@@ -14,4 +14,12 @@ public interface PersonRepository {
 
   /** Finds a person in the tenant by display name, ignoring case (for {@code @dana} mentions). */
   Optional<Person> findByName(TenantId tenant, String displayName);
+
+  /** Records whether the person said {@code digest off}. */
+  void setDigestOff(TenantId tenant, String userId, boolean off);
+
+  boolean digestOff(TenantId tenant, String userId);
+
+  /** People in every tenant who have not turned their personal digest off: the digest's list. */
+  java.util.List<Person> digestRecipients(int limit);
 }

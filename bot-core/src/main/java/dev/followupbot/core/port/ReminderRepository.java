@@ -32,6 +32,9 @@ public interface ReminderRepository {
   /** Pending reminders of one case (to cancel or re-time them when the case changes). */
   List<Reminder> pendingForCase(TenantId tenant, long caseId);
 
+  /** How many of the tenant's reminders reached {@code status} between the two instants. */
+  int countCompleted(TenantId tenant, ReminderStatus status, Instant from, Instant to);
+
   /** Ids of pending reminders on the given platforms due at or before the instant, oldest first. */
   List<Long> overdue(Instant dueBefore, Set<Platform> platforms, int limit);
 }

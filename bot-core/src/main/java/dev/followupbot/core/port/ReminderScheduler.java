@@ -3,13 +3,22 @@ package dev.followupbot.core.port;
 import java.time.Instant;
 
 /**
- * Wakes the core when a reminder is due. The promise is only "at or after that instant, at least
- * once": the woken code re-reads the reminder, so late, duplicate or stale wake-ups are harmless.
- * Scheduling a reminder again replaces its previous wake-up.
+ * Wakes the core when something may be due: a reminder, a case's timers, held nudges, a team
+ * digest. The promise is only "at or after that instant, at least once": the woken code re-reads
+ * state, so late, duplicate or stale wake-ups are harmless. Scheduling a wake-up again replaces its
+ * previous time.
  */
 public interface ReminderScheduler {
 
-  void wakeAt(long reminderId, Instant at);
+  void wakeAt(WakeUp wakeUp, Instant at);
 
-  void cancel(long reminderId);
+  void cancel(WakeUp wakeUp);
+
+  default void wakeAt(long reminderId, Instant at) {
+    wakeAt(new WakeUp.ReminderDue(reminderId), at);
+  }
+
+  default void cancel(long reminderId) {
+    cancel(new WakeUp.ReminderDue(reminderId));
+  }
 }

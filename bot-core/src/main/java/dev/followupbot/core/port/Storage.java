@@ -15,7 +15,11 @@ public record Storage(
     Outbox outbox,
     SeenEvents seenEvents,
     Pacing pacing,
-    Addresses addresses) {
+    Addresses addresses,
+    NudgeRepository nudges,
+    Rotations rotations,
+    TeamOverrides teamOverrides,
+    FeedbackRepository feedback) {
 
   public Storage {
     Objects.requireNonNull(transactions, "transactions");
@@ -27,5 +31,9 @@ public record Storage(
     Objects.requireNonNull(seenEvents, "seenEvents");
     Objects.requireNonNull(pacing, "pacing");
     Objects.requireNonNull(addresses, "addresses");
+    Objects.requireNonNull(nudges, "nudges");
+    Objects.requireNonNull(rotations, "rotations");
+    Objects.requireNonNull(teamOverrides, "teamOverrides");
+    Objects.requireNonNull(feedback, "feedback");
   }
 }

@@ -6,12 +6,17 @@ package dev.followupbot.core.port;
  */
 public interface WakeUpHandler {
 
+  /** A wake-up's time has come. */
+  void wake(WakeUp wakeUp);
+
   /** A reminder's wake-up time has come. */
-  void reminderDue(long reminderId);
+  default void reminderDue(long reminderId) {
+    wake(new WakeUp.ReminderDue(reminderId));
+  }
 
   /**
    * The periodic safety net: delivers queued messages whose time has come, retries, and catches
-   * reminders whose wake-up was lost.
+   * reminders and nudges whose wake-up was lost.
    */
   void sweep();
 }

@@ -2,6 +2,7 @@ package dev.followupbot.core.quartz;
 
 import dev.followupbot.core.jdbc.Database;
 import dev.followupbot.core.port.ReminderScheduler;
+import dev.followupbot.core.port.WakeUp;
 import dev.followupbot.core.port.WakeUpHandler;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -40,7 +41,7 @@ public final class QuartzReminderScheduler implements ReminderScheduler, AutoClo
 
   private static final Logger log = LoggerFactory.getLogger(QuartzReminderScheduler.class);
   private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(10);
-  private static final String REMINDERS = "reminders";
+  private static final String WAKE_UPS = "wake-ups";
   private static final JobKey SWEEP = JobKey.jobKey("sweep", "system");
 
   private final Scheduler scheduler;
@@ -96,18 +97,19 @@ public final class QuartzReminderScheduler implements ReminderScheduler, AutoClo
   }
 
   @Override
-  public void wakeAt(long reminderId, Instant at) {
-    String name = "reminder-" + reminderId;
+  public void wakeAt(WakeUp wakeUp, Instant at) {
+    String name = wakeUp.key();
     JobDetail job =
-        JobBuilder.newJob(ReminderWakeUpJob.class)
-            .withIdentity(name, REMINDERS)
-            .usingJobData(ReminderWakeUpJob.REMINDER_ID, Long.toString(reminderId))
+        JobBuilder.newJob(WakeUpJob.class)
+            .withIdentity(name, WAKE_UPS)
+            .usingJobData(WakeUpJob.KEY, name)
+            // The original time survives a misfire (Quartz then reports the handling time).
             .usingJobData("dueAt", at.toString())
             .requestRecovery(true)
             .build();
     Trigger trigger =
         TriggerBuilder.newTrigger()
-            .withIdentity(name, REMINDERS)
+            .withIdentity(name, WAKE_UPS)
             .startAt(Date.from(at))
             .withSchedule(
                 SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
@@ -115,16 +117,16 @@ public final class QuartzReminderScheduler implements ReminderScheduler, AutoClo
     try {
       scheduler.scheduleJob(job, Set.of(trigger), true);
     } catch (SchedulerException e) {
-      throw new IllegalStateException("could not schedule reminder " + reminderId, e);
+      throw new IllegalStateException("could not schedule " + name, e);
     }
   }
 
   @Override
-  public void cancel(long reminderId) {
+  public void cancel(WakeUp wakeUp) {
     try {
-      scheduler.deleteJob(JobKey.jobKey("reminder-" + reminderId, REMINDERS));
+      scheduler.deleteJob(JobKey.jobKey(wakeUp.key(), WAKE_UPS));
     } catch (SchedulerException e) {
-      throw new IllegalStateException("could not unschedule reminder " + reminderId, e);
+      throw new IllegalStateException("could not unschedule " + wakeUp.key(), e);
     }
   }
 
@@ -207,8 +209,8 @@ public final class QuartzReminderScheduler implements ReminderScheduler, AutoClo
   private static JobFactory jobFactory(WakeUpHandler handler) {
     return (bundle, scheduler) -> {
       Class<?> type = bundle.getJobDetail().getJobClass();
-      if (type == ReminderWakeUpJob.class) {
-        return new ReminderWakeUpJob(handler);
+      if (type == WakeUpJob.class) {
+        return new WakeUpJob(handler);
       }
       if (type == SweepJob.class) {
         return new SweepJob(handler);

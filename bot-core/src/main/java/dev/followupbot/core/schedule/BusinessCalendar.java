@@ -160,6 +160,14 @@ public record BusinessCalendar(
 
   record Interval(Instant start, Instant end) {}
 
+  /** The weekly hours alone, as configuration writes them: "mon-fri 09:00-17:00" or "always". */
+  public String describeHours() {
+    if (week.size() == 7 && week.values().stream().allMatch(h -> h.equals(DailyHours.ALL_DAY))) {
+      return "always";
+    }
+    return withHolidays(Set.of()).describe().replace(" " + zone.getId(), "");
+  }
+
   /** "mon-fri 09:00-17:00 Europe/Berlin", or per day when days differ. */
   public String describe() {
     if (isAlwaysOpen()) {

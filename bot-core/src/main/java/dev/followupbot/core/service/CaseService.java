@@ -19,6 +19,7 @@ import dev.followupbot.core.message.Button;
 import dev.followupbot.core.message.Message;
 import dev.followupbot.core.port.CaseRepository;
 import dev.followupbot.core.port.Destination;
+import dev.followupbot.core.port.FeedbackRepository;
 import dev.followupbot.core.port.Outbox;
 import dev.followupbot.core.port.OutboxEntry;
 import dev.followupbot.core.port.ReminderRepository;
@@ -54,6 +55,9 @@ public final class CaseService {
   private final ReminderScheduler scheduler;
   private final Directory directory;
   private final AccessPolicy access;
+  private final CaseCards cards;
+  private final CaseWatch watch;
+  private final FeedbackRepository feedback;
   private final Clock clock;
 
   public CaseService(
@@ -65,6 +69,9 @@ public final class CaseService {
       ReminderScheduler scheduler,
       Directory directory,
       AccessPolicy access,
+      CaseCards cards,
+      CaseWatch watch,
+      FeedbackRepository feedback,
       Clock clock) {
     this.tx = tx;
     this.tenants = tenants;
@@ -74,6 +81,9 @@ public final class CaseService {
     this.scheduler = scheduler;
     this.directory = directory;
     this.access = access;
+    this.cards = cards;
+    this.watch = watch;
+    this.feedback = feedback;
     this.clock = clock;
   }
 
@@ -126,11 +136,13 @@ public final class CaseService {
               return stored;
             });
     log.info(
-        "case opened tenant={} case={} by={} priority={}",
+        "case opened tenant={} case={} by={} priority={} team={}",
         tenant,
         created.number(),
         caller.userId(),
-        created.priority().label());
+        created.priority().label(),
+        cards.teamOf(created).id());
+    watchQuietly(created);
     String n = Integer.toString(created.number());
     String who = created.customer().map(c -> " for " + c).orElse("");
     Message message =
@@ -266,14 +278,92 @@ public final class CaseService {
     if (found.isEmpty()) {
       return notFound(ref);
     }
+    return Reply.privately(cards.detail(found.get(), caller.zone()));
+  }
+
+  /** The owner is still on it: resets the case's stale timer. */
+  public Reply progress(Caller caller, Command.Progress command) {
+    return change(
+        caller,
+        command.ref(),
+        "report progress on",
+        c -> c.progress(caller.userId(), admin(caller), command.note(), clock.instant()),
+        (after, event) ->
+            "Noted: you're still on "
+                + CaseViews.title(after)
+                + ". I'll check back if it goes quiet.");
+  }
+
+  /** The owner answered the customer: the first time, that is the case's first response. */
+  public Reply answered(Caller caller, Command.Answered command) {
+    return change(
+        caller,
+        command.ref(),
+        "record an answer on",
+        c -> c.answered(caller.userId(), admin(caller), command.note(), clock.instant()),
+        (after, event) ->
+            after.firstResponseAt().filter(t -> t.equals(event.at())).isPresent()
+                ? "Noted the first response on " + CaseViews.title(after) + "."
+                : "Noted your answer on " + CaseViews.title(after) + ".");
+  }
+
+  /** Records the customer's satisfaction; a low score does what the team's policy says. */
+  public Reply csat(Caller caller, Command.Csat command) {
+    Optional<SupportCase> found = find(caller.tenant(), command.ref());
+    if (found.isEmpty()) {
+      return notFound(command.ref());
+    }
     SupportCase c = found.get();
-    return Reply.privately(
-        CaseViews.detail(
-            c,
-            cases.history(caller.tenant(), c.id()),
-            nameOf(caller.tenant()),
-            caller.zone(),
-            clock.instant()));
+    Instant now = clock.instant();
+    String reason = command.score() + "/5" + command.comment().map(text -> ": " + text).orElse("");
+    tx.run(
+        () -> {
+          feedback.record(
+              new dev.followupbot.core.domain.CaseFeedback(
+                  c.tenant(), c.id(), command.score(), command.comment(), caller.userId(), now));
+          cases.append(
+              c.tenant(),
+              new CaseEvent(
+                  c.id(),
+                  now,
+                  caller.userId(),
+                  CaseAction.RATED,
+                  Optional.of(c.status()),
+                  c.status(),
+                  c.ownerId(),
+                  c.ownerId(),
+                  Optional.of(reason)));
+        });
+    log.info(
+        "csat recorded tenant={} case={} score={} by={}",
+        c.tenant(),
+        c.number(),
+        command.score(),
+        caller.userId());
+    dev.followupbot.core.team.TeamPolicy.Csat policy = cards.teamOf(c).policy().csat();
+    StringBuilder text =
+        new StringBuilder("Recorded ")
+            .append(command.score())
+            .append("/5 for ")
+            .append(CaseViews.title(c))
+            .append(".");
+    if (command.score() > policy.lowScore()) {
+      return Reply.privately(text.append(" Thank you!").toString());
+    }
+    List<Long> deliveries = new ArrayList<>();
+    if (policy.onLow().notifiesLead()) {
+      watch.lowScore(c, command.score(), now);
+      text.append(" I've let the team's leads know.");
+    }
+    if (policy.onLow().reopens() && !c.status().isOpen()) {
+      Reply reopened =
+          reopen(
+              caller,
+              new Command.Reopen(command.ref(), Optional.of("customer rated it " + reason)));
+      deliveries.addAll(reopened.deliveries());
+      text.append(" ").append(reopened.message().fallbackText());
+    }
+    return Reply.privately(text.toString()).withDeliveries(deliveries);
   }
 
   public Reply list(Caller caller, Command.CaseFilter filter) {
@@ -387,6 +477,7 @@ public final class CaseService {
         for (Long id : applied.cancelled()) {
           cancelQuietly(id);
         }
+        watchQuietly(applied.after());
         log.info(
             "case {} tenant={} case={} by={} status={}",
             applied.event().action().label(),
@@ -396,13 +487,7 @@ public final class CaseService {
             applied.after().status());
         return Reply.privately(Message.text(success.text(applied.after(), applied.event())))
             .withDeliveries(applied.deliveries())
-            .withUpdate(
-                CaseViews.handled(
-                    applied.after(),
-                    applied.event(),
-                    nameOf(caller.tenant()),
-                    directory.defaultZone(),
-                    clock.instant()));
+            .withUpdate(cards.handled(applied.after(), applied.event()));
       }
     }
     return Reply.privately(
@@ -437,15 +522,36 @@ public final class CaseService {
         && !after.isOwnedBy(caller.userId())) {
       deliveries.add(outbox.enqueue(handOffNote(caller, after, applied.event(), eventId, now)));
     }
-    // Any change ends a previous wait: its "time to check" reminder no longer applies.
+    // Any change ends a previous wait: its "time to check" reminder no longer applies; a reopened
+    // case needs no check-in yet.
     for (Reminder pending : reminders.pendingForCase(caller.tenant(), after.id())) {
-      if (pending.kind() == ReminderKind.WAIT_OVER
+      boolean obsolete =
+          pending.kind() == ReminderKind.WAIT_OVER
+              || (pending.kind() == ReminderKind.CHECK_IN && action == CaseAction.REOPENED);
+      if (obsolete
           && reminders.update(
               pending.completed(ReminderStatus.CANCELLED, now),
               pending.status(),
               pending.occurrence())) {
         cancelled.add(pending.id());
       }
+    }
+    if (action == CaseAction.RESOLVED && after.ownerId().isPresent()) {
+      checkInTime(after, now)
+          .ifPresent(
+              due ->
+                  wakeUps.add(
+                      reminders.insert(
+                          Reminder.create(
+                              caller.tenant(),
+                              tenants.nextReminderNumber(caller.tenant()),
+                              after.ownerId().get(),
+                              caller.userId(),
+                              Optional.of(after.id()),
+                              ReminderKind.CHECK_IN,
+                              Optional.empty(),
+                              due,
+                              now))));
     }
     if (action == CaseAction.WAITING && after.waitingUntil().isPresent()) {
       Reminder waitOver =
@@ -463,6 +569,46 @@ public final class CaseService {
       wakeUps.add(waitOver);
     }
     return new Applied(after, applied.event(), deliveries, wakeUps, cancelled);
+  }
+
+  /**
+   * When to check in with the customer after a resolution: whole days are working days of the team,
+   * landing at the policy's time of day in the owner's zone; shorter waits are business time.
+   */
+  private Optional<Instant> checkInTime(SupportCase c, Instant resolvedAt) {
+    dev.followupbot.core.team.SupportTeam team = cards.teamOf(c);
+    java.time.Duration wait = team.policy().followUp().afterResolution().get(c.priority());
+    if (wait == null) {
+      return Optional.empty();
+    }
+    dev.followupbot.core.schedule.BusinessCalendar cal = team.policy().calendar();
+    if (wait.toHours() >= 24
+        && wait.toHoursPart() == 0
+        && wait.toMinutesPart() == 0
+        && wait.toSecondsPart() == 0) {
+      java.time.ZoneId ownerZone = directory.person(c.tenant(), c.ownerId().orElseThrow()).zone();
+      Instant day = resolvedAt;
+      java.time.LocalDate date = null;
+      for (long i = 0; i < wait.toDays(); i++) {
+        date = cal.nextWorkingDay(day);
+        day = date.atStartOfDay(cal.zone()).toInstant();
+      }
+      return Optional.of(
+          java.time.ZonedDateTime.of(date, team.policy().followUp().at(), ownerZone).toInstant());
+    }
+    return Optional.of(cal.plus(resolvedAt, wait));
+  }
+
+  private void watchQuietly(SupportCase c) {
+    try {
+      watch.evaluate(c.tenant(), c.id());
+    } catch (RuntimeException e) {
+      log.warn(
+          "could not re-check the timers of case {} in {}; the next sweep will: {}",
+          c.number(),
+          c.tenant(),
+          e.toString());
+    }
   }
 
   private OutboxEntry handOffNote(

@@ -7,6 +7,8 @@ import dev.followupbot.core.domain.SupportCase;
 import dev.followupbot.core.message.Block;
 import dev.followupbot.core.message.Button;
 import dev.followupbot.core.message.Message;
+import dev.followupbot.core.sla.SlaState;
+import dev.followupbot.core.sla.SlaStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -29,6 +31,16 @@ final class CaseViews {
    * many people read the same card.
    */
   static Message card(SupportCase c, Function<String, String> nameOf, ZoneId zone, Instant now) {
+    return card(c, List.of(), nameOf, zone, now);
+  }
+
+  /** The card with the case's SLA targets as they stand. */
+  static Message card(
+      SupportCase c,
+      List<SlaStatus> sla,
+      Function<String, String> nameOf,
+      ZoneId zone,
+      Instant now) {
     String owner = c.ownerId().map(nameOf).orElse("nobody yet");
     List<Block.Fact> facts = new ArrayList<>();
     c.customer().ifPresent(customer -> facts.add(new Block.Fact("Customer", customer)));
@@ -44,6 +56,9 @@ final class CaseViews {
                 + " by "
                 + nameOf.apply(c.createdBy())));
     c.externalRef().ifPresent(ref -> facts.add(new Block.Fact("Reference", ref)));
+    if (!sla.isEmpty()) {
+      facts.add(new Block.Fact("SLA", sla(sla, zone, now)));
+    }
     String fallback =
         "Case "
             + title(c)
@@ -99,8 +114,13 @@ final class CaseViews {
    * case from one of its buttons: the card as it is now, and who did what, when.
    */
   static Message handled(
-      SupportCase c, CaseEvent event, Function<String, String> nameOf, ZoneId zone, Instant now) {
-    Message card = card(c, nameOf, zone, now);
+      SupportCase c,
+      List<SlaStatus> sla,
+      CaseEvent event,
+      Function<String, String> nameOf,
+      ZoneId zone,
+      Instant now) {
+    Message card = card(c, sla, nameOf, zone, now);
     Message.Builder b = Message.builder(card.fallbackText());
     card.blocks().forEach(b::add);
     b.context(
@@ -134,11 +154,12 @@ final class CaseViews {
   /** Everything about a case, with its history in the reader's zone. */
   static Message detail(
       SupportCase c,
+      List<SlaStatus> sla,
       List<CaseEvent> history,
       Function<String, String> nameOf,
       ZoneId zone,
       Instant now) {
-    Message card = card(c, nameOf, zone, now);
+    Message card = card(c, sla, nameOf, zone, now);
     Message.Builder b = Message.builder(card.fallbackText());
     card.blocks().forEach(b::add);
     if (!history.isEmpty()) {
@@ -179,10 +200,52 @@ final class CaseViews {
         return "resolved it" + reason;
       case REOPENED:
         return "reopened it" + reason;
+      case PROGRESS:
+        return "reported progress" + reason;
+      case ANSWERED:
+        return "answered the customer" + reason;
+      case RATED:
+        return "recorded the customer's satisfaction" + reason;
       case CLOSED:
       default:
         return "closed it";
     }
+  }
+
+  /** "first response met · resolution due soon, 35 min left (by 14:20)". */
+  static String sla(List<SlaStatus> targets, ZoneId zone, Instant now) {
+    StringBuilder s = new StringBuilder();
+    for (SlaStatus t : targets) {
+      if (s.length() > 0) {
+        s.append(" · ");
+      }
+      s.append(t.metric().label()).append(' ');
+      switch (t.state()) {
+        case RUNNING:
+        case DUE_SOON:
+          s.append(t.state() == SlaState.DUE_SOON ? "due soon, " : "")
+              .append(TimeFormats.span(t.remaining()))
+              .append(" left");
+          t.deadline()
+              .ifPresent(d -> s.append(" (by ").append(TimeFormats.when(d, zone, now)).append(')'));
+          break;
+        case PAUSED:
+          s.append("paused while waiting on the customer, ")
+              .append(TimeFormats.span(t.remaining()))
+              .append(" left");
+          break;
+        case BREACHED:
+          s.append("breached");
+          if (t.remaining().isNegative()) {
+            s.append(" by ").append(TimeFormats.span(t.remaining().negated()));
+          }
+          break;
+        default:
+          s.append(t.state().label());
+          break;
+      }
+    }
+    return s.toString();
   }
 
   static String shortZone(ZoneId zone) {

@@ -24,6 +24,9 @@ public final class CommandRouter {
   private final CaseService cases;
   private final ReminderService reminders;
   private final HomeService home;
+  private final ReportService reports;
+  private final DigestService digests;
+  private final AdminService admin;
   private final Directory directory;
   private final Clock clock;
 
@@ -31,11 +34,17 @@ public final class CommandRouter {
       CaseService cases,
       ReminderService reminders,
       HomeService home,
+      ReportService reports,
+      DigestService digests,
+      AdminService admin,
       Directory directory,
       Clock clock) {
     this.cases = cases;
     this.reminders = reminders;
     this.home = home;
+    this.reports = reports;
+    this.digests = digests;
+    this.admin = admin;
     this.directory = directory;
     this.clock = clock;
   }
@@ -112,11 +121,53 @@ public final class CommandRouter {
       return reminders.done(caller, c.reminder());
     } else if (command instanceof Command.Cancel c) {
       return reminders.cancel(caller, c.reminder());
+    } else if (command instanceof Command.Progress c) {
+      return cases.progress(caller, c);
+    } else if (command instanceof Command.Answered c) {
+      return cases.answered(caller, c);
+    } else if (command instanceof Command.Csat c) {
+      return cases.csat(caller, c);
+    } else if (command instanceof Command.Report c) {
+      return reports.report(caller, c.period());
+    } else if (command instanceof Command.Digest c) {
+      return digests.setPersonal(caller, c.on());
+    } else if (command instanceof Command.AdminShow c) {
+      return admin.show(caller, c.team());
+    } else if (command instanceof Command.AdminSet c) {
+      return admin.set(caller, c);
+    } else if (command instanceof Command.AdminUnset c) {
+      return admin.unset(caller, c);
+    } else if (command instanceof Command.AdminHours c) {
+      return admin.hours(caller, c);
+    } else if (command instanceof Command.AdminHoliday c) {
+      return admin.holiday(caller, c);
+    } else if (command instanceof Command.AdminReload) {
+      return admin.reload(caller);
     }
     throw new IllegalStateException("no handler for " + command.getClass().getSimpleName());
   }
 
   static Reply help(Optional<String> topic) {
+    if (topic.filter("admin"::equals).isPresent()) {
+      String text =
+          "`admin show [team]`: every team's schedules, with who changed what in chat\n"
+              + "`admin set <team> <setting> <value>`: change a setting now, e.g."
+              + " `admin set billing unclaimed.nudge_after 20m` or"
+              + " `admin set billing digest \"0 0 9 ? * MON-FRI\"`\n"
+              + "`admin unset <team> <setting>`: back to the file's value\n"
+              + "`admin hours <team> mon-fri 09:00-17:00 [Europe/Berlin]`: business hours (and zone)\n"
+              + "`admin holiday <team> [remove] 2026-12-25`: a day off\n"
+              + "`admin reload`: re-read the configuration file";
+      return Reply.privately(
+          Message.builder("Admin commands: show, set, unset, hours, holiday, reload")
+              .header("Admin commands (admins named in the configuration only)")
+              .section(text)
+              .context(
+                  "Settings: "
+                      + String.join(", ", dev.followupbot.core.team.AdminSettings.KEYS)
+                      + ". Durations like 30s, 20m, 2h, 1d, or off.")
+              .build());
+    }
     if (topic.isPresent()) {
       Optional<CommandSpec> spec = CommandSpec.named(topic.get());
       if (spec.isPresent()) {
@@ -139,7 +190,8 @@ public final class CommandRouter {
     }
     return Reply.privately(
         Message.builder(
-                "followup-bot commands: new, claim, release, assign, wait, resolve, reopen, remind, reminders, snooze, done, cancel, cases")
+                "followup-bot commands: new, claim, release, assign, wait, resolve, reopen, remind,"
+                    + " reminders, snooze, done, cancel, cases, csat, digest, admin")
             .header("followup-bot keeps every case owned and followed up")
             .section(lines.toString())
             .context(

@@ -47,6 +47,7 @@ public final class DeliveryService {
   private final Directory directory;
   private final Messengers messengers;
   private final DeliveryPolicy policy;
+  private final CaseCards cards;
   private final Pacing pacing;
   private final Later later;
   private final String node;
@@ -60,10 +61,12 @@ public final class DeliveryService {
       Directory directory,
       Messengers messengers,
       DeliveryPolicy policy,
+      CaseCards cards,
       Pacing pacing,
       Later later,
       String node,
       Clock clock) {
+    this.cards = cards;
     this.tx = tx;
     this.outbox = outbox;
     this.cases = cases;
@@ -244,8 +247,7 @@ public final class DeliveryService {
   }
 
   private Message card(SupportCase c) {
-    return CaseViews.card(
-        c, id -> directory.name(c.tenant(), id), directory.defaultZone(), clock.instant());
+    return cards.card(c);
   }
 
   private void markReminderDelivered(long reminderId, int occurrence, Instant now) {

@@ -8,6 +8,10 @@ import dev.followupbot.core.message.Button;
 import dev.followupbot.core.message.Message;
 import dev.followupbot.core.port.CaseRepository;
 import dev.followupbot.core.port.ReminderRepository;
+import dev.followupbot.core.team.Durations;
+import dev.followupbot.core.team.SupportTeam;
+import dev.followupbot.core.team.SupportTeams;
+import dev.followupbot.core.team.TeamPolicy;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -28,13 +32,19 @@ public final class HomeService {
   private final CaseRepository cases;
   private final ReminderRepository reminders;
   private final Directory directory;
+  private final SupportTeams teams;
   private final Clock clock;
 
   public HomeService(
-      CaseRepository cases, ReminderRepository reminders, Directory directory, Clock clock) {
+      CaseRepository cases,
+      ReminderRepository reminders,
+      Directory directory,
+      SupportTeams teams,
+      Clock clock) {
     this.cases = cases;
     this.reminders = reminders;
     this.directory = directory;
+    this.teams = teams;
     this.clock = clock;
   }
 
@@ -109,6 +119,18 @@ public final class HomeService {
     }
     more(b, unclaimed, "`cases unclaimed` lists them all.");
 
+    List<SupportTeam> administered =
+        teams.configured().stream()
+            .filter(t -> teams.isAdmin(caller.ref(), Optional.of(t)))
+            .toList();
+    if (!administered.isEmpty()) {
+      b.divider().header("Teams you look after");
+      for (SupportTeam t : administered.subList(0, Math.min(administered.size(), 5))) {
+        b.section(schedule(t));
+      }
+      b.actions(List.of(Button.of("Show all settings", "admin show")));
+    }
+
     b.context(
         "Updated "
             + TimeFormats.when(now, caller.zone(), now)
@@ -116,6 +138,21 @@ public final class HomeService {
             + caller.zone().getId()
             + "). `help` lists every command.");
     return b.build();
+  }
+
+  /** "Billing: mon-fri 09:00-17:00 Europe/Berlin · nudge after 15m · digest weekdays 9:00". */
+  private static String schedule(SupportTeam t) {
+    TeamPolicy p = t.policy();
+    return t.label()
+        + ": "
+        + p.calendar().describe()
+        + p.quietHours().map(q -> " · quiet " + q.format()).orElse("")
+        + " · unclaimed nudge "
+        + p.unclaimed().nudgeAfter().map(d -> "after " + Durations.format(d)).orElse("off")
+        + " · stale nudge "
+        + p.stale().after().map(d -> "after " + Durations.format(d)).orElse("off")
+        + " · team digest "
+        + p.digest().team().map(c -> "\"" + c.expression() + "\"").orElse("off");
   }
 
   private static <T> List<T> limit(List<T> items) {

@@ -284,7 +284,12 @@ public final class ReminderService {
     Person recipient = directory.person(r.tenant(), r.recipientId());
     Function<String, String> names =
         id -> id.equals(r.recipientId()) ? "you" : directory.name(r.tenant(), id);
-    Message message = ReminderViews.due(r, about, names, recipient.zone(), now, runningSince);
+    List<dev.followupbot.core.domain.CaseEvent> history =
+        r.kind() == ReminderKind.CHECK_IN && about.isPresent()
+            ? cases.history(r.tenant(), about.get().id())
+            : List.of();
+    Message message =
+        ReminderViews.due(r, about, names, recipient.zone(), now, runningSince, history);
     Destination to = new Destination.Direct(new UserRef(r.tenant(), r.recipientId()));
     return Optional.of(
         outbox.enqueue(OutboxEntry.reminder(to, message, r.id(), r.occurrence(), r.caseId(), now)));

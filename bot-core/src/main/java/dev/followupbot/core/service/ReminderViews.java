@@ -1,6 +1,7 @@
 package dev.followupbot.core.service;
 
 import dev.followupbot.core.command.TimeFormats;
+import dev.followupbot.core.domain.CaseEvent;
 import dev.followupbot.core.domain.Reminder;
 import dev.followupbot.core.domain.ReminderKind;
 import dev.followupbot.core.domain.ReminderStatus;
@@ -33,10 +34,21 @@ final class ReminderViews {
       Function<String, String> nameOf,
       ZoneId zone,
       Instant now,
-      Instant runningSince) {
+      Instant runningSince,
+      List<CaseEvent> history) {
     String n = Integer.toString(r.number());
     String headline;
-    if (r.kind() == ReminderKind.WAIT_OVER) {
+    if (r.kind() == ReminderKind.CHECK_IN) {
+      headline =
+          "Time to check in with "
+              + about.flatMap(SupportCase::customer).orElse("the customer")
+              + " about "
+              + about.map(CaseViews::title).orElse("a solved case")
+              + about
+                  .flatMap(SupportCase::resolvedAt)
+                  .map(at -> ": it was resolved " + TimeFormats.relative(at, now) + ".")
+                  .orElse(".");
+    } else if (r.kind() == ReminderKind.WAIT_OVER) {
       headline =
           "Time to check on "
               + about.map(CaseViews::title).orElse("your case")
@@ -57,6 +69,27 @@ final class ReminderViews {
     about.ifPresent(c -> details.add("Case " + CaseViews.line(c, nameOf, now)));
     if (r.kind() == ReminderKind.WAIT_OVER) {
       r.note().ifPresent(note -> details.add("Note: " + note));
+    }
+    if (r.kind() == ReminderKind.CHECK_IN && !history.isEmpty()) {
+      StringBuilder story = new StringBuilder("How it went: ");
+      int from = Math.max(0, history.size() - 6);
+      for (int i = from; i < history.size(); i++) {
+        CaseEvent e = history.get(i);
+        story
+            .append(i == from ? "" : " · ")
+            .append(e.action().label())
+            .append(" by ")
+            .append(nameOf.apply(e.actorId()))
+            .append(' ')
+            .append(TimeFormats.when(e.at(), zone, now));
+      }
+      details.add(story.toString());
+      about.ifPresent(
+          c ->
+              details.add(
+                  "Once you've heard from them, record how satisfied they were with `csat "
+                      + c.number()
+                      + " <1-5>`."));
     }
     Duration late = Duration.between(r.dueAt(), now);
     boolean whileOffline = r.dueAt().isBefore(runningSince);

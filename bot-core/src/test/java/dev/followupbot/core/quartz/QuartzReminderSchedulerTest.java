@@ -3,8 +3,11 @@ package dev.followupbot.core.quartz;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.followupbot.core.domain.Platform;
+import dev.followupbot.core.domain.TenantId;
 import dev.followupbot.core.jdbc.Database;
 import dev.followupbot.core.jdbc.DatabaseSettings;
+import dev.followupbot.core.port.WakeUp;
 import dev.followupbot.core.port.WakeUpHandler;
 import dev.followupbot.core.testing.TestDatabases;
 import java.time.Duration;
@@ -21,11 +24,15 @@ class QuartzReminderSchedulerTest {
   /** Records what Quartz woke; stands in for the core, which has its own tests. */
   static final class RecordingHandler implements WakeUpHandler {
     final List<Long> woken = new CopyOnWriteArrayList<>();
+    final List<WakeUp> all = new CopyOnWriteArrayList<>();
     final AtomicInteger sweeps = new AtomicInteger();
 
     @Override
-    public void reminderDue(long reminderId) {
-      woken.add(reminderId);
+    public void wake(WakeUp wakeUp) {
+      all.add(wakeUp);
+      if (wakeUp instanceof WakeUp.ReminderDue due) {
+        woken.add(due.reminderId());
+      }
     }
 
     @Override
@@ -61,6 +68,19 @@ class QuartzReminderSchedulerTest {
     assertThat(handler.woken).containsExactly(7L);
     assertThat(handler.sweeps.get()).isPositive();
     assertThat(scheduler.isRunning()).isTrue();
+  }
+
+  @Test
+  void every_kind_of_wake_up_comes_back_as_itself() {
+    scheduler = started();
+    WakeUp caseTimers = new WakeUp.CaseTimers(new TenantId(Platform.TEAMS, "72f988bf-86f1"), 17);
+    WakeUp nudges = new WakeUp.NudgesDue(5);
+    WakeUp digest = new WakeUp.TeamDigest("billing");
+    scheduler.wakeAt(caseTimers, Instant.now().plusMillis(100));
+    scheduler.wakeAt(nudges, Instant.now().plusMillis(100));
+    scheduler.wakeAt(digest, Instant.now().plusMillis(100));
+    await().atMost(Duration.ofSeconds(10)).until(() -> handler.all.size() >= 3);
+    assertThat(handler.all).containsExactlyInAnyOrder(caseTimers, nudges, digest);
   }
 
   @Test

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 class CaseOwnershipTest {
 
   private final CoreHarness bot =
-      CoreHarness.onH2(new FollowupConfig(ZoneId.of("UTC"), List.of("boss"), null, null));
+      CoreHarness.onH2(
+          CoreHarness.quiet(new FollowupConfig(ZoneId.of("UTC"), List.of("boss"), null, null)));
   private final Caller ann = bot.person("ann");
   private final Caller bob = bot.person("bob");
   private final Caller boss = bot.person("boss");

@@ -1,7 +1,9 @@
 package dev.followupbot.core.testing;
 
 import dev.followupbot.core.FollowupCore;
+import dev.followupbot.core.config.ConfigLoader;
 import dev.followupbot.core.config.FollowupConfig;
+import dev.followupbot.core.config.PolicySpec;
 import dev.followupbot.core.domain.Platform;
 import dev.followupbot.core.domain.TenantId;
 import dev.followupbot.core.jdbc.Database;
@@ -34,9 +36,30 @@ public final class CoreHarness implements AutoCloseable {
     this.core = new FollowupCore(database, scheduler, List.of(slack), config, "test-node", clock);
   }
 
+  /**
+   * A policy with every nudge, SLA, check-in and digest off: tests of other behaviour see only the
+   * messages they cause. Tests of schedules configure what they test.
+   */
+  public static final PolicySpec QUIET =
+      ConfigLoader.parsePolicy(
+          "quiet",
+          "unclaimed: {nudge_after: off}\n"
+              + "stale: {after: off}\n"
+              + "sla: {first_response: {urgent: off, high: off, normal: off, low: off},"
+              + " resolution: {urgent: off, high: off, normal: off, low: off}}\n"
+              + "follow_up: {after_resolution: {urgent: off, high: off, normal: off, low: off}}\n"
+              + "digest: {team: off, personal: off}\n");
+
+  /** The configuration {@link #onH2()} uses: defaults, with every schedule off. */
+  public static FollowupConfig quiet(FollowupConfig config) {
+    return config.withTeams(config.defaults().overriddenBy(QUIET), config.teams());
+  }
+
   public static CoreHarness onH2() {
     return new CoreHarness(
-        TestDatabases.h2(), FollowupConfig.DEFAULTS, MutableClock.at("2026-11-23T09:00:00Z"));
+        TestDatabases.h2(),
+        quiet(FollowupConfig.DEFAULTS),
+        MutableClock.at("2026-11-23T09:00:00Z"));
   }
 
   public static CoreHarness onH2(FollowupConfig config) {

@@ -1,54 +1,74 @@
 package dev.followupbot.core.testing;
 
 import dev.followupbot.core.port.ReminderScheduler;
+import dev.followupbot.core.port.WakeUp;
 import dev.followupbot.core.port.WakeUpHandler;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
- * A scheduler that wakes nobody until the test says so: {@link #fireDue} wakes every reminder whose
- * time has come on the test's clock (the idea of db-scheduler's ManualScheduler).
+ * A scheduler that wakes nobody until the test says so: {@link #fireDue} wakes everything whose
+ * time has come on the test's clock, earliest first (the idea of db-scheduler's ManualScheduler).
  */
 public final class ManualReminderScheduler implements ReminderScheduler {
 
-  private final Map<Long, Instant> wakeUps = new TreeMap<>();
+  private final Map<WakeUp, Instant> wakeUps = new LinkedHashMap<>();
 
   @Override
-  public synchronized void wakeAt(long reminderId, Instant at) {
-    wakeUps.put(reminderId, at);
+  public synchronized void wakeAt(WakeUp wakeUp, Instant at) {
+    wakeUps.put(wakeUp, at);
   }
 
   @Override
-  public synchronized void cancel(long reminderId) {
-    wakeUps.remove(reminderId);
+  public synchronized void cancel(WakeUp wakeUp) {
+    wakeUps.remove(wakeUp);
   }
 
   public synchronized Optional<Instant> scheduledFor(long reminderId) {
-    return Optional.ofNullable(wakeUps.get(reminderId));
+    return scheduledFor(new WakeUp.ReminderDue(reminderId));
   }
 
-  /** Wakes the handler for every reminder due at the clock's current time; returns how many. */
+  public synchronized Optional<Instant> scheduledFor(WakeUp wakeUp) {
+    return Optional.ofNullable(wakeUps.get(wakeUp));
+  }
+
+  /** Everything scheduled, for assertions. */
+  public synchronized Map<WakeUp, Instant> scheduled() {
+    return Map.copyOf(wakeUps);
+  }
+
+  /**
+   * Wakes the handler for everything due at the clock's current time, earliest first, including
+   * what those wake-ups schedule for times already past; returns how many it woke.
+   */
   public int fireDue(WakeUpHandler handler, Clock clock) {
-    List<Long> due = new ArrayList<>();
-    synchronized (this) {
-      Instant now = clock.instant();
-      wakeUps
-          .entrySet()
-          .removeIf(
-              e -> {
-                if (!e.getValue().isAfter(now)) {
-                  due.add(e.getKey());
-                  return true;
-                }
-                return false;
-              });
+    int fired = 0;
+    for (int round = 0; round < 1000; round++) {
+      List<Map.Entry<WakeUp, Instant>> due = new ArrayList<>();
+      synchronized (this) {
+        Instant now = clock.instant();
+        for (Map.Entry<WakeUp, Instant> e : wakeUps.entrySet()) {
+          if (!e.getValue().isAfter(now)) {
+            due.add(Map.entry(e.getKey(), e.getValue()));
+          }
+        }
+        due.forEach(e -> wakeUps.remove(e.getKey(), e.getValue()));
+      }
+      if (due.isEmpty()) {
+        return fired;
+      }
+      due.sort(Comparator.comparing(Map.Entry::getValue));
+      for (Map.Entry<WakeUp, Instant> e : due) {
+        handler.wake(e.getKey());
+        fired++;
+      }
     }
-    due.forEach(handler::reminderDue);
-    return due.size();
+    throw new AssertionError("wake-ups keep rescheduling themselves into the past");
   }
 }

@@ -1,0 +1,173 @@
+package dev.followupbot.core.config;
+
+import dev.followupbot.core.domain.Priority;
+import dev.followupbot.core.schedule.QuietHours;
+import dev.followupbot.core.schedule.WeeklyHours;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Policy keys as written in {@code followup.yaml}, under {@code defaults:} or inline in a team. A
+ * null field is "not set here": the team inherits it from {@code defaults}, and {@code defaults}
+ * from the built-in value. Durations may be {@code off}.
+ */
+public record PolicySpec(
+    WeeklyHours businessHours,
+    List<LocalDate> holidays,
+    QuietSetting quietHours,
+    UnclaimedSpec unclaimed,
+    StaleSpec stale,
+    SlaSpec sla,
+    FollowUpSpec followUp,
+    CsatSpec csat,
+    DigestSpec digest,
+    NudgesSpec nudges) {
+
+  public static final PolicySpec EMPTY =
+      new PolicySpec(null, null, null, null, null, null, null, null, null, null);
+
+  /** Quiet hours, or none ({@code quiet_hours: none}). */
+  public record QuietSetting(Optional<QuietHours> hours) {}
+
+  /** {@code unclaimed:} nudge_after, escalation steps, repeat. */
+  public record UnclaimedSpec(Duration nudgeAfter, List<StepSpec> escalation, Integer repeat) {}
+
+  /** One escalation step: after, action (nudge_channel, mention_leads, dm, dm_next_member), to. */
+  public record StepSpec(Duration after, String action, String to) {
+    public StepSpec {
+      if (after == null) {
+        throw new IllegalArgumentException("each escalation step needs 'after', e.g. after: 15m");
+      }
+      if (action == null || dev.followupbot.core.team.EscalationAction.fromKey(action).isEmpty()) {
+        throw new IllegalArgumentException(
+            "escalation 'action' must be one of nudge_channel, mention_leads, dm, dm_next_member"
+                + (action == null ? "" : "; got '" + action + "'"));
+      }
+      if (action.strip().equalsIgnoreCase("dm") && (to == null || to.isBlank())) {
+        throw new IllegalArgumentException(
+            "a 'dm' escalation step needs 'to': the user id to message");
+      }
+    }
+  }
+
+  /** {@code stale:} after, escalate_after. */
+  public record StaleSpec(Duration after, Duration escalateAfter) {}
+
+  /** {@code sla:} warn_at (e.g. 75%), first_response and resolution targets per priority. */
+  public record SlaSpec(
+      Double warnAt, Map<Priority, Duration> firstResponse, Map<Priority, Duration> resolution) {
+    public SlaSpec {
+      if (warnAt != null && (warnAt <= 0 || warnAt >= 1)) {
+        throw new IllegalArgumentException("warn_at must be between 0% and 100%, e.g. 75%");
+      }
+    }
+  }
+
+  /** {@code follow_up:} after_resolution per priority, at (local time for whole-day waits). */
+  public record FollowUpSpec(Map<Priority, Duration> afterResolution, LocalTime at) {}
+
+  /**
+   * {@code csat:} low_score (1-5), on_low (nothing, reopen, notify_lead, reopen_and_notify_lead).
+   */
+  public record CsatSpec(Integer lowScore, String onLow) {
+    public CsatSpec {
+      if (lowScore != null && (lowScore < 1 || lowScore > 5)) {
+        throw new IllegalArgumentException("low_score must be between 1 and 5");
+      }
+      if (onLow != null && dev.followupbot.core.team.CsatAction.fromKey(onLow).isEmpty()) {
+        throw new IllegalArgumentException(
+            "on_low must be one of nothing, reopen, notify_lead, reopen_and_notify_lead; got '"
+                + onLow
+                + "'");
+      }
+    }
+  }
+
+  /** {@code digest:} team (a cron expression or off), personal (on/off). */
+  public record DigestSpec(String team, Boolean personal) {
+    public DigestSpec {
+      if (team != null && !team.strip().equalsIgnoreCase("off")) {
+        team = team.strip();
+        dev.followupbot.core.schedule.CronSchedule.parse(team, java.time.ZoneOffset.UTC);
+      }
+    }
+  }
+
+  /** {@code nudges:} group_window. */
+  public record NudgesSpec(Duration groupWindow) {}
+
+  /** This spec with every key {@code other} sets taken from {@code other}; maps merge per key. */
+  public PolicySpec overriddenBy(PolicySpec other) {
+    return new PolicySpec(
+        pick(businessHours, other.businessHours),
+        pick(holidays, other.holidays),
+        pick(quietHours, other.quietHours),
+        merge(
+            unclaimed,
+            other.unclaimed,
+            (a, b) ->
+                new UnclaimedSpec(
+                    pick(a.nudgeAfter(), b.nudgeAfter()),
+                    pick(a.escalation(), b.escalation()),
+                    pick(a.repeat(), b.repeat()))),
+        merge(
+            stale,
+            other.stale,
+            (a, b) ->
+                new StaleSpec(
+                    pick(a.after(), b.after()), pick(a.escalateAfter(), b.escalateAfter()))),
+        merge(
+            sla,
+            other.sla,
+            (a, b) ->
+                new SlaSpec(
+                    pick(a.warnAt(), b.warnAt()),
+                    mergeMaps(a.firstResponse(), b.firstResponse()),
+                    mergeMaps(a.resolution(), b.resolution()))),
+        merge(
+            followUp,
+            other.followUp,
+            (a, b) ->
+                new FollowUpSpec(
+                    mergeMaps(a.afterResolution(), b.afterResolution()), pick(a.at(), b.at()))),
+        merge(
+            csat,
+            other.csat,
+            (a, b) -> new CsatSpec(pick(a.lowScore(), b.lowScore()), pick(a.onLow(), b.onLow()))),
+        merge(
+            digest,
+            other.digest,
+            (a, b) -> new DigestSpec(pick(a.team(), b.team()), pick(a.personal(), b.personal()))),
+        merge(
+            nudges,
+            other.nudges,
+            (a, b) -> new NudgesSpec(pick(a.groupWindow(), b.groupWindow()))));
+  }
+
+  private static <T> T pick(T base, T override) {
+    return override != null ? override : base;
+  }
+
+  private static <T> T merge(T base, T override, java.util.function.BinaryOperator<T> both) {
+    if (base == null) {
+      return override;
+    }
+    return override == null ? base : both.apply(base, override);
+  }
+
+  private static <K, V> Map<K, V> mergeMaps(Map<K, V> base, Map<K, V> override) {
+    if (base == null) {
+      return override;
+    }
+    if (override == null) {
+      return base;
+    }
+    Map<K, V> out = new java.util.LinkedHashMap<>(base);
+    out.putAll(override);
+    return out;
+  }
+}

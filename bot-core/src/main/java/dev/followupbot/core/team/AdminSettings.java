@@ -1,0 +1,77 @@
+package dev.followupbot.core.team;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The settings {@code admin set} may change, and how a dotted setting and its value become the YAML
+ * the configuration file would have for it.
+ */
+public final class AdminSettings {
+
+  /** Every key admins may set, as written in the file (priority maps take a .priority suffix). */
+  public static final List<String> KEYS =
+      List.of(
+          "timezone",
+          "business_hours",
+          "holidays",
+          "quiet_hours",
+          "unclaimed.nudge_after",
+          "unclaimed.escalation",
+          "unclaimed.repeat",
+          "stale.after",
+          "stale.escalate_after",
+          "sla.warn_at",
+          "sla.first_response.<priority>",
+          "sla.resolution.<priority>",
+          "follow_up.after_resolution.<priority>",
+          "follow_up.at",
+          "csat.low_score",
+          "csat.on_low",
+          "digest.team",
+          "digest.personal",
+          "nudges.group_window");
+
+  private AdminSettings() {}
+
+  /** The canonical key for what an admin typed, if it is one they may set. */
+  public static Optional<String> canonical(String typed) {
+    String k = typed.strip().toLowerCase(Locale.ROOT).replace('-', '_');
+    if (k.equals("digest")) {
+      k = "digest.team";
+    }
+    for (String known : KEYS) {
+      if (known.endsWith(".<priority>")) {
+        String prefix = known.substring(0, known.length() - "<priority>".length());
+        if (k.startsWith(prefix)
+            && List.of("urgent", "high", "normal", "low").contains(k.substring(prefix.length()))) {
+          return Optional.of(k);
+        }
+      } else if (known.equals(k)) {
+        return Optional.of(k);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** {@code unclaimed.nudge_after}, {@code 20m} → "unclaimed:\n nudge_after: \"20m\"\n". */
+  static String yaml(String setting, String value) {
+    String[] path = setting.split("\\.");
+    StringBuilder y = new StringBuilder();
+    for (int i = 0; i < path.length; i++) {
+      y.append("  ".repeat(i)).append(path[i]).append(':');
+      if (i < path.length - 1) {
+        y.append('\n');
+      }
+    }
+    String v = value.strip();
+    boolean structured = v.startsWith("[") || v.startsWith("{");
+    y.append(' ').append(structured ? v : quote(v)).append('\n');
+    return y.toString();
+  }
+
+  private static String quote(String v) {
+    return "\"" + v.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+  }
+}

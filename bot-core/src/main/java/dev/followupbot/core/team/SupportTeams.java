@@ -1,0 +1,198 @@
+package dev.followupbot.core.team;
+
+import dev.followupbot.core.config.ConfigException;
+import dev.followupbot.core.config.ConfigLoader;
+import dev.followupbot.core.config.FollowupConfig;
+import dev.followupbot.core.config.PolicySpec;
+import dev.followupbot.core.config.TeamPolicies;
+import dev.followupbot.core.config.TeamSpec;
+import dev.followupbot.core.domain.TenantId;
+import dev.followupbot.core.domain.UserRef;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The support teams in force: the configuration file's teams and defaults, with the overrides
+ * admins set in chat on top. Swapped whole on reload and on every override, so a lookup always sees
+ * one consistent set; a configuration that does not build is refused and the running one stays.
+ */
+public final class SupportTeams {
+
+  /** Settings that are the team's own rather than policy keys. */
+  static final String TIMEZONE = "timezone";
+
+  private final AtomicReference<State> state;
+
+  /** One consistent set of teams, and what it was built from. */
+  public record State(
+      FollowupConfig config,
+      List<TeamOverride> overrides,
+      Map<String, SupportTeam> teams,
+      SupportTeam fallback) {}
+
+  public SupportTeams(FollowupConfig config, List<TeamOverride> overrides) {
+    this.state = new AtomicReference<>(build(config, overrides));
+  }
+
+  public State state() {
+    return state.get();
+  }
+
+  public FollowupConfig config() {
+    return state.get().config();
+  }
+
+  /** The configured teams, in file order. */
+  public List<SupportTeam> configured() {
+    return List.copyOf(state.get().teams().values());
+  }
+
+  public Optional<SupportTeam> byId(String id) {
+    return Optional.ofNullable(state.get().teams().get(SupportTeam.normalizeId(id)));
+  }
+
+  /** The team a case opened in this channel belongs to, or the implicit default team. */
+  public SupportTeam forChannel(TenantId tenant, String channelId) {
+    State s = state.get();
+    for (SupportTeam t : s.teams().values()) {
+      if (t.owns(tenant, channelId)) {
+        return t;
+      }
+    }
+    return s.fallback();
+  }
+
+  /** The default team's policy applies to everything no team claims. */
+  public SupportTeam fallback() {
+    return state.get().fallback();
+  }
+
+  /** Teams that list the person as lead or member (in file order). */
+  public List<SupportTeam> teamsOf(UserRef user) {
+    List<SupportTeam> out = new ArrayList<>();
+    for (SupportTeam t : state.get().teams().values()) {
+      if (t.leadsIn(user.tenant()).contains(user.userId())
+          || t.membersIn(user.tenant()).contains(user.userId())) {
+        out.add(t);
+      }
+    }
+    return out;
+  }
+
+  /** Whether the person may change this team's settings: a global or a team admin. */
+  public boolean isAdmin(UserRef user, Optional<SupportTeam> team) {
+    if (config().accessPolicy().isAdmin(user)) {
+      return true;
+    }
+    return team.map(t -> t.isAdmin(user.userId(), user.tenant())).orElse(false);
+  }
+
+  /**
+   * Builds teams from a new file; throws ConfigException (nothing changes) if it does not build.
+   */
+  public State reload(FollowupConfig config) {
+    State next = build(config, state.get().overrides());
+    state.set(next);
+    return next;
+  }
+
+  /** Builds teams with a new set of overrides; throws ConfigException if they do not build. */
+  public State withOverrides(List<TeamOverride> overrides) {
+    State next = build(state.get().config(), overrides);
+    state.set(next);
+    return next;
+  }
+
+  /** Builds the teams these overrides would give, without applying them (throws if they fail). */
+  public State preview(List<TeamOverride> overrides) {
+    return build(state.get().config(), overrides);
+  }
+
+  private static State build(FollowupConfig config, List<TeamOverride> overrides) {
+    PolicySpec base = TeamPolicies.BUILT_IN.overriddenBy(config.defaults());
+    Map<String, SupportTeam> teams = new LinkedHashMap<>();
+    for (TeamSpec spec : config.teams()) {
+      PolicySpec merged = base.overriddenBy(spec.policy());
+      ZoneId zone = spec.timezone() == null ? config.timezone() : spec.timezone();
+      for (TeamOverride o : overrides) {
+        if (!o.teamId().equals(spec.id())) {
+          continue;
+        }
+        if (o.setting().equals(TIMEZONE)) {
+          try {
+            zone = ZoneId.of(o.value().strip());
+          } catch (java.time.DateTimeException e) {
+            throw new ConfigException(
+                "team '"
+                    + spec.id()
+                    + "' timezone: '"
+                    + o.value()
+                    + "' is not a time zone; use an"
+                    + " IANA name such as Europe/Berlin");
+          }
+        } else {
+          merged = merged.overriddenBy(fragment(o));
+        }
+      }
+      teams.put(
+          spec.id(),
+          new SupportTeam(
+              spec.id(),
+              spec.name(),
+              spec.channels(),
+              zone,
+              spec.leads(),
+              spec.members(),
+              Optional.ofNullable(spec.userGroup()),
+              spec.admins(),
+              resolve(merged, zone, spec.id()),
+              false));
+    }
+    PolicySpec fallbackSpec =
+        base.overriddenBy(
+            new PolicySpec(
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                new PolicySpec.DigestSpec("off", null),
+                null));
+    SupportTeam fallback =
+        new SupportTeam(
+            SupportTeam.DEFAULT_ID,
+            "everyone",
+            List.of(),
+            config.timezone(),
+            List.of(),
+            List.of(),
+            Optional.empty(),
+            List.of(),
+            resolve(fallbackSpec, config.timezone(), SupportTeam.DEFAULT_ID),
+            true);
+    return new State(config, List.copyOf(overrides), teams, fallback);
+  }
+
+  private static dev.followupbot.core.team.TeamPolicy resolve(
+      PolicySpec spec, ZoneId zone, String teamId) {
+    try {
+      return TeamPolicies.resolve(spec, zone);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("team '" + teamId + "': " + e.getMessage(), e);
+    }
+  }
+
+  /** An override as the policy keys it sets, e.g. {@code unclaimed.nudge_after = 20m}. */
+  public static PolicySpec fragment(TeamOverride o) {
+    return ConfigLoader.parsePolicy(
+        o.teamId() + " " + o.setting(), AdminSettings.yaml(o.setting(), o.value()));
+  }
+}
