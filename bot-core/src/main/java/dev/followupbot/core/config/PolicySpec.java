@@ -88,12 +88,41 @@ public record PolicySpec(
   }
 
   /** {@code digest:} team (a cron expression or off), personal (on/off). */
-  public record DigestSpec(String team, Boolean personal) {
+  public record DigestSpec(
+      @com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = CronText.class)
+          String team,
+      Boolean personal) {
     public DigestSpec {
       if (team != null && !team.strip().equalsIgnoreCase("off")) {
         team = team.strip();
         dev.followupbot.core.schedule.CronSchedule.parse(team, java.time.ZoneOffset.UTC);
       }
+    }
+  }
+
+  /** Reads a cron expression (or off), refusing a bad one at its own line. */
+  public static final class CronText
+      extends com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer<String> {
+    private static final long serialVersionUID = 1L;
+
+    public CronText() {
+      super(String.class);
+    }
+
+    @Override
+    public String deserialize(
+        com.fasterxml.jackson.core.JsonParser p,
+        com.fasterxml.jackson.databind.DeserializationContext ctx)
+        throws java.io.IOException {
+      String text = p.getValueAsString("").strip();
+      if (!text.equalsIgnoreCase("off")) {
+        try {
+          dev.followupbot.core.schedule.CronSchedule.parse(text, java.time.ZoneOffset.UTC);
+        } catch (IllegalArgumentException e) {
+          throw com.fasterxml.jackson.databind.JsonMappingException.from(p, e.getMessage());
+        }
+      }
+      return text;
     }
   }
 

@@ -186,7 +186,7 @@ public final class JdbiCaseRepository implements CaseRepository {
         h ->
             h.createQuery(
                     "SELECT * FROM cases WHERE tenant_id = :tenant AND created_at >= :from"
-                        + " AND created_at < :to ORDER BY created_at, id LIMIT :limit")
+                        + " AND created_at <= :to ORDER BY created_at, id LIMIT :limit")
                 .bind("tenant", tenant.key())
                 .bind("from", from)
                 .bind("to", to)

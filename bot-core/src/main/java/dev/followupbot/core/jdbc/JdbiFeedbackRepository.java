@@ -51,7 +51,7 @@ public final class JdbiFeedbackRepository implements FeedbackRepository {
         h ->
             h.createQuery(
                     "SELECT * FROM case_feedback WHERE tenant_id = :tenant AND recorded_at >= :from"
-                        + " AND recorded_at < :to ORDER BY id")
+                        + " AND recorded_at <= :to ORDER BY id")
                 .bind("tenant", tenant.key())
                 .bind("from", from)
                 .bind("to", to)

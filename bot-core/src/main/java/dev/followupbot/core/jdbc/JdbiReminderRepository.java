@@ -135,7 +135,7 @@ public final class JdbiReminderRepository implements ReminderRepository {
         h ->
             h.createQuery(
                     "SELECT COUNT(*) FROM reminders WHERE tenant_id = :tenant AND status = :status"
-                        + " AND completed_at >= :from AND completed_at < :to")
+                        + " AND completed_at >= :from AND completed_at <= :to")
                 .bind("tenant", tenant.key())
                 .bind("status", status.name())
                 .bind("from", from)
