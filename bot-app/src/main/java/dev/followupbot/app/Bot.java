@@ -1,6 +1,7 @@
 package dev.followupbot.app;
 
 import dev.followupbot.core.FollowupCore;
+import dev.followupbot.core.config.ConfigSource;
 import dev.followupbot.core.jdbc.Database;
 import dev.followupbot.core.jdbc.JdbiStorage;
 import dev.followupbot.core.port.Messenger;
@@ -10,6 +11,7 @@ import dev.followupbot.core.quartz.QuartzSettings;
 import dev.followupbot.core.service.ExecutorLater;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,16 +28,19 @@ public final class Bot implements AutoCloseable {
   private final QuartzReminderScheduler scheduler;
   private final FollowupCore core;
   private final ExecutorLater later;
+  private final ConfigWatcher watcher;
 
   private Bot(
       Database database,
       QuartzReminderScheduler scheduler,
       FollowupCore core,
-      ExecutorLater later) {
+      ExecutorLater later,
+      ConfigWatcher watcher) {
     this.database = database;
     this.scheduler = scheduler;
     this.core = core;
     this.later = later;
+    this.watcher = watcher;
   }
 
   /** Opens the database (migrating it), wires the core and starts the scheduler. */
@@ -60,6 +65,7 @@ public final class Bot implements AutoCloseable {
               QuartzSettings.DEFAULT.misfireThreshold());
       QuartzReminderScheduler scheduler = QuartzReminderScheduler.create(database, quartz);
       Storage storage = JdbiStorage.on(database, clock);
+      Optional<ConfigSource> source = settings.configFile().map(FileConfigSource::new);
       FollowupCore core =
           new FollowupCore(
               storage,
@@ -68,7 +74,13 @@ public final class Bot implements AutoCloseable {
               settings.config(),
               settings.nodeId(),
               clock,
-              later);
+              later,
+              source.map(s -> s));
+      ConfigWatcher watcher =
+          settings
+              .configFile()
+              .map(file -> new ConfigWatcher(file, core.admin(), 2000))
+              .orElse(null);
       scheduler.start(core.wakeUps());
       log.info(
           "database: {} ({}); scheduler: {}{}",
@@ -76,7 +88,13 @@ public final class Bot implements AutoCloseable {
           database.vendor(),
           settings.clustered() ? "clustered, instance " : "single node ",
           scheduler.instanceId());
-      return new Bot(database, scheduler, core, later);
+      log.info(
+          "configuration: {}; teams: {}",
+          settings.configFile().map(Object::toString).orElse("built-in defaults (no file)"),
+          core.teams().configured().isEmpty()
+              ? "none (every channel uses the defaults)"
+              : String.join(", ", core.teams().configured().stream().map(t -> t.id()).toList()));
+      return new Bot(database, scheduler, core, later, watcher);
     } catch (RuntimeException e) {
       later.close();
       database.close();
@@ -100,6 +118,9 @@ public final class Bot implements AutoCloseable {
   @Override
   public void close() {
     try {
+      if (watcher != null) {
+        watcher.close();
+      }
       later.close();
       scheduler.close();
     } finally {

@@ -110,6 +110,61 @@ class ConsoleJarIT {
   }
 
   @Test
+  void an_unclaimed_case_nudges_the_console_channel_then_escalates_until_claimed()
+      throws Exception {
+    Path config = workDir.resolve("followup.yaml");
+    java.nio.file.Files.writeString(
+        config,
+        "teams:\n"
+            + "  - id: trial\n"
+            + "    channels: [console]\n"
+            + "    leads: [lee]\n"
+            + "    unclaimed:\n"
+            + "      nudge_after: 3s\n"
+            + "      escalation:\n"
+            + "        - {after: 3s, action: mention_leads}\n"
+            + "        - {after: 3s, action: nudge_channel}\n"
+            + "    nudges: {group_window: 0s}\n");
+    Map<String, String> env = new java.util.HashMap<>(env());
+    env.put("FOLLOWUP_CONFIG", config.toString());
+    try (LauncherProcess console =
+        LauncherProcess.start(workDir, env, "console", "--user", "dana", "--tz", "UTC")) {
+      console.type("new Refund for Acme");
+      await().atMost(Duration.ofSeconds(20)).until(() -> console.output().contains("has waited"));
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .until(() -> console.output().contains("@lee 👋 #1 · Refund"));
+      console.type("claim 1");
+      await().atMost(Duration.ofSeconds(10)).until(() -> console.output().contains("You own #1"));
+      String atClaim = console.output();
+      // The third step would have come 3 s after the second; the chain stopped instead.
+      await()
+          .during(Duration.ofSeconds(5))
+          .atMost(Duration.ofSeconds(8))
+          .until(() -> count(console.output(), "has waited") == count(atClaim, "has waited"));
+      console.endInput();
+      assertThat(console.waitFor(Duration.ofSeconds(20))).isZero();
+      assertThat(console.output()).contains("» in #console:").doesNotContain("Exception");
+    }
+  }
+
+  @Test
+  void a_malformed_configuration_stops_start_up_naming_the_file_line_and_key() throws Exception {
+    Path config = workDir.resolve("followup.yaml");
+    java.nio.file.Files.writeString(
+        config, "teams:\n  - id: trial\n    channels: [console]\n    stale: {after: soon}\n");
+    try (LauncherProcess bad =
+        LauncherProcess.start(
+            workDir, Map.of("FOLLOWUP_CONFIG", config.toString()), "console", "--user", "ann")) {
+      assertThat(bad.waitFor(Duration.ofSeconds(20))).isEqualTo(2);
+      assertThat(bad.output())
+          .contains("configuration error: " + config + " line 4 key 'teams[0].stale.after'")
+          .contains("'soon' is not a duration")
+          .doesNotContain("\tat ");
+    }
+  }
+
+  @Test
   void a_bad_setting_stops_start_up_with_a_precise_message() throws Exception {
     try (LauncherProcess bad = LauncherProcess.start(workDir, Map.of("PORT", "eighty"), "serve")) {
       assertThat(bad.waitFor(Duration.ofSeconds(20))).isEqualTo(2);

@@ -12,6 +12,13 @@ import java.util.List;
  */
 public final class PlainTextRenderer {
 
+  /** The core's mention, {@code <@id>} or {@code <@id|name>}, shown as @name. */
+  private static final java.util.regex.Pattern MENTION =
+      java.util.regex.Pattern.compile("<@([^>|]+)(?:\\|([^>]+))?>");
+
+  /** Facts longer than this on one line are shown one per line. */
+  private static final int WIDE = 160;
+
   /** Rendered text and, in order, the commands its numbered buttons run. */
   public record Rendered(String text, List<String> buttonCommands) {}
 
@@ -41,7 +48,19 @@ public final class PlainTextRenderer {
                         .append(": ")
                         .append(fact.value());
                   }
-                  return line.toString();
+                  if (line.length() <= WIDE) {
+                    return line.toString();
+                  }
+                  // Too long for one line: one fact per line reads better.
+                  StringBuilder lines = new StringBuilder();
+                  for (Block.Fact fact : f.facts()) {
+                    lines
+                        .append(lines.length() == 0 ? "" : "\n")
+                        .append(fact.label())
+                        .append(": ")
+                        .append(fact.value());
+                  }
+                  return lines.toString();
                 }
 
                 @Override
@@ -68,6 +87,10 @@ public final class PlainTextRenderer {
                   return "----";
                 }
               });
+      part =
+          MENTION
+              .matcher(part)
+              .replaceAll(m -> "@" + (m.group(2) != null ? m.group(2) : m.group(1)));
       for (String line : part.split("\n", -1)) {
         out.append(indent).append(line).append('\n');
       }

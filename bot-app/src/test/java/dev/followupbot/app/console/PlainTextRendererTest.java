@@ -30,6 +30,27 @@ class PlainTextRendererTest {
   }
 
   @Test
+  void many_facts_go_one_per_line() {
+    List<Block.Fact> facts = new java.util.ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      facts.add(new Block.Fact("setting." + i, "a value that takes some room " + i));
+    }
+    String text =
+        new PlainTextRenderer().render(Message.builder("x").facts(facts).build(), "").text();
+    assertThat(text.lines())
+        .hasSize(12)
+        .first()
+        .isEqualTo("setting.0: a value that takes some room 0");
+  }
+
+  @Test
+  void mentions_read_as_at_names() {
+    Message m = Message.text("<@lee> <@U42|Dana>: case #1 needs an owner");
+    assertThat(new PlainTextRenderer().render(m, "").text())
+        .isEqualTo("@lee @Dana: case #1 needs an owner\n");
+  }
+
+  @Test
   void every_block_type_has_a_rendering() {
     // Adding a block type must not silently print nothing in the console.
     assertThat(Block.class.getPermittedSubclasses()).hasSize(6);

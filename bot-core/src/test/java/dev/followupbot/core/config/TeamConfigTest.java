@@ -193,4 +193,17 @@ class TeamConfigTest {
     assertThatThrownBy(() -> ConfigLoader.parse("f.yaml", "defaults:\n  holidays: [christmas]\n"))
         .hasMessageContaining("'christmas' is not a date; write it like 2026-12-25");
   }
+
+  @Test
+  void the_shipped_files_load_and_the_example_documents_the_built_in_defaults() {
+    FollowupConfig example =
+        ConfigLoader.load(java.nio.file.Path.of("../config/followup.example.yaml"));
+    assertThat(new SupportTeams(example, List.of()).fallback().policy())
+        .isEqualTo(new SupportTeams(FollowupConfig.DEFAULTS, List.of()).fallback().policy());
+    FollowupConfig trial =
+        ConfigLoader.load(java.nio.file.Path.of("../config/followup.trial.yaml"));
+    SupportTeam desk = new SupportTeams(trial, List.of()).byId("trial").orElseThrow();
+    assertThat(desk.owns(TenantId.CONSOLE, "console")).isTrue();
+    assertThat(desk.policy().unclaimed().nudgeAfter()).contains(Duration.ofSeconds(5));
+  }
 }
