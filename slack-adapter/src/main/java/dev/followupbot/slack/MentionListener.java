@@ -71,12 +71,23 @@ final class MentionListener implements BoltEventHandler<AppMentionEvent> {
     return ctx.ack();
   }
 
-  /** The text without the mention that addressed the bot. */
+  /**
+   * The command in a mention: what follows the bot's name ("hey @followup claim 3" is "claim 3"),
+   * or, when nothing follows it, the text without it ("claim 3 @followup").
+   */
   String command(String text) {
     if (text == null) {
       return "";
     }
-    return botMention.matcher(text).replaceFirst("").strip();
+    java.util.regex.Matcher m = botMention.matcher(text);
+    if (!m.find()) {
+      return text.strip();
+    }
+    String after = text.substring(m.end()).strip();
+    if (!after.isEmpty()) {
+      return after;
+    }
+    return text.substring(0, m.start()).strip();
   }
 
   private void answer(AppMentionEvent event, String thread, Reply reply) {

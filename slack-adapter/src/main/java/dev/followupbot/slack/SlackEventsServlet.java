@@ -76,7 +76,16 @@ public final class SlackEventsServlet extends HttpServlet {
     try {
       bolt.service(new VerifiedRequest(request, body), response);
       response.flushBuffer();
-    } catch (ServletException | RuntimeException e) {
+    } catch (RuntimeException e) {
+      // Bolt runs the listeners inside its own error handling; what reaches here is a payload it
+      // could not even parse. It was signed, so it is Slack's (or a holder of the secret's)
+      // mistake.
+      log.warn("refused a signed but malformed Slack payload: {}", e.toString());
+      if (!response.isCommitted()) {
+        response.reset();
+        plain(response, 400, "{\"error\":\"malformed request\"}");
+      }
+    } catch (ServletException e) {
       log.error("Slack request could not be handled", e);
       if (!response.isCommitted()) {
         response.reset();
