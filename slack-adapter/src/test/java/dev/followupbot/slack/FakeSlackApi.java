@@ -92,6 +92,7 @@ final class FakeSlackApi implements AutoCloseable {
   private final Map<String, ObjectNode> users = new ConcurrentHashMap<>();
   private final AtomicLong ts = new AtomicLong(1_795_000_000_000_100L);
   private volatile String teamId = TEAM;
+  private volatile okhttp3.WebSocketListener socket;
 
   FakeSlackApi() {
     server.setDispatcher(
@@ -116,6 +117,11 @@ final class FakeSlackApi implements AutoCloseable {
   /** A response_url on this fake (allowed, as it is on the configured API host). */
   String responseUrl(String id) {
     return server.url("/hooks/" + id).toString();
+  }
+
+  /** Plays Slack's side of a Socket Mode connection (wss URL from apps.connections.open). */
+  void socket(okhttp3.WebSocketListener listener) {
+    socket = listener;
   }
 
   void teamId(String id) {
@@ -188,6 +194,9 @@ final class FakeSlackApi implements AutoCloseable {
       method = path.substring("/api/".length()).replaceAll("\\?.*", "");
     } else if (path.startsWith("/hooks/")) {
       method = "response_url";
+    } else if (path.startsWith("/socket") && socket != null) {
+      calls.add(new Call("socket", Map.of(), request.getHeader("Authorization"), ""));
+      return new MockResponse().withWebSocketUpgrade(socket);
     } else {
       method = path;
     }
