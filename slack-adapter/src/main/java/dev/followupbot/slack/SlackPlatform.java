@@ -69,7 +69,8 @@ public final class SlackPlatform implements AutoCloseable {
   private final SlackWebApi api;
   private final SlackWorkspace workspace;
   private final App app;
-  private final ExecutorService executor;
+  private final ExecutorService followUps;
+  private final ExecutorService lookups;
   private final AfterAck afterAck;
   private final BlockKitRenderer renderer = new BlockKitRenderer();
   private SlackMessenger messenger;
@@ -77,20 +78,18 @@ public final class SlackPlatform implements AutoCloseable {
   private SocketModeApp socketModeApp;
 
   private SlackPlatform(
-      SlackSettings settings,
-      Clock clock,
-      Slack slack,
-      SlackWorkspace workspace,
-      App app,
-      ExecutorService executor) {
+      SlackSettings settings, Clock clock, Slack slack, SlackWorkspace workspace, App app) {
     this.settings = settings;
     this.clock = clock;
     this.slack = slack;
     this.api = new SlackWebApi(slack.methods(settings.botToken()));
     this.workspace = workspace;
     this.app = app;
-    this.executor = executor;
-    this.afterAck = new AfterAck(executor);
+    // One thread, so follow-up work runs in the order requests were answered: a card update
+    // rendered later never lands before one rendered earlier.
+    this.followUps = executor("slack-after-ack", 1);
+    this.lookups = executor("slack-lookup", 4);
+    this.afterAck = new AfterAck(followUps);
   }
 
   /**
@@ -115,7 +114,6 @@ public final class SlackPlatform implements AutoCloseable {
     try {
       SlackWorkspace workspace = authTest(slack, settings);
       settings.appToken().ifPresent(token -> checkAppToken(slack, settings, token));
-      ExecutorService executor = executor();
       App app =
           new App(
               AppConfig.builder()
@@ -128,10 +126,9 @@ public final class SlackPlatform implements AutoCloseable {
       try {
         app.start();
       } catch (RuntimeException e) {
-        executor.shutdownNow();
         throw new IllegalStateException("Slack: Bolt could not start: " + e.getMessage(), e);
       }
-      return new SlackPlatform(settings, clock, slack, workspace, app, executor);
+      return new SlackPlatform(settings, clock, slack, workspace, app);
     } catch (RuntimeException e) {
       closeQuietly(slack);
       throw e;
@@ -196,8 +193,7 @@ public final class SlackPlatform implements AutoCloseable {
       return;
     }
     listening = true;
-    SlackPeople people =
-        new SlackPeople(api, workspace.tenant(), core.directory(), clock, executor);
+    SlackPeople people = new SlackPeople(api, workspace.tenant(), core.directory(), clock, lookups);
     SlackCallers callers = new SlackCallers(workspace, people);
     InboundEvents events = new InboundEvents(workspace, core.seenEvents(), clock);
     HomeTab home = new HomeTab(events, callers, core, renderer, api, afterAck);
@@ -303,17 +299,17 @@ public final class SlackPlatform implements AutoCloseable {
             + "); if the app was uninstalled, reinstall it first.");
   }
 
-  private static ExecutorService executor() {
+  private static ExecutorService executor(String name, int threads) {
     AtomicInteger n = new AtomicInteger();
     ThreadPoolExecutor pool =
         new ThreadPoolExecutor(
-            4,
-            4,
+            threads,
+            threads,
             60,
             TimeUnit.SECONDS,
             new LinkedBlockingQueue<>(),
             r -> {
-              Thread t = new Thread(r, "slack-after-ack-" + n.incrementAndGet());
+              Thread t = new Thread(r, name + "-" + n.incrementAndGet());
               t.setDaemon(true);
               return t;
             });
@@ -336,13 +332,14 @@ public final class SlackPlatform implements AutoCloseable {
     } catch (RuntimeException e) {
       log.warn("Slack: Bolt did not stop cleanly: {}", e.toString());
     }
-    executor.shutdown();
+    lookups.shutdownNow();
+    followUps.shutdown();
     try {
-      if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
-        executor.shutdownNow();
+      if (!followUps.awaitTermination(5, TimeUnit.SECONDS)) {
+        followUps.shutdownNow();
       }
     } catch (InterruptedException e) {
-      executor.shutdownNow();
+      followUps.shutdownNow();
       Thread.currentThread().interrupt();
     }
     closeQuietly(slack);

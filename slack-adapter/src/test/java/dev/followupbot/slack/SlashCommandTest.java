@@ -77,6 +77,11 @@ class SlashCommandTest {
 
     assertThat(bot.slash("UANN", "release 1").text())
         .contains("Only Bob (the owner) or an admin can release #1 · Refund.");
+    assertThat(bot.slash("UBOB", "release 1").text())
+        .contains("You released #1 · Refund. It's back in the team's queue.");
+    assertThat(bot.slack.waitFor("chat.update", 2).blockText()).contains("*Owner*\nnobody yet");
+    bot.slash("UBOB", "claim 1");
+    bot.slack.waitFor("chat.update", 3);
 
     assertThat(bot.slash("UBOB", "assign 1 <@UCAROL|carol> she knows Acme").text())
         .contains("#1 · Refund is now Carol's. I've let them know.");
@@ -85,23 +90,23 @@ class SlashCommandTest {
     FakeSlackApi.Call note = bot.slack.waitFor("chat.postMessage", 2);
     assertThat(note.param("channel")).isEqualTo("DUCAROL");
     assertThat(note.param("text")).contains("Bob handed you case #1 · Refund");
-    bot.slack.waitFor("chat.update", 2);
+    bot.slack.waitFor("chat.update", 4);
 
     assertThat(bot.slash("UCAROL", "wait 1 until tomorrow 9am").text())
         .contains("is waiting on the customer. I'll remind you tomorrow 09:00");
-    bot.slack.waitFor("chat.update", 3);
-    assertThat(bot.slash("UCAROL", "resume 1").text()).contains("is back in progress");
-    bot.slack.waitFor("chat.update", 4);
-    assertThat(bot.slash("UCAROL", "resolve 1 refunded").text()).contains("Resolved #1 · Refund");
     bot.slack.waitFor("chat.update", 5);
+    assertThat(bot.slash("UCAROL", "resume 1").text()).contains("is back in progress");
+    bot.slack.waitFor("chat.update", 6);
+    assertThat(bot.slash("UCAROL", "resolve 1 refunded").text()).contains("Resolved #1 · Refund");
+    bot.slack.waitFor("chat.update", 7);
     assertThat(bot.slash("UANN", "reopen 1 customer wrote back").text())
         .contains("#1 · Refund is open again and back with Carol.");
-    bot.slack.waitFor("chat.update", 6);
+    bot.slack.waitFor("chat.update", 8);
     assertThat(bot.slash("UCAROL", "close 1").text()).contains("Only resolved cases can be closed");
     bot.slash("UCAROL", "resolve 1 refunded again");
-    bot.slack.waitFor("chat.update", 7);
+    bot.slack.waitFor("chat.update", 9);
     assertThat(bot.slash("UCAROL", "close 1").text()).contains("Closed #1 · Refund.");
-    FakeSlackApi.Call closed = bot.slack.waitFor("chat.update", 8);
+    FakeSlackApi.Call closed = bot.slack.waitFor("chat.update", 10);
     assertThat(closed.blockText()).contains("*Status*\nclosed");
 
     String shown = bot.slash("UANN", "show 1").text();
