@@ -93,23 +93,13 @@ public final class ServeCommand implements Callable<Integer> {
       JettyServer jetty = new JettyServer(settings.port());
       jetty.mount("/healthz", new HealthServlet(bot, platforms));
       try {
-        if (slack.isPresent() && !slack.get().socketMode()) {
-          jetty.mount(SlackPlatform.PATH, slack.get().servlet(bot.core()));
-        }
+        slack.ifPresent(s -> s.attach(bot.core(), jetty::mount));
         jetty.start();
-        if (slack.isPresent() && slack.get().socketMode()) {
-          slack.get().startSocketMode(bot.core());
-        }
       } catch (Exception e) {
-        try {
-          jetty.close();
-        } catch (Exception ignored) {
-          // not started
-        }
         slack.ifPresent(SlackPlatform::close);
         bot.close();
-        if (e instanceof IllegalStateException) {
-          throw e;
+        if (e instanceof RuntimeException runtime) {
+          throw runtime;
         }
         throw new IllegalStateException(
             "could not listen on port " + settings.port() + ": " + e.getMessage(), e);

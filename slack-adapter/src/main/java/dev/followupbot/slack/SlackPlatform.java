@@ -29,6 +29,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,8 +41,8 @@ import org.slf4j.LoggerFactory;
  *   <li>{@link #fromEnv} reads the Slack variables and calls auth.test, so a wrong token stops
  *       start-up with a clear message before anything else starts;
  *   <li>{@link #messenger} is the core's way out to Slack (built once the stores exist);
- *   <li>{@link #servlet} (HTTP, mounted at {@link #PATH}) or {@link #startSocketMode} (no public
- *       URL needed) is the way in, once the core exists.
+ *   <li>{@link #attach} is the way in, once the core exists: the servlet for {@link #PATH} over
+ *       HTTP, or a Socket Mode connection (no public URL needed).
  * </ol>
  *
  * <p>The bot token is only ever sent to the configured Web API URL. Request signatures are checked
@@ -165,6 +166,18 @@ public final class SlackPlatform implements AutoCloseable {
     } catch (Exception e) {
       throw new IllegalStateException(
           "Slack: could not open the Socket Mode connection: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Starts listening with the core: mounts the servlet at {@link #PATH} through {@code mount}, or,
+   * with an app token, opens the Socket Mode connection instead.
+   */
+  public void attach(FollowupCore core, BiConsumer<String, HttpServlet> mount) {
+    if (socketMode()) {
+      startSocketMode(core);
+    } else {
+      mount.accept(PATH, servlet(core));
     }
   }
 
