@@ -11,7 +11,7 @@ import java.time.Duration;
 final class SlackCallers {
 
   /** How long a request may wait for users.info before the stored person stands in. */
-  static final Duration LOOKUP_BUDGET = Duration.ofMillis(1200);
+  static final Duration LOOKUP_BUDGET = Duration.ofMillis(1000);
 
   private final SlackWorkspace workspace;
   private final SlackPeople people;
