@@ -74,6 +74,24 @@ class RequestSecurityTest {
   }
 
   @Test
+  void slacks_url_check_is_answered_with_its_challenge_when_signed() {
+    String body =
+        "{\"token\":\"legacy\",\"challenge\":\"3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P\","
+            + "\"type\":\"url_verification\"}";
+    SlackTestBot.Answer answer = bot.postSigned(body, MediaType.get("application/json"), Map.of());
+    assertThat(answer.status()).isEqualTo(200);
+    assertThat(answer.body()).contains("3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P");
+    String ts = Long.toString(Instant.now().getEpochSecond());
+    SlackTestBot.Answer unsigned =
+        bot.post(
+            body.getBytes(StandardCharsets.UTF_8),
+            MediaType.get("application/json"),
+            Map.of("X-Slack-Request-Timestamp", ts, "X-Slack-Signature", "v0=00"));
+    assertThat(unsigned.status()).isEqualTo(401);
+    assertThat(unsigned.body()).doesNotContain("3eZbrw1a");
+  }
+
+  @Test
   void a_forged_signature_gets_401_and_changes_nothing() {
     String body = newCaseBody();
     String ts = Long.toString(Instant.now().getEpochSecond());
