@@ -3,11 +3,13 @@ package dev.followupbot.app;
 import dev.followupbot.app.http.HealthServlet;
 import dev.followupbot.app.http.JettyServer;
 import dev.followupbot.core.port.Messenger;
+import dev.followupbot.slack.SlackPlatform;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -47,30 +49,58 @@ public final class ServeCommand implements Callable<Integer> {
   public static final class Server implements AutoCloseable {
     private final Bot bot;
     private final JettyServer jetty;
+    private final Optional<SlackPlatform> slack;
     private boolean closed;
 
-    private Server(Bot bot, JettyServer jetty) {
+    private Server(Bot bot, JettyServer jetty, Optional<SlackPlatform> slack) {
       this.bot = bot;
       this.jetty = jetty;
+      this.slack = slack;
     }
 
     public static Server start(Settings settings, Clock clock) throws Exception {
       List<Messenger> messengers = new ArrayList<>();
       Map<String, String> platforms = new LinkedHashMap<>();
       List<String> hints = new ArrayList<>();
-      platforms.put("slack", "off");
-      hints.add(
-          "Slack: off. Set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET to turn it on (README: Run it in Slack).");
+      // Checks the Slack variables and token before anything else starts.
+      Optional<SlackPlatform> slack = SlackPlatform.fromEnv(settings.env(), clock);
+      if (slack.isPresent()) {
+        platforms.put("slack", "on");
+        hints.add(slack.get().describe());
+      } else {
+        platforms.put("slack", "off");
+        hints.add(
+            "Slack: off. Set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET to turn it on (README: Run it in Slack).");
+      }
       platforms.put("teams", "off");
       hints.add(
           "Teams: off. Set MicrosoftAppId and MicrosoftAppPassword to turn it on (README: Run it in Teams).");
-      Bot bot = Bot.start(settings, messengers, clock);
+      Bot bot;
+      try {
+        bot =
+            Bot.start(
+                settings,
+                storage -> {
+                  List<Messenger> all = new ArrayList<>(messengers);
+                  slack.ifPresent(s -> all.add(s.messenger(storage)));
+                  return all;
+                },
+                clock);
+      } catch (RuntimeException e) {
+        slack.ifPresent(SlackPlatform::close);
+        throw e;
+      }
       JettyServer jetty = new JettyServer(settings.port());
       jetty.mount("/healthz", new HealthServlet(bot, platforms));
       try {
+        slack.ifPresent(s -> s.attach(bot.core(), jetty::mount));
         jetty.start();
       } catch (Exception e) {
+        slack.ifPresent(SlackPlatform::close);
         bot.close();
+        if (e instanceof RuntimeException runtime) {
+          throw runtime;
+        }
         throw new IllegalStateException(
             "could not listen on port " + settings.port() + ": " + e.getMessage(), e);
       }
@@ -78,7 +108,7 @@ public final class ServeCommand implements Callable<Integer> {
       log.info(
           "followup-bot is up on http://localhost:{} (GET /healthz). Console reminders wait for 'followup-bot console'.",
           jetty.port());
-      return new Server(bot, jetty);
+      return new Server(bot, jetty, slack);
     }
 
     public int port() {
@@ -100,6 +130,7 @@ public final class ServeCommand implements Callable<Integer> {
       } catch (Exception e) {
         log.warn("HTTP server did not stop cleanly: {}", e.toString());
       }
+      slack.ifPresent(SlackPlatform::close);
       bot.close();
     }
   }

@@ -1,0 +1,163 @@
+package dev.followupbot.slack;
+
+import com.slack.api.bolt.jakarta_servlet.SlackAppServlet;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code POST /slack/events}: events, slash commands and button clicks, on one URL as Slack
+ * expects. Each request's raw bytes are checked with {@link SlackSignatureVerifier} before Bolt
+ * sees anything; a request that fails gets 401 and changes nothing. Accepted requests go to Bolt's
+ * {@link SlackAppServlet} (whose own, weaker check stays on), and the work that waits for the
+ * acknowledgement starts once the response has been flushed.
+ */
+public final class SlackEventsServlet extends HttpServlet {
+
+  private static final long serialVersionUID = 1L;
+  private static final Logger log = LoggerFactory.getLogger(SlackEventsServlet.class);
+
+  /** Slack's payloads are a few kilobytes; anything this big is not from Slack. */
+  static final int MAX_BODY = 1 << 20;
+
+  private final transient SlackSignatureVerifier verifier;
+  private final transient SlackAppServlet bolt;
+  private final transient AfterAck afterAck;
+
+  SlackEventsServlet(SlackSignatureVerifier verifier, SlackAppServlet bolt, AfterAck afterAck) {
+    this.verifier = verifier;
+    this.bolt = bolt;
+    this.afterAck = afterAck;
+  }
+
+  @Override
+  public void init() throws ServletException {
+    bolt.init(getServletConfig());
+  }
+
+  @Override
+  protected void doPost(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    byte[] body;
+    try (InputStream in = request.getInputStream()) {
+      body = in.readNBytes(MAX_BODY + 1);
+    }
+    if (body.length > MAX_BODY) {
+      plain(response, 413, "{\"error\":\"request too large\"}");
+      return;
+    }
+    SlackSignatureVerifier.Verdict verdict =
+        verifier.verify(
+            request.getHeader("X-Slack-Request-Timestamp"),
+            request.getHeader("X-Slack-Signature"),
+            body);
+    if (verdict instanceof SlackSignatureVerifier.Verdict.Rejected rejected) {
+      log.warn(
+          "refused a request to {} from {}: {}",
+          request.getRequestURI(),
+          request.getRemoteAddr(),
+          rejected.reason());
+      plain(response, 401, "{\"error\":\"invalid request signature\"}");
+      return;
+    }
+    afterAck.hold();
+    try {
+      bolt.service(new VerifiedRequest(request, body), response);
+      response.flushBuffer();
+    } catch (RuntimeException e) {
+      // Bolt runs the listeners inside its own error handling; what reaches here is a payload it
+      // could not even parse. It was signed, so it is Slack's (or a holder of the secret's)
+      // mistake.
+      log.warn("refused a signed but malformed Slack payload: {}", e.toString());
+      if (!response.isCommitted()) {
+        response.reset();
+        plain(response, 400, "{\"error\":\"malformed request\"}");
+      }
+    } catch (ServletException e) {
+      log.error("Slack request could not be handled", e);
+      if (!response.isCommitted()) {
+        response.reset();
+        plain(response, 500, "{\"error\":\"something went wrong\"}");
+      }
+    } finally {
+      afterAck.release();
+    }
+  }
+
+  private static void plain(HttpServletResponse response, int status, String json)
+      throws IOException {
+    response.setStatus(status);
+    response.setContentType("application/json");
+    response.setCharacterEncoding("UTF-8");
+    response.getOutputStream().write(json.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The request with its body already read, handed to Bolt exactly as it was signed. */
+  private static final class VerifiedRequest extends HttpServletRequestWrapper {
+    private final byte[] body;
+
+    VerifiedRequest(HttpServletRequest request, byte[] body) {
+      super(request);
+      this.body = body;
+    }
+
+    @Override
+    public ServletInputStream getInputStream() {
+      ByteArrayInputStream in = new ByteArrayInputStream(body);
+      return new ServletInputStream() {
+        @Override
+        public boolean isFinished() {
+          return in.available() == 0;
+        }
+
+        @Override
+        public boolean isReady() {
+          return true;
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {
+          throw new UnsupportedOperationException("the body has already been read");
+        }
+
+        @Override
+        public int read() {
+          return in.read();
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+          return in.read(b, off, len);
+        }
+      };
+    }
+
+    @Override
+    public BufferedReader getReader() {
+      return new BufferedReader(
+          new InputStreamReader(new ByteArrayInputStream(body), StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public int getContentLength() {
+      return body.length;
+    }
+
+    @Override
+    public long getContentLengthLong() {
+      return body.length;
+    }
+  }
+}

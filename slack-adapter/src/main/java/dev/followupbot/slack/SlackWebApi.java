@@ -1,0 +1,207 @@
+package dev.followupbot.slack;
+
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.SlackApiTextResponse;
+import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import com.slack.api.methods.response.conversations.ConversationsOpenResponse;
+import com.slack.api.methods.response.users.UsersInfoResponse;
+import com.slack.api.model.User;
+import com.slack.api.model.view.View;
+import dev.followupbot.core.message.MessageRef;
+import dev.followupbot.core.port.DeliveryFailure;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The Web API methods followup-bot uses, on one workspace's bot token, each making exactly one
+ * attempt. The token goes only to the configured API base URL (the client is built on it). Every
+ * failure comes back as a {@link DeliveryFailure} that says whether trying later can help:
+ *
+ * <ul>
+ *   <li>HTTP 429: rate limited, retry no sooner than {@code Retry-After};
+ *   <li>HTTP 5xx, timeouts, resets and Slack's own transient errors: transient;
+ *   <li>anything else Slack refuses ({@code channel_not_found}, {@code account_inactive}, {@code
+ *       token_revoked}, …): permanent, since sending the same thing again gets the same answer.
+ * </ul>
+ */
+final class SlackWebApi {
+
+  /** Slack's {@code error} values that mean "try again later". */
+  static final Set<String> TRANSIENT_ERRORS =
+      Set.of(
+          "internal_error",
+          "fatal_error",
+          "service_unavailable",
+          "request_timeout",
+          "timeout",
+          "team_added_to_org");
+
+  private static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(30);
+
+  private final MethodsClient methods;
+
+  SlackWebApi(MethodsClient methods) {
+    this.methods = methods;
+  }
+
+  /** Posts to a channel (or a DM channel id); returns the channel and ts of the new message. */
+  MessageRef postMessage(String channel, BlockKitRenderer.Rendered message) {
+    ChatPostMessageResponse r =
+        call(
+            "chat.postMessage",
+            () ->
+                methods.chatPostMessage(
+                    req ->
+                        req.channel(channel)
+                            .text(message.text())
+                            .blocks(message.blocks())
+                            .unfurlLinks(false)
+                            .unfurlMedia(false)));
+    return new MessageRef(r.getChannel() == null ? channel : r.getChannel(), r.getTs());
+  }
+
+  void update(MessageRef ref, BlockKitRenderer.Rendered message) {
+    call(
+        "chat.update",
+        () ->
+            methods.chatUpdate(
+                req ->
+                    req.channel(ref.channel())
+                        .ts(ref.messageId())
+                        .text(message.text())
+                        .blocks(message.blocks())));
+  }
+
+  /** Shows a message to one person in a channel, in a thread if {@code threadTs} is given. */
+  void postEphemeral(
+      String channel, String userId, String threadTs, BlockKitRenderer.Rendered message) {
+    call(
+        "chat.postEphemeral",
+        () ->
+            methods.chatPostEphemeral(
+                req ->
+                    req.channel(channel)
+                        .user(userId)
+                        .threadTs(threadTs)
+                        .text(message.text())
+                        .blocks(message.blocks())));
+  }
+
+  /** The id of the bot's direct-message channel with the person, opening it if needed. */
+  String openDm(String userId) {
+    ConversationsOpenResponse r =
+        call(
+            "conversations.open",
+            () -> methods.conversationsOpen(req -> req.users(java.util.List.of(userId))));
+    if (r.getChannel() == null || r.getChannel().getId() == null) {
+      throw DeliveryFailure.transientFailure("conversations.open returned no channel", null);
+    }
+    return r.getChannel().getId();
+  }
+
+  void publishHome(String userId, View view) {
+    call("views.publish", () -> methods.viewsPublish(req -> req.userId(userId).view(view)));
+  }
+
+  User userInfo(String userId) {
+    UsersInfoResponse r = call("users.info", () -> methods.usersInfo(req -> req.user(userId)));
+    return r.getUser();
+  }
+
+  /** A Web API call that may throw what the Slack client throws. */
+  @FunctionalInterface
+  interface Call<T> {
+    T run() throws IOException, SlackApiException;
+  }
+
+  static <T extends SlackApiTextResponse> T call(String method, Call<T> call) {
+    T response;
+    try {
+      response = call.run();
+    } catch (SlackApiException e) {
+      throw fromHttp(method, e);
+    } catch (InterruptedIOException e) {
+      throw DeliveryFailure.transientFailure(method + " timed out: " + e.getMessage(), e);
+    } catch (IOException e) {
+      throw DeliveryFailure.transientFailure(method + " failed: " + e, e);
+    } catch (RuntimeException e) {
+      throw DeliveryFailure.transientFailure(method + " failed: " + e, e);
+    }
+    if (response == null) {
+      throw DeliveryFailure.transientFailure(method + " returned nothing", null);
+    }
+    if (!response.isOk()) {
+      throw fromError(method, response.getError(), response.getNeeded());
+    }
+    return response;
+  }
+
+  static DeliveryFailure fromHttp(String method, SlackApiException e) {
+    int status = e.getResponse().code();
+    String error = e.getError() == null ? null : e.getError().getError();
+    if (status == 429) {
+      Duration wait = retryAfter(e.getResponse().header("Retry-After"));
+      return DeliveryFailure.rateLimited(
+          method + " rate limited by Slack (HTTP 429, Retry-After " + wait.toSeconds() + " s)",
+          wait);
+    }
+    if (status >= 500 || status == 408) {
+      return DeliveryFailure.transientFailure(
+          method + " failed with HTTP " + status + (error == null ? "" : " (" + error + ")"), e);
+    }
+    if (error != null) {
+      return fromError(method, error, null);
+    }
+    return DeliveryFailure.permanentFailure(method + " was refused with HTTP " + status, e);
+  }
+
+  static DeliveryFailure fromError(String method, String error, String needed) {
+    String code = error == null ? "unknown_error" : error.toLowerCase(Locale.ROOT);
+    if (code.equals("ratelimited") || code.equals("rate_limited")) {
+      return DeliveryFailure.rateLimited(
+          method + " rate limited by Slack (" + code + ")", DEFAULT_RETRY_AFTER);
+    }
+    if (TRANSIENT_ERRORS.contains(code)) {
+      return DeliveryFailure.transientFailure(method + " failed: " + code, null);
+    }
+    String detail = needed == null ? "" : " (needs scope " + needed + ")";
+    return DeliveryFailure.permanentFailure(
+        method + " refused: " + code + detail + explain(code), null);
+  }
+
+  private static String explain(String code) {
+    switch (code) {
+      case "not_in_channel":
+      case "channel_not_found":
+        return "; invite the bot to the channel with /invite @followup";
+      case "token_revoked":
+      case "invalid_auth":
+      case "account_inactive":
+      case "not_authed":
+        return "; the bot token no longer works (app uninstalled or token revoked)";
+      case "is_archived":
+        return "; the channel is archived";
+      case "user_not_found":
+      case "user_disabled":
+        return "; that person is no longer in the workspace";
+      default:
+        return "";
+    }
+  }
+
+  static Duration retryAfter(String header) {
+    if (header == null) {
+      return DEFAULT_RETRY_AFTER;
+    }
+    try {
+      long seconds = Long.parseLong(header.strip());
+      return Duration.ofSeconds(Math.max(1, Math.min(seconds, 3600)));
+    } catch (NumberFormatException e) {
+      return DEFAULT_RETRY_AFTER;
+    }
+  }
+}
