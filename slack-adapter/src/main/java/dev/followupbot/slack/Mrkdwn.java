@@ -7,16 +7,26 @@ import java.util.List;
  * Slack's mrkdwn for the core's text. The core writes plain text with `backticks` around commands,
  * which mrkdwn shows as code as it is; the only characters to escape are {@code &}, {@code <} and
  * {@code >}, so that nothing a person typed (a subject, a customer, a note) can become a link or a
- * mention such as {@code <!channel>}.
+ * broadcast such as {@code <!channel>}. The one exception is a person's mention, {@code <@U123>},
+ * which the core writes to mention a team's leads and which Slack itself puts in typed text.
  */
 final class Mrkdwn {
+
+  private static final java.util.regex.Pattern USER_MENTION =
+      java.util.regex.Pattern.compile("<@[A-Z0-9]{2,40}>");
 
   private Mrkdwn() {}
 
   static String escape(String text) {
     StringBuilder out = new StringBuilder(text.length() + 16);
+    java.util.regex.Matcher mention = USER_MENTION.matcher(text);
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
+      if (c == '<' && mention.find(i) && mention.start() == i) {
+        out.append(mention.group());
+        i = mention.end() - 1;
+        continue;
+      }
       switch (c) {
         case '&':
           out.append("&amp;");

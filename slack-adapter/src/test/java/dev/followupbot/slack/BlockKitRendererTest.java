@@ -91,20 +91,27 @@ class BlockKitRendererTest {
   // ---- limits and escaping ------------------------------------------------------------------
 
   @Test
-  void text_from_people_cannot_become_a_link_or_a_mention() {
+  void text_from_people_cannot_become_a_link_or_a_broadcast() {
     Message m =
         Message.builder("<!channel> & <@U123> say hi")
             .section("Subject: <!here|here> & <https://evil.example|click> `claim 1`")
-            .context("by <@U0>")
+            .context("by <@U0|x> <@lower>")
             .build();
     BlockKitRenderer.Rendered r = renderer.message(m);
-    assertThat(r.text()).isEqualTo("&lt;!channel&gt; &amp; &lt;@U123&gt; say hi");
+    assertThat(r.text()).isEqualTo("&lt;!channel&gt; &amp; <@U123> say hi");
     String blocks = tree(r.blocks()).toString();
     assertThat(blocks)
         .contains("Subject: &lt;!here|here&gt; &amp; &lt;https://evil.example|click&gt; `claim 1`")
-        .contains("by &lt;@U0&gt;")
+        .contains("by &lt;@U0|x&gt; &lt;@lower&gt;")
         .doesNotContain("<!here")
         .doesNotContain("<https");
+  }
+
+  @Test
+  void the_cores_mentions_of_people_stay_mentions() {
+    Message m = Message.text("<@U0LEAD> <@U0ANN> 👋 #1 · Refund has waited 30 min for an owner.");
+    assertThat(tree(renderer.message(m).blocks()).toString())
+        .contains("<@U0LEAD> <@U0ANN> 👋 #1 · Refund has waited 30 min");
   }
 
   @Test

@@ -90,7 +90,7 @@ final class SlackTestBot implements AutoCloseable {
   }
 
   SlackTestBot() {
-    this(FollowupConfig.DEFAULTS);
+    this(dev.followupbot.core.testing.CoreHarness.quiet(FollowupConfig.DEFAULTS));
   }
 
   SlackTestBot(FollowupConfig config) {

@@ -51,7 +51,7 @@ class SlashCommandTest {
 
     FakeSlackApi.Call card = bot.slack.waitFor("chat.postMessage");
     assertThat(card.param("channel")).isEqualTo(SlackTestBot.CHANNEL);
-    assertThat(card.param("text")).isEqualTo("Case #1 · Refund for Acme: unclaimed, unclaimed");
+    assertThat(card.param("text")).isEqualTo("Case #1 · Refund for Acme: unclaimed");
     assertThat(card.blockText())
         .contains("#1 · Refund for Acme")
         .contains("*Customer*\nDana")

@@ -92,7 +92,7 @@ class SocketModeTest {
             storage,
             new ManualReminderScheduler(),
             List.of(platform.messenger(storage)),
-            FollowupConfig.DEFAULTS,
+            dev.followupbot.core.testing.CoreHarness.quiet(FollowupConfig.DEFAULTS),
             "socket-node",
             clock,
             Later.never());

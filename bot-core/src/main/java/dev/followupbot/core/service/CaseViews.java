@@ -64,7 +64,7 @@ final class CaseViews {
             + title(c)
             + ": "
             + c.status().label()
-            + (c.ownerId().isPresent() ? ", owned by " + owner : ", unclaimed");
+            + (c.ownerId().isPresent() ? ", owned by " + owner : "");
     return Message.builder(fallback)
         .header(title(c))
         .facts(facts)
