@@ -79,6 +79,10 @@ public final class TeamsPlatform implements AutoCloseable {
     return new TeamsMessagesServlet(adapter, bot, settings);
   }
 
+  TeamsBotAdapter adapterForTests() {
+    return adapter;
+  }
+
   /** The start-up log line. */
   public String describe() {
     return settings.describe();
