@@ -3,11 +3,13 @@ package dev.followupbot.app;
 import dev.followupbot.app.http.HealthServlet;
 import dev.followupbot.app.http.JettyServer;
 import dev.followupbot.core.port.Messenger;
+import dev.followupbot.teams.TeamsPlatform;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -47,11 +49,13 @@ public final class ServeCommand implements Callable<Integer> {
   public static final class Server implements AutoCloseable {
     private final Bot bot;
     private final JettyServer jetty;
+    private final Optional<TeamsPlatform> teams;
     private boolean closed;
 
-    private Server(Bot bot, JettyServer jetty) {
+    private Server(Bot bot, JettyServer jetty, Optional<TeamsPlatform> teams) {
       this.bot = bot;
       this.jetty = jetty;
+      this.teams = teams;
     }
 
     public static Server start(Settings settings, Clock clock) throws Exception {
@@ -61,15 +65,31 @@ public final class ServeCommand implements Callable<Integer> {
       platforms.put("slack", "off");
       hints.add(
           "Slack: off. Set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET to turn it on (README: Run it in Slack).");
-      platforms.put("teams", "off");
-      hints.add(
-          "Teams: off. Set MicrosoftAppId and MicrosoftAppPassword to turn it on (README: Run it in Teams).");
-      Bot bot = Bot.start(settings, messengers, clock);
+      Optional<TeamsPlatform> teams = TeamsPlatform.fromEnv(settings.env(), clock);
+      if (teams.isPresent()) {
+        platforms.put("teams", teams.get().settings().authOff() ? "on (auth off)" : "on");
+        hints.add(teams.get().describe());
+      } else {
+        platforms.put("teams", "off");
+        hints.add(
+            "Teams: off. Set MicrosoftAppId and MicrosoftAppPassword to turn it on (README: Run it in Teams).");
+      }
+      Bot bot =
+          Bot.start(
+              settings,
+              storage -> {
+                List<Messenger> all = new ArrayList<>(messengers);
+                teams.ifPresent(t -> all.add(t.messenger(storage)));
+                return all;
+              },
+              clock);
       JettyServer jetty = new JettyServer(settings.port());
       jetty.mount("/healthz", new HealthServlet(bot, platforms));
+      teams.ifPresent(t -> jetty.mount(TeamsPlatform.PATH, t.servlet(bot.core())));
       try {
         jetty.start();
       } catch (Exception e) {
+        teams.ifPresent(TeamsPlatform::close);
         bot.close();
         throw new IllegalStateException(
             "could not listen on port " + settings.port() + ": " + e.getMessage(), e);
@@ -78,7 +98,7 @@ public final class ServeCommand implements Callable<Integer> {
       log.info(
           "followup-bot is up on http://localhost:{} (GET /healthz). Console reminders wait for 'followup-bot console'.",
           jetty.port());
-      return new Server(bot, jetty);
+      return new Server(bot, jetty, teams);
     }
 
     public int port() {
@@ -100,6 +120,7 @@ public final class ServeCommand implements Callable<Integer> {
       } catch (Exception e) {
         log.warn("HTTP server did not stop cleanly: {}", e.toString());
       }
+      teams.ifPresent(TeamsPlatform::close);
       bot.close();
     }
   }
