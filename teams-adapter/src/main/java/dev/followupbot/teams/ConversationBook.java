@@ -16,6 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class ConversationBook {
 
+  static final int MAX_KEY = 400;
+
   private final Addresses addresses;
   private final ServiceUrlPolicy serviceUrls;
   private final Map<String, String> lastSaved = new ConcurrentHashMap<>();
@@ -57,6 +59,10 @@ final class ConversationBook {
   }
 
   private void save(TenantId tenant, String key, String json) {
+    if (key.length() > MAX_KEY) {
+      // Longer than any id Teams uses; the addresses table could not hold it.
+      return;
+    }
     String cacheKey = tenant.key() + "|" + key;
     if (!json.equals(lastSaved.get(cacheKey))) {
       addresses.save(tenant, key, json);
