@@ -7,7 +7,7 @@ import com.microsoft.bot.connector.authentication.AppCredentials;
  * fixed token in tests that fake the Bot Connector.
  */
 @FunctionalInterface
-public interface AppCredentialsSource {
+interface AppCredentialsSource {
 
   /** Credentials for {@code appId} asking for tokens with {@code scope}. */
   AppCredentials credentials(String appId, String scope);

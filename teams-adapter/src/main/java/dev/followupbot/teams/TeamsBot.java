@@ -49,6 +49,7 @@ final class TeamsBot implements Bot {
 
   private static final Logger log = LoggerFactory.getLogger(TeamsBot.class);
   static final String CARD_ACTION = "adaptiveCard/action";
+  static final String LOCAL_TENANT = "local";
   static final String OTHER_TENANT =
       "Sorry, this followup-bot works for another organization, so I can't help here.";
   static final String WELCOME =
@@ -90,6 +91,10 @@ final class TeamsBot implements Bot {
       return CompletableFuture.completedFuture(null);
     }
     Optional<String> tenantId = tenantOf(activity);
+    if (tenantId.isEmpty() && settings.authOff()) {
+      // Local tries (an emulator may leave the tenant out): one local tenant for everything.
+      tenantId = Optional.of(LOCAL_TENANT);
+    }
     if (tenantId.isEmpty()) {
       log.warn(
           "ignoring a Teams {} activity without a tenant id (channelData.tenant.id)",

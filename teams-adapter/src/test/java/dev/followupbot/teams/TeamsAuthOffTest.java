@@ -40,6 +40,26 @@ class TeamsAuthOffTest {
   }
 
   @Test
+  void an_activity_without_a_tenant_is_served_in_one_local_tenant() {
+    ObjectNode activity = teams.personal(ANN, "new Try it out");
+    activity.remove("channelData");
+    ((ObjectNode) activity.get("conversation")).remove("tenantId");
+    assertThat(teams.post(activity, null).status()).isEqualTo(202);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> connector.everything().contains("Opened case"));
+    assertThat(
+            teams
+                .core
+                .cases()
+                .findByNumber(
+                    new dev.followupbot.core.domain.TenantId(
+                        dev.followupbot.core.domain.Platform.TEAMS, "local"),
+                    1))
+        .isPresent();
+  }
+
+  @Test
   void a_non_loopback_service_url_is_refused() {
     ObjectNode activity = teams.personal(ANN, "help");
     activity.put("serviceUrl", "https://smba.trafficmanager.net/emea/");
