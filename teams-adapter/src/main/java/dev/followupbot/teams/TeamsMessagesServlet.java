@@ -60,7 +60,8 @@ public final class TeamsMessagesServlet extends HttpServlet {
       throws IOException {
     try {
       handle(request, response);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | LinkageError e) {
+      // LinkageError: a mismatched SDK dependency (e.g. OkHttp) fails at the first call.
       String ref = UUID.randomUUID().toString().substring(0, 8);
       log.error("Teams request failed ref={}", ref, e);
       if (!response.isCommitted()) {

@@ -14,7 +14,6 @@ import dev.followupbot.core.port.Destination;
 import dev.followupbot.core.port.Messenger;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -168,10 +167,5 @@ public final class TeamsMessenger implements Messenger {
     } catch (RuntimeException e) {
       throw TeamsFailures.classify(e, clock);
     }
-  }
-
-  /** The reference as stored, for tests and diagnostics. */
-  Optional<ConversationReference> stored(TenantId tenant, String key) {
-    return book.find(tenant, key);
   }
 }

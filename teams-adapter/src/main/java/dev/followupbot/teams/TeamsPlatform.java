@@ -79,7 +79,7 @@ public final class TeamsPlatform implements AutoCloseable {
     return new TeamsMessagesServlet(adapter, bot, settings);
   }
 
-  TeamsBotAdapter adapterForTests() {
+  TeamsBotAdapter adapter() {
     return adapter;
   }
 

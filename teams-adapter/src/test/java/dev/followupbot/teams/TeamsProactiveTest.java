@@ -184,7 +184,7 @@ class TeamsProactiveTest {
               () ->
                   teams
                       .platform
-                      .adapterForTests()
+                      .adapter()
                       .getOrCreateConnectorClient(
                           elsewhere.url(), TeamsHarness.fixedToken(TeamsHarness.APP_ID, "s"))
                       .join())
