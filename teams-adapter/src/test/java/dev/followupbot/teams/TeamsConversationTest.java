@@ -191,6 +191,16 @@ class TeamsConversationTest {
   }
 
   @Test
+  void a_self_reminder_set_in_a_channel_without_a_personal_chat_says_how_to_get_it() {
+    String reply = say(teams.inChannel(ANN, "remind in 1h check the refund"));
+    assertThat(reply).contains("It's reminder 1").contains("Open followup-bot from Apps");
+    say(teams.personal(ANN, "help"));
+    assertThat(say(teams.inChannel(ANN, "remind in 2h check again")))
+        .contains("It's reminder 2")
+        .doesNotContain("Open followup-bot from Apps");
+  }
+
+  @Test
   void a_redelivered_activity_has_no_second_effect() {
     ObjectNode activity = teams.personal(ANN, "new Refund");
     say(activity);
