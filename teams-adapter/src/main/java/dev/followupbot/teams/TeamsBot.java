@@ -26,6 +26,7 @@ import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -115,7 +116,8 @@ final class TeamsBot implements Bot {
       refuse(turn, activity);
       return CompletableFuture.completedFuture(null);
     }
-    TenantId tenant = new TenantId(Platform.TEAMS, tenantId.get());
+    // Tenant ids are GUIDs, whose case carries no meaning: one spelling per tenant.
+    TenantId tenant = new TenantId(Platform.TEAMS, tenantId.get().toLowerCase(Locale.ROOT));
     boolean personal =
         "personal".equalsIgnoreCase(activity.getConversation().getConversationType());
     book.remember(
