@@ -17,7 +17,12 @@ import picocli.CommandLine.Command;
       "",
       "Without a command it runs 'serve'."
     },
-    subcommands = {ServeCommand.class, ConsoleCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {
+      ServeCommand.class,
+      ConsoleCommand.class,
+      TeamsPackageCommand.class,
+      CommandLine.HelpCommand.class
+    },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:stopped normally",

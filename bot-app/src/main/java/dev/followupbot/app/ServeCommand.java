@@ -4,6 +4,7 @@ import dev.followupbot.app.http.HealthServlet;
 import dev.followupbot.app.http.JettyServer;
 import dev.followupbot.core.port.Messenger;
 import dev.followupbot.slack.SlackPlatform;
+import dev.followupbot.teams.TeamsPlatform;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -50,12 +51,15 @@ public final class ServeCommand implements Callable<Integer> {
     private final Bot bot;
     private final JettyServer jetty;
     private final Optional<SlackPlatform> slack;
+    private final Optional<TeamsPlatform> teams;
     private boolean closed;
 
-    private Server(Bot bot, JettyServer jetty, Optional<SlackPlatform> slack) {
+    private Server(
+        Bot bot, JettyServer jetty, Optional<SlackPlatform> slack, Optional<TeamsPlatform> teams) {
       this.bot = bot;
       this.jetty = jetty;
       this.slack = slack;
+      this.teams = teams;
     }
 
     public static Server start(Settings settings, Clock clock) throws Exception {
@@ -72,9 +76,21 @@ public final class ServeCommand implements Callable<Integer> {
         hints.add(
             "Slack: off. Set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET to turn it on (README: Run it in Slack).");
       }
-      platforms.put("teams", "off");
-      hints.add(
-          "Teams: off. Set MicrosoftAppId and MicrosoftAppPassword to turn it on (README: Run it in Teams).");
+      Optional<TeamsPlatform> teams;
+      try {
+        teams = TeamsPlatform.fromEnv(settings.env(), clock);
+      } catch (RuntimeException e) {
+        slack.ifPresent(SlackPlatform::close);
+        throw e;
+      }
+      if (teams.isPresent()) {
+        platforms.put("teams", teams.get().settings().authOff() ? "on (auth off)" : "on");
+        hints.add(teams.get().describe());
+      } else {
+        platforms.put("teams", "off");
+        hints.add(
+            "Teams: off. Set MicrosoftAppId and MicrosoftAppPassword to turn it on (README: Run it in Teams).");
+      }
       Bot bot;
       try {
         bot =
@@ -83,20 +99,24 @@ public final class ServeCommand implements Callable<Integer> {
                 storage -> {
                   List<Messenger> all = new ArrayList<>(messengers);
                   slack.ifPresent(s -> all.add(s.messenger(storage)));
+                  teams.ifPresent(t -> all.add(t.messenger(storage)));
                   return all;
                 },
                 clock);
       } catch (RuntimeException e) {
         slack.ifPresent(SlackPlatform::close);
+        teams.ifPresent(TeamsPlatform::close);
         throw e;
       }
       JettyServer jetty = new JettyServer(settings.port());
       jetty.mount("/healthz", new HealthServlet(bot, platforms));
+      teams.ifPresent(t -> jetty.mount(TeamsPlatform.PATH, t.servlet(bot.core())));
       try {
         slack.ifPresent(s -> s.attach(bot.core(), jetty::mount));
         jetty.start();
       } catch (Exception e) {
         slack.ifPresent(SlackPlatform::close);
+        teams.ifPresent(TeamsPlatform::close);
         bot.close();
         if (e instanceof RuntimeException runtime) {
           throw runtime;
@@ -108,7 +128,7 @@ public final class ServeCommand implements Callable<Integer> {
       log.info(
           "followup-bot is up on http://localhost:{} (GET /healthz). Console reminders wait for 'followup-bot console'.",
           jetty.port());
-      return new Server(bot, jetty, slack);
+      return new Server(bot, jetty, slack, teams);
     }
 
     public int port() {
@@ -131,6 +151,7 @@ public final class ServeCommand implements Callable<Integer> {
         log.warn("HTTP server did not stop cleanly: {}", e.toString());
       }
       slack.ifPresent(SlackPlatform::close);
+      teams.ifPresent(TeamsPlatform::close);
       bot.close();
     }
   }

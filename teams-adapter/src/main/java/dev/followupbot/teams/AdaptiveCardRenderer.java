@@ -1,0 +1,238 @@
+package dev.followupbot.teams;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.followupbot.core.message.Block;
+import dev.followupbot.core.message.Button;
+import dev.followupbot.core.message.Message;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Renders the core's neutral messages as Adaptive Cards 1.5 for Teams. Buttons become {@code
+ * Action.Execute} (verb {@value #VERB}, data {@code {"command": …}}) with an {@code Action.Submit}
+ * fallback carrying the same data, so a click runs the button's command whichever way the client
+ * sends it. A card stays under {@value #MAX_BYTES} bytes (Teams refuses messages over about 100
+ * KB): long texts are shortened until it fits.
+ */
+public final class AdaptiveCardRenderer {
+
+  public static final String VERB = "followup";
+  public static final String CONTENT_TYPE = "application/vnd.microsoft.card.adaptive";
+  static final int MAX_BYTES = 80_000;
+
+  /** Teams shows about six actions in a row; more are split into further rows. */
+  static final int ACTIONS_PER_ROW = 5;
+
+  private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+  private static final Pattern CODE = Pattern.compile("`([^`\\n]+)`");
+
+  /** The card for a message. */
+  public ObjectNode card(Message message) {
+    ObjectNode card = render(message, Integer.MAX_VALUE);
+    for (int limit : new int[] {4000, 1000, 200}) {
+      if (size(card) <= MAX_BYTES) {
+        return card;
+      }
+      card = render(message, limit);
+    }
+    if (size(card) <= MAX_BYTES) {
+      return card;
+    }
+    return render(Message.text(shorten(message.fallbackText(), 2000)), Integer.MAX_VALUE);
+  }
+
+  /**
+   * Whether a message is plain text (paragraphs only), which Teams shows better as a text message
+   * than as a card.
+   */
+  public static boolean isPlainText(Message message) {
+    return message.blocks().stream().allMatch(b -> b instanceof Block.Section);
+  }
+
+  /** The text of a plain message, paragraphs separated by blank lines. */
+  public static String plainText(Message message) {
+    if (message.blocks().isEmpty()) {
+      return message.fallbackText();
+    }
+    StringBuilder s = new StringBuilder();
+    for (Block b : message.blocks()) {
+      s.append(s.length() == 0 ? "" : "\n\n").append(((Block.Section) b).text());
+    }
+    return s.toString();
+  }
+
+  private ObjectNode render(Message message, int maxText) {
+    ObjectNode card = JSON.objectNode();
+    card.put("type", "AdaptiveCard");
+    card.put("$schema", "http://adaptivecards.io/schemas/adaptive-card.json");
+    card.put("version", "1.5");
+    card.put("fallbackText", shorten(message.fallbackText(), 1000));
+    ArrayNode body = card.putArray("body");
+    boolean[] separatorNext = {false};
+    for (Block block : message.blocks()) {
+      int before = body.size();
+      block.accept(new Elements(body, maxText));
+      if (block instanceof Block.Divider) {
+        separatorNext[0] = true;
+      } else if (separatorNext[0] && body.size() > before) {
+        ((ObjectNode) body.get(before)).put("separator", true);
+        separatorNext[0] = false;
+      }
+    }
+    if (body.isEmpty()) {
+      body.add(text(message.fallbackText(), maxText));
+    }
+    return card;
+  }
+
+  /** Adds the elements for one block to the card body. */
+  private static final class Elements implements Block.Visitor<Void> {
+    private final ArrayNode body;
+    private final int maxText;
+
+    Elements(ArrayNode body, int maxText) {
+      this.body = body;
+      this.maxText = maxText;
+    }
+
+    @Override
+    public Void header(Block.Header header) {
+      ObjectNode t = text(header.text(), maxText);
+      t.put("size", "Medium");
+      t.put("weight", "Bolder");
+      t.put("style", "heading");
+      body.add(t);
+      return null;
+    }
+
+    @Override
+    public Void section(Block.Section section) {
+      // One TextBlock per line: Adaptive Card markdown would join single line breaks.
+      String[] lines = shorten(section.text(), maxText).split("\n");
+      for (int i = 0; i < lines.length; i++) {
+        ObjectNode t = text(lines[i].isEmpty() ? " " : lines[i], Integer.MAX_VALUE);
+        if (i > 0) {
+          t.put("spacing", "None");
+        }
+        body.add(t);
+      }
+      return null;
+    }
+
+    @Override
+    public Void facts(Block.Facts facts) {
+      ObjectNode set = JSON.objectNode();
+      set.put("type", "FactSet");
+      ArrayNode list = set.putArray("facts");
+      for (Block.Fact f : facts.facts()) {
+        ObjectNode fact = list.addObject();
+        fact.put("title", f.label());
+        fact.put("value", shorten(f.value(), maxText));
+      }
+      body.add(set);
+      return null;
+    }
+
+    @Override
+    public Void actions(Block.Actions actions) {
+      List<Button> buttons = actions.buttons();
+      for (int from = 0; from < buttons.size(); from += ACTIONS_PER_ROW) {
+        ObjectNode set = JSON.objectNode();
+        set.put("type", "ActionSet");
+        if (from > 0) {
+          set.put("spacing", "Small");
+        }
+        ArrayNode list = set.putArray("actions");
+        for (Button b : buttons.subList(from, Math.min(buttons.size(), from + ACTIONS_PER_ROW))) {
+          list.add(execute(b));
+        }
+        body.add(set);
+      }
+      return null;
+    }
+
+    @Override
+    public Void context(Block.Context context) {
+      ObjectNode t = text(context.text(), maxText);
+      t.put("isSubtle", true);
+      t.put("size", "Small");
+      body.add(t);
+      return null;
+    }
+
+    @Override
+    public Void divider(Block.Divider divider) {
+      return null;
+    }
+  }
+
+  private static ObjectNode execute(Button b) {
+    ObjectNode action = JSON.objectNode();
+    action.put("type", "Action.Execute");
+    action.put("title", b.label());
+    action.put("verb", VERB);
+    action.set("data", data(b));
+    String style = style(b.style());
+    if (style != null) {
+      action.put("style", style);
+    }
+    ObjectNode submit = JSON.objectNode();
+    submit.put("type", "Action.Submit");
+    submit.put("title", b.label());
+    submit.set("data", data(b));
+    if (style != null) {
+      submit.put("style", style);
+    }
+    action.set("fallback", submit);
+    return action;
+  }
+
+  private static ObjectNode data(Button b) {
+    ObjectNode data = JSON.objectNode();
+    data.put("command", b.command());
+    return data;
+  }
+
+  private static String style(Button.Style style) {
+    switch (style) {
+      case PRIMARY:
+        return "positive";
+      case DANGER:
+        return "destructive";
+      case DEFAULT:
+      default:
+        return null;
+    }
+  }
+
+  private static ObjectNode text(String text, int maxText) {
+    ObjectNode t = JSON.objectNode();
+    t.put("type", "TextBlock");
+    t.put("text", markdown(shorten(text, maxText)));
+    t.put("wrap", true);
+    return t;
+  }
+
+  /**
+   * Adaptive Card markdown has no code spans; commands in `backticks` are shown in bold instead.
+   */
+  static String markdown(String text) {
+    Matcher m = CODE.matcher(text);
+    return m.replaceAll(r -> Matcher.quoteReplacement("**" + r.group(1) + "**"));
+  }
+
+  static String shorten(String text, int max) {
+    if (text.length() <= max) {
+      return text;
+    }
+    return text.substring(0, Math.max(0, max - 1)) + "…";
+  }
+
+  static int size(ObjectNode card) {
+    return card.toString().getBytes(StandardCharsets.UTF_8).length;
+  }
+}

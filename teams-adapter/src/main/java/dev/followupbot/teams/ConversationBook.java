@@ -1,0 +1,72 @@
+package dev.followupbot.teams;
+
+import com.microsoft.bot.schema.ConversationReference;
+import dev.followupbot.core.domain.TenantId;
+import dev.followupbot.core.port.Addresses;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Teams conversation references, kept durably in the core's per-tenant addresses so proactive
+ * messages work after a restart and on every node: {@code conversation:<id>} for every conversation
+ * the bot was spoken to in, {@code user:<id>} for a person's personal chat with the bot. Only
+ * references whose service URL is on the allow-list are kept, and only the adapter's authenticated
+ * turns save them.
+ */
+final class ConversationBook {
+
+  static final int MAX_KEY = 400;
+
+  private final Addresses addresses;
+  private final ServiceUrlPolicy serviceUrls;
+  private final Map<String, String> lastSaved = new ConcurrentHashMap<>();
+
+  ConversationBook(Addresses addresses, ServiceUrlPolicy serviceUrls) {
+    this.addresses = addresses;
+    this.serviceUrls = serviceUrls;
+  }
+
+  static String conversationKey(String conversationId) {
+    return "conversation:" + conversationId;
+  }
+
+  static String userKey(String userId) {
+    return "user:" + userId;
+  }
+
+  /**
+   * Remembers how to reach the reference's conversation and, for a personal chat, its user. Returns
+   * false (and keeps nothing) when the service URL is not allowed.
+   */
+  boolean remember(
+      TenantId tenant, ConversationReference reference, Optional<String> personalUser) {
+    if (!serviceUrls.allows(reference.getServiceUrl())
+        || reference.getConversation() == null
+        || reference.getConversation().getId() == null) {
+      return false;
+    }
+    // Without the activity id every turn in a conversation yields the same reference: one write.
+    reference.setActivityId(null);
+    String json = TeamsJson.write(reference);
+    save(tenant, conversationKey(reference.getConversation().getId()), json);
+    personalUser.ifPresent(user -> save(tenant, userKey(user), json));
+    return true;
+  }
+
+  Optional<ConversationReference> find(TenantId tenant, String key) {
+    return addresses.find(tenant, key).flatMap(TeamsJson::reference);
+  }
+
+  private void save(TenantId tenant, String key, String json) {
+    if (key.length() > MAX_KEY) {
+      // Longer than any id Teams uses; the addresses table could not hold it.
+      return;
+    }
+    String cacheKey = tenant.key() + "|" + key;
+    if (!json.equals(lastSaved.get(cacheKey))) {
+      addresses.save(tenant, key, json);
+      lastSaved.put(cacheKey, json);
+    }
+  }
+}

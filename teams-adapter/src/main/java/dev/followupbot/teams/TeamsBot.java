@@ -1,0 +1,360 @@
+package dev.followupbot.teams;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.microsoft.bot.builder.Bot;
+import com.microsoft.bot.builder.BotFrameworkAdapter;
+import com.microsoft.bot.builder.InvokeResponse;
+import com.microsoft.bot.builder.TurnContext;
+import com.microsoft.bot.connector.ConnectorClient;
+import com.microsoft.bot.schema.Activity;
+import com.microsoft.bot.schema.ActivityTypes;
+import com.microsoft.bot.schema.ChannelAccount;
+import dev.followupbot.core.FollowupCore;
+import dev.followupbot.core.domain.Person;
+import dev.followupbot.core.domain.Platform;
+import dev.followupbot.core.domain.TenantId;
+import dev.followupbot.core.message.Message;
+import dev.followupbot.core.service.Caller;
+import dev.followupbot.core.service.Reply;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What the bot does with an authenticated Teams activity. Messages (typed, or an {@code
+ * Action.Submit} click carrying {@code {"command": …}}) and {@code adaptiveCard/action} invokes
+ * ({@code Action.Execute}) all run through the core's command router as the person who sent them;
+ * the answer goes back into the same conversation. Along the way it records what proactive delivery
+ * needs later: the conversation reference (per conversation, and per user for personal chats), the
+ * person's name and time zone, and the people they mention.
+ *
+ * <p>Every activity is scoped by the tenant in its channel data, trusted because the request's
+ * token was validated before this runs; tenants off the allow-list get a polite refusal and nothing
+ * is stored for them. A redelivered activity (same conversation and activity id) has no second
+ * effect.
+ */
+final class TeamsBot implements Bot {
+
+  private static final Logger log = LoggerFactory.getLogger(TeamsBot.class);
+  static final String CARD_ACTION = "adaptiveCard/action";
+  static final String LOCAL_TENANT = "local";
+  static final String OTHER_TENANT =
+      "Sorry, this followup-bot works for another organization, so I can't help here.";
+  static final String NO_PERSONAL_CHAT =
+      "Heads-up: reminders reach you in your personal chat with me, and you have none yet. Open"
+          + " followup-bot from Apps in Teams once, so I can write to you there.";
+  private static final java.util.regex.Pattern SELF_REMINDER =
+      java.util.regex.Pattern.compile("(?is)remind\\b(?!\\s+<?@).*");
+  static final String WELCOME =
+      "Hi! I'm followup-bot: I keep customer cases owned, answered and followed up, and remind"
+          + " you when it's time. Type `help` to see what I can do (in a channel, mention me first).";
+
+  private final FollowupCore core;
+  private final TeamsSettings settings;
+  private final ConversationBook book;
+  private final TeamsActivities activities;
+  private final AdaptiveCardRenderer renderer;
+  private final Executor deliveries;
+  private final Clock clock;
+
+  TeamsBot(
+      FollowupCore core,
+      TeamsSettings settings,
+      ConversationBook book,
+      AdaptiveCardRenderer renderer,
+      Executor deliveries,
+      Clock clock) {
+    this.core = core;
+    this.settings = settings;
+    this.book = book;
+    this.renderer = renderer;
+    this.activities = new TeamsActivities(renderer);
+    this.deliveries = deliveries;
+    this.clock = clock;
+  }
+
+  @Override
+  public CompletableFuture<Void> onTurn(TurnContext turn) {
+    Activity activity = turn.getActivity();
+    if (activity.getConversation() == null
+        || activity.getConversation().getId() == null
+        || activity.getFrom() == null
+        || activity.getFrom().getId() == null) {
+      log.debug("ignoring a Teams activity without conversation or sender: {}", activity.getType());
+      return CompletableFuture.completedFuture(null);
+    }
+    Optional<String> tenantId = tenantOf(activity);
+    if (tenantId.isEmpty() && settings.authOff()) {
+      // Local tries (an emulator may leave the tenant out): one local tenant for everything.
+      tenantId = Optional.of(LOCAL_TENANT);
+    }
+    if (tenantId.isEmpty()) {
+      log.warn(
+          "ignoring a Teams {} activity without a tenant id (channelData.tenant.id)",
+          activity.getType());
+      return CompletableFuture.completedFuture(null);
+    }
+    if (!settings.serves(tenantId.get())) {
+      log.info(
+          "refused a Teams {} activity from tenant {}: not in {}",
+          activity.getType(),
+          tenantId.get(),
+          TeamsSettings.ALLOWED_TENANTS);
+      refuse(turn, activity);
+      return CompletableFuture.completedFuture(null);
+    }
+    // Tenant ids are GUIDs, whose case carries no meaning: one spelling per tenant.
+    TenantId tenant = new TenantId(Platform.TEAMS, tenantId.get().toLowerCase(Locale.ROOT));
+    boolean personal =
+        "personal".equalsIgnoreCase(activity.getConversation().getConversationType());
+    book.remember(
+        tenant,
+        activity.getConversationReference(),
+        personal ? Optional.of(activity.getFrom().getId()) : Optional.empty());
+    if (activity.isType(ActivityTypes.MESSAGE)) {
+      onMessage(turn, activity, tenant);
+    } else if (activity.isType(ActivityTypes.INVOKE) && CARD_ACTION.equals(activity.getName())) {
+      onCardAction(turn, activity, tenant);
+    } else if (activity.isType(ActivityTypes.INSTALLATION_UPDATE)
+        && "add".equalsIgnoreCase(String.valueOf(activity.getAction()))
+        && firstTime(activity)) {
+      send(turn, activities.message(Message.text(WELCOME)));
+    }
+    return CompletableFuture.completedFuture(null);
+  }
+
+  private void onMessage(TurnContext turn, Activity activity, TenantId tenant) {
+    JsonNode value = TeamsJson.tree(activity.getValue());
+    boolean click = value.path("command").isTextual();
+    String command;
+    if (click) {
+      command = value.path("command").asText();
+    } else {
+      TeamsMentions.Command typed = TeamsMentions.read(activity);
+      rememberMentioned(tenant, typed.people());
+      command = typed.text();
+    }
+    if (!firstTime(activity)) {
+      return;
+    }
+    Reply reply =
+        core.router().handle(caller(tenant, activity), command.isBlank() ? "help" : command);
+    if (click && reply.update().isPresent() && activity.getReplyToId() != null) {
+      update(turn, activity.getReplyToId(), reply.update().get());
+    } else if (!click && remindsThemselves(command) && !hasPersonalChat(tenant, activity)) {
+      send(turn, activities.message(withSection(reply.message(), NO_PERSONAL_CHAT)));
+    } else {
+      send(turn, activities.message(reply.message()));
+    }
+    deliver(reply.deliveries());
+  }
+
+  /**
+   * A reminder for oneself set from a channel arrives in the personal chat; without one it could
+   * not be delivered, and nobody else would be told.
+   */
+  private static boolean remindsThemselves(String command) {
+    return SELF_REMINDER.matcher(command.strip()).matches();
+  }
+
+  private boolean hasPersonalChat(TenantId tenant, Activity activity) {
+    return book.find(tenant, ConversationBook.userKey(activity.getFrom().getId())).isPresent();
+  }
+
+  private static Message withSection(Message message, String text) {
+    Message.Builder b = Message.builder(message.fallbackText());
+    message.blocks().forEach(b::add);
+    return b.section(text).build();
+  }
+
+  private void onCardAction(TurnContext turn, Activity activity, TenantId tenant) {
+    JsonNode action = TeamsJson.tree(activity.getValue()).path("action");
+    JsonNode command = action.path("data").path("command");
+    if (!AdaptiveCardRenderer.VERB.equals(action.path("verb").asText()) || !command.isTextual()) {
+      invokeResponse(turn, error("This card action isn't one I know. Try typing the command."));
+      return;
+    }
+    if (!firstTime(activity)) {
+      invokeResponse(turn, message("That click was already handled."));
+      return;
+    }
+    Reply reply = core.router().handle(caller(tenant, activity), command.asText());
+    if (reply.update().isPresent()) {
+      invokeResponse(turn, card(reply.update().get()));
+    } else if (AdaptiveCardRenderer.isPlainText(reply.message())) {
+      // Seen by the clicker only, like an ephemeral answer in Slack.
+      invokeResponse(turn, message(AdaptiveCardRenderer.plainText(reply.message())));
+    } else {
+      send(turn, activities.message(reply.message()));
+      invokeResponse(turn, message(reply.message().fallbackText()));
+    }
+    deliver(reply.deliveries());
+  }
+
+  private void refuse(TurnContext turn, Activity activity) {
+    if (activity.isType(ActivityTypes.MESSAGE)) {
+      send(turn, activities.message(Message.text(OTHER_TENANT)));
+    } else if (activity.isType(ActivityTypes.INVOKE) && CARD_ACTION.equals(activity.getName())) {
+      invokeResponse(turn, message(OTHER_TENANT));
+    }
+  }
+
+  private Caller caller(TenantId tenant, Activity activity) {
+    ChannelAccount from = activity.getFrom();
+    ZoneId zone =
+        zoneOf(activity.getLocalTimezone())
+            .orElseGet(
+                () ->
+                    core.people()
+                        .find(tenant, from.getId())
+                        .map(Person::zone)
+                        .orElse(core.directory().defaultZone()));
+    return new Caller(
+        tenant, from.getId(), from.getName(), zone, activity.getConversation().getId());
+  }
+
+  /** Mentioned people are remembered by name; a zone they told us themselves is kept. */
+  private void rememberMentioned(TenantId tenant, List<TeamsMentions.Mentioned> people) {
+    for (TeamsMentions.Mentioned m : people) {
+      Optional<Person> known = core.people().find(tenant, m.id());
+      if (known.isPresent() && known.get().displayName().equals(m.name())) {
+        continue;
+      }
+      ZoneId zone = known.map(Person::zone).orElse(core.directory().defaultZone());
+      core.directory().remember(new Person(tenant, m.id(), m.name(), zone));
+    }
+  }
+
+  static Optional<ZoneId> zoneOf(String ianaName) {
+    if (ianaName == null || ianaName.isBlank()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(ZoneId.of(ianaName.strip()));
+    } catch (DateTimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  static Optional<String> tenantOf(Activity activity) {
+    String id = TeamsJson.tree(activity.getChannelData()).path("tenant").path("id").asText("");
+    if (id.isBlank() && activity.getConversation() != null) {
+      id =
+          activity.getConversation().getTenantId() == null
+              ? ""
+              : activity.getConversation().getTenantId();
+    }
+    id = id.strip();
+    return id.isEmpty() || id.length() > 140 ? Optional.empty() : Optional.of(id);
+  }
+
+  /** Whether this activity is new; Teams resends a turn that took too long. */
+  private boolean firstTime(Activity activity) {
+    if (activity.getId() == null || activity.getId().isBlank()) {
+      return true;
+    }
+    String key = "teams:" + activity.getConversation().getId() + ":" + activity.getId();
+    if (key.length() > 300) {
+      key = "teams:sha256:" + sha256(key);
+    }
+    return core.seenEvents().firstTime(key, clock.instant());
+  }
+
+  private void deliver(List<Long> ids) {
+    if (!ids.isEmpty()) {
+      deliveries.execute(() -> core.delivery().deliverAll(ids));
+    }
+  }
+
+  /** Posts into the turn's conversation; a failure is logged, never turned into an error page. */
+  private void send(TurnContext turn, Activity message) {
+    Activity incoming = turn.getActivity();
+    message.applyConversationReference(incoming.getConversationReference());
+    message.setReplyToId(null);
+    try {
+      ConnectorClient connector = turn.getTurnState().get(BotFrameworkAdapter.CONNECTOR_CLIENT_KEY);
+      connector
+          .getConversations()
+          .sendToConversation(incoming.getConversation().getId(), message)
+          .join();
+    } catch (RuntimeException e) {
+      log.warn(
+          "could not answer in Teams conversation (tenant {}): {}",
+          tenantOf(incoming).orElse("?"),
+          TeamsFailures.describe(e));
+    }
+  }
+
+  /** Replaces the clicked card (Action.Submit) with what it should now say. */
+  private void update(TurnContext turn, String activityId, Message now) {
+    Activity incoming = turn.getActivity();
+    Activity replacement = activities.card(now);
+    replacement.applyConversationReference(incoming.getConversationReference());
+    replacement.setId(activityId);
+    replacement.setReplyToId(null);
+    try {
+      ConnectorClient connector = turn.getTurnState().get(BotFrameworkAdapter.CONNECTOR_CLIENT_KEY);
+      connector
+          .getConversations()
+          .updateActivity(incoming.getConversation().getId(), activityId, replacement)
+          .join();
+    } catch (RuntimeException e) {
+      log.warn("could not update the clicked Teams card: {}", TeamsFailures.describe(e));
+    }
+  }
+
+  private static void invokeResponse(TurnContext turn, ObjectNode body) {
+    Activity response = new Activity(ActivityTypes.INVOKE_RESPONSE);
+    response.setValue(new InvokeResponse(200, body));
+    turn.sendActivity(response).join();
+  }
+
+  private ObjectNode card(Message message) {
+    ObjectNode body = JsonNodeFactory.instance.objectNode();
+    body.put("statusCode", 200);
+    body.put("type", AdaptiveCardRenderer.CONTENT_TYPE);
+    body.set("value", renderer.card(message));
+    return body;
+  }
+
+  private static ObjectNode message(String text) {
+    ObjectNode body = JsonNodeFactory.instance.objectNode();
+    body.put("statusCode", 200);
+    body.put("type", "application/vnd.microsoft.activity.message");
+    body.put("value", text);
+    return body;
+  }
+
+  private static ObjectNode error(String text) {
+    ObjectNode body = JsonNodeFactory.instance.objectNode();
+    body.put("statusCode", 400);
+    body.put("type", "application/vnd.microsoft.error");
+    ObjectNode value = body.putObject("value");
+    value.put("code", "BadRequest");
+    value.put("message", text);
+    return body;
+  }
+
+  private static String sha256(String s) {
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
