@@ -91,7 +91,7 @@ final class TeamsHarness implements AutoCloseable {
             storage,
             scheduler,
             List.of(messenger),
-            FollowupConfig.DEFAULTS,
+            dev.followupbot.core.testing.CoreHarness.quiet(FollowupConfig.DEFAULTS),
             "test-node",
             clock,
             Later.never());

@@ -32,7 +32,7 @@ class ConsoleChatTest {
           db,
           scheduler,
           List.of(new ConsoleMessenger(output, "ann")),
-          FollowupConfig.DEFAULTS,
+          dev.followupbot.core.testing.CoreHarness.quiet(FollowupConfig.DEFAULTS),
           "console",
           clock);
   private final ConsoleChat chat =
