@@ -13,7 +13,7 @@ import java.util.List;
 final class Mrkdwn {
 
   private static final java.util.regex.Pattern USER_MENTION =
-      java.util.regex.Pattern.compile("<@[A-Z0-9]{2,40}>");
+      java.util.regex.Pattern.compile("<@[A-Z0-9]{2,40}(\\|[^<>|&\\n]{1,80})?>");
 
   private Mrkdwn() {}
 

@@ -102,7 +102,7 @@ class BlockKitRendererTest {
     String blocks = tree(r.blocks()).toString();
     assertThat(blocks)
         .contains("Subject: &lt;!here|here&gt; &amp; &lt;https://evil.example|click&gt; `claim 1`")
-        .contains("by &lt;@U0|x&gt; &lt;@lower&gt;")
+        .contains("by <@U0|x> &lt;@lower&gt;")
         .doesNotContain("<!here")
         .doesNotContain("<https");
   }

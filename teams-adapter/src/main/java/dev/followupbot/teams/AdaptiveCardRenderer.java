@@ -30,6 +30,9 @@ public final class AdaptiveCardRenderer {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
   private static final Pattern CODE = Pattern.compile("`([^`\\n]+)`");
 
+  /** The core's mention of a person: {@code <@id|Name>} or {@code <@id>}. */
+  private static final Pattern MENTION = Pattern.compile("<@([^|>\\s]+)(?:\\|([^>]+))?>");
+
   /** The card for a message. */
   public ObjectNode card(Message message) {
     ObjectNode card = render(message, Integer.MAX_VALUE);
@@ -56,13 +59,13 @@ public final class AdaptiveCardRenderer {
   /** The text of a plain message, paragraphs separated by blank lines. */
   public static String plainText(Message message) {
     if (message.blocks().isEmpty()) {
-      return message.fallbackText();
+      return atNames(message.fallbackText());
     }
     StringBuilder s = new StringBuilder();
     for (Block b : message.blocks()) {
       s.append(s.length() == 0 ? "" : "\n\n").append(((Block.Section) b).text());
     }
-    return s.toString();
+    return atNames(s.toString());
   }
 
   private ObjectNode render(Message message, int maxText) {
@@ -86,7 +89,59 @@ public final class AdaptiveCardRenderer {
     if (body.isEmpty()) {
       body.add(text(message.fallbackText(), maxText));
     }
+    mentions(card, body);
+    card.put("fallbackText", atNames(card.path("fallbackText").asText()));
     return card;
+  }
+
+  /**
+   * Turns the core's mentions into Teams mentions: {@code <at>Name</at>} in text blocks, each
+   * declared in {@code msteams.entities} so Teams notifies the person. Where Teams has no mentions
+   * (fact values, fallback text) they read as @Name.
+   */
+  private static void mentions(ObjectNode card, ArrayNode body) {
+    java.util.Map<String, String> people = new java.util.LinkedHashMap<>();
+    for (com.fasterxml.jackson.databind.JsonNode element : body) {
+      ObjectNode e = (ObjectNode) element;
+      if (e.has("text")) {
+        Matcher m = MENTION.matcher(e.get("text").asText());
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+          String name = m.group(2) == null ? m.group(1) : m.group(2);
+          people.putIfAbsent(m.group(1), name);
+          m.appendReplacement(
+              out, Matcher.quoteReplacement("<at>" + people.get(m.group(1)) + "</at>"));
+        }
+        m.appendTail(out);
+        e.put("text", out.toString());
+      }
+      if (e.has("facts")) {
+        for (com.fasterxml.jackson.databind.JsonNode fact : e.get("facts")) {
+          ((ObjectNode) fact).put("value", atNames(fact.path("value").asText()));
+        }
+      }
+    }
+    if (people.isEmpty()) {
+      return;
+    }
+    ArrayNode entities = card.putObject("msteams").putArray("entities");
+    people.forEach(
+        (id, name) -> {
+          ObjectNode mention = entities.addObject();
+          mention.put("type", "mention");
+          mention.put("text", "<at>" + name + "</at>");
+          ObjectNode who = mention.putObject("mentioned");
+          who.put("id", id);
+          who.put("name", name);
+        });
+  }
+
+  /** Mentions as plain @Name, for places without mentions. */
+  static String atNames(String text) {
+    return MENTION
+        .matcher(text)
+        .replaceAll(
+            m -> Matcher.quoteReplacement("@" + (m.group(2) == null ? m.group(1) : m.group(2))));
   }
 
   /** Adds the elements for one block to the card body. */

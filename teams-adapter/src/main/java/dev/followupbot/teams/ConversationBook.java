@@ -31,6 +31,16 @@ final class ConversationBook {
     return "conversation:" + conversationId;
   }
 
+  /**
+   * The channel a conversation belongs to: a Teams channel thread ({@code 19:…@thread.tacv2;
+   * messageid=…}) belongs to its channel ({@code 19:…@thread.tacv2}). Cases opened in a thread
+   * belong to the channel, so support teams can name it, and their cards start new posts there.
+   */
+  static String channelOf(String conversationId) {
+    int thread = conversationId.indexOf(";messageid=");
+    return thread > 0 ? conversationId.substring(0, thread) : conversationId;
+  }
+
   static String userKey(String userId) {
     return "user:" + userId;
   }
@@ -49,7 +59,15 @@ final class ConversationBook {
     // Without the activity id every turn in a conversation yields the same reference: one write.
     reference.setActivityId(null);
     String json = TeamsJson.write(reference);
-    save(tenant, conversationKey(reference.getConversation().getId()), json);
+    String conversation = reference.getConversation().getId();
+    save(tenant, conversationKey(conversation), json);
+    String channel = channelOf(conversation);
+    if (!channel.equals(conversation)) {
+      // The same reference, addressed to the channel rather than the thread.
+      ConversationReference toChannel = TeamsJson.reference(json).orElseThrow();
+      toChannel.getConversation().setId(channel);
+      save(tenant, conversationKey(channel), TeamsJson.write(toChannel));
+    }
     personalUser.ifPresent(user -> save(tenant, userKey(user), json));
     return true;
   }

@@ -27,7 +27,8 @@ final class TeamsActivities {
       activity.setText(AdaptiveCardRenderer.plainText(message));
       return activity;
     }
-    activity.setSummary(AdaptiveCardRenderer.shorten(message.fallbackText(), 200));
+    activity.setSummary(
+        AdaptiveCardRenderer.shorten(AdaptiveCardRenderer.atNames(message.fallbackText()), 200));
     activity.setAttachments(List.of(attachment(message)));
     return activity;
   }
@@ -35,7 +36,8 @@ final class TeamsActivities {
   /** A card message, also for plain text: what an update of a card must be. */
   Activity card(Message message) {
     Activity activity = new Activity(ActivityTypes.MESSAGE);
-    activity.setSummary(AdaptiveCardRenderer.shorten(message.fallbackText(), 200));
+    activity.setSummary(
+        AdaptiveCardRenderer.shorten(AdaptiveCardRenderer.atNames(message.fallbackText()), 200));
     activity.setAttachments(List.of(attachment(message)));
     return activity;
   }

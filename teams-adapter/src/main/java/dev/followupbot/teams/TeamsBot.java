@@ -223,7 +223,11 @@ final class TeamsBot implements Bot {
                         .map(Person::zone)
                         .orElse(core.directory().defaultZone()));
     return new Caller(
-        tenant, from.getId(), from.getName(), zone, activity.getConversation().getId());
+        tenant,
+        from.getId(),
+        from.getName(),
+        zone,
+        ConversationBook.channelOf(activity.getConversation().getId()));
   }
 
   /** Mentioned people are remembered by name; a zone they told us themselves is kept. */

@@ -87,6 +87,28 @@ class AdaptiveCardRendererTest {
   }
 
   @Test
+  void the_cores_mentions_become_teams_mentions_that_notify_the_person() {
+    Message m =
+        Message.builder("<@29:lee|Lee Park>: #1 needs an owner")
+            .section("<@29:lee|Lee Park> <@29:ann|Ann> 👋 #1 · Refund has waited 30 min.")
+            .facts(java.util.List.of(new Block.Fact("leads", "<@29:lee|Lee Park>")))
+            .build();
+    var card = renderer.card(m);
+    assertThat(card.path("body").get(0).path("text").asText())
+        .isEqualTo("<at>Lee Park</at> <at>Ann</at> 👋 #1 · Refund has waited 30 min.");
+    assertThat(card.path("msteams").path("entities")).hasSize(2);
+    assertThat(card.path("msteams").path("entities").get(0).path("text").asText())
+        .isEqualTo("<at>Lee Park</at>");
+    assertThat(card.path("msteams").path("entities").get(0).path("mentioned").path("id").asText())
+        .isEqualTo("29:lee");
+    assertThat(card.path("body").get(1).path("facts").get(0).path("value").asText())
+        .isEqualTo("@Lee Park");
+    assertThat(card.path("fallbackText").asText()).isEqualTo("@Lee Park: #1 needs an owner");
+    assertThat(AdaptiveCardRenderer.plainText(Message.text("ask <@29:lee|Lee>")))
+        .isEqualTo("ask @Lee");
+  }
+
+  @Test
   void plain_paragraphs_are_recognised_as_text_messages() {
     assertThat(AdaptiveCardRenderer.isPlainText(Message.text("Okay, `claim 1`."))).isTrue();
     assertThat(AdaptiveCardRenderer.isPlainText(caseCard())).isFalse();

@@ -79,6 +79,20 @@ final class TeamsHarness implements AutoCloseable {
 
   TeamsHarness(
       Map<String, String> env, Database database, MutableClock clock, FakeConnector connector) {
+    this(
+        env,
+        database,
+        clock,
+        connector,
+        dev.followupbot.core.testing.CoreHarness.quiet(FollowupConfig.DEFAULTS));
+  }
+
+  TeamsHarness(
+      Map<String, String> env,
+      Database database,
+      MutableClock clock,
+      FakeConnector connector,
+      FollowupConfig config) {
     this.clock = clock;
     this.database = database;
     this.connector = connector;
@@ -88,13 +102,7 @@ final class TeamsHarness implements AutoCloseable {
     this.messenger = platform.messenger(storage);
     this.core =
         new FollowupCore(
-            storage,
-            scheduler,
-            List.of(messenger),
-            dev.followupbot.core.testing.CoreHarness.quiet(FollowupConfig.DEFAULTS),
-            "test-node",
-            clock,
-            Later.never());
+            storage, scheduler, List.of(messenger), config, "test-node", clock, Later.never());
     this.jetty = new Server();
     ServerConnector http = new ServerConnector(jetty);
     http.setHost("127.0.0.1");
@@ -118,6 +126,22 @@ final class TeamsHarness implements AutoCloseable {
         TestDatabases.h2(),
         MutableClock.at("2026-11-23T09:00:00Z"),
         connector);
+  }
+
+  /** Teams as {@link #start()}, with the given configuration (teams and schedules). */
+  static TeamsHarness start(FollowupConfig config) {
+    return new TeamsHarness(
+        credentials(Map.of()),
+        TestDatabases.h2(),
+        MutableClock.at("2026-11-23T09:00:00Z"),
+        new FakeConnector(),
+        config);
+  }
+
+  /** Moves time and wakes what came due, as Quartz would. */
+  void advance(Duration by) {
+    clock.advance(by);
+    scheduler.fireDue(core.wakeUps(), clock);
   }
 
   static Map<String, String> credentials(Map<String, String> extra) {

@@ -67,6 +67,8 @@ public sealed interface Command {
 
   record AdminReload() implements Command {}
 
+  record WhoAmI() implements Command {}
+
   /** How far back {@code cases report} looks. */
   enum ReportPeriod {
     WEEK,

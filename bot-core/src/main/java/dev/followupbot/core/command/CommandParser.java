@@ -41,7 +41,9 @@ public final class CommandParser {
           Map.entry("answer", "answered"),
           Map.entry("feedback", "csat"),
           Map.entry("rating", "csat"),
-          Map.entry("report", "cases-report"));
+          Map.entry("report", "cases-report"),
+          Map.entry("whereami", "whoami"),
+          Map.entry("ids", "whoami"));
 
   private CommandParser() {}
 
@@ -113,6 +115,8 @@ public final class CommandParser {
         return digest(args);
       case "admin":
         return admin(args);
+      case "whoami":
+        return new ParseResult.Parsed(new Command.WhoAmI());
       default:
         return unknown(tokens.get(0).text());
     }

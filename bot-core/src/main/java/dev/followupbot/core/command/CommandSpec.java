@@ -79,6 +79,11 @@ public record CommandSpec(String name, String syntax, String summary, String exa
               "your 9:00 morning summary of open cases and today's follow-ups",
               "digest off"),
           new CommandSpec(
+              "whoami",
+              "whoami",
+              "your id, this channel's id and team, for the configuration file",
+              "whoami"),
+          new CommandSpec(
               "admin",
               "admin show|set|unset|hours|holiday|reload …",
               "team schedules (admins only; `help admin` for details)",

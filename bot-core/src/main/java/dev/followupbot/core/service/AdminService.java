@@ -116,11 +116,11 @@ public final class AdminService {
             new Block.Fact(
                 "people",
                 "leads "
-                    + names(t.leads())
+                    + names(t.leads(), caller.tenant())
                     + " · members "
-                    + names(t.members())
+                    + names(t.members(), caller.tenant())
                     + " · admins "
-                    + names(t.admins())));
+                    + names(t.admins(), caller.tenant())));
       }
       for (String key : shownKeys()) {
         facts.add(new Block.Fact(key, annotated(t, file, key, caller)));
@@ -133,6 +133,38 @@ public final class AdminService {
             + source.map(ConfigSource::name).orElse("the configuration file")
             + ".");
     return Reply.privately(b.build());
+  }
+
+  /** The ids the configuration file needs: the caller's, the channel's, and its team. */
+  public Reply whoAmI(Caller caller) {
+    SupportTeam team = teams.forChannel(caller.tenant(), caller.channelId());
+    boolean admin = teams.isAdmin(caller.ref(), Optional.of(team).filter(t -> !t.implicit()));
+    String text =
+        "You are "
+            + caller.displayName()
+            + ", id `"
+            + caller.userId()
+            + "`, in `"
+            + caller.tenant().key()
+            + "`. This channel is `"
+            + caller.channelId()
+            + "`, "
+            + (team.implicit()
+                ? "which no team names (it uses the defaults)."
+                : "team " + team.label() + ".")
+            + (admin ? " You're an admin here." : "")
+            + " In the configuration file, write people as `"
+            + caller.userId()
+            + "` (or `"
+            + caller.tenant().key()
+            + "/"
+            + caller.userId()
+            + "`) and this channel as `"
+            + caller.tenant().key()
+            + "/"
+            + caller.channelId()
+            + "`.";
+    return Reply.privately(text);
   }
 
   public Reply set(Caller caller, Command.AdminSet command) {
@@ -442,11 +474,12 @@ public final class AdminService {
     return s.toString();
   }
 
-  private String names(List<String> ids) {
+  private String names(List<String> ids, dev.followupbot.core.domain.TenantId tenant) {
     return ids.isEmpty()
         ? "none"
         : ids.stream()
-            .map(id -> "<@" + id.replaceFirst("^.*/", "") + ">")
+            .map(id -> id.replaceFirst("^.*/", ""))
+            .map(id -> NudgeViews.mention(id, u -> directory.name(tenant, u)))
             .collect(Collectors.joining(" "));
   }
 
@@ -468,7 +501,7 @@ public final class AdminService {
   private Reply refusal(Caller caller, Optional<SupportTeam> team) {
     String who =
         team.filter(t -> !t.admins().isEmpty())
-            .map(t -> " For " + t.label() + " that's " + names(t.admins()) + ".")
+            .map(t -> " For " + t.label() + " that's " + names(t.admins(), caller.tenant()) + ".")
             .orElse("");
     return Reply.privately(
         "Sorry "

@@ -143,6 +143,8 @@ public final class CommandRouter {
       return admin.holiday(caller, c);
     } else if (command instanceof Command.AdminReload) {
       return admin.reload(caller);
+    } else if (command instanceof Command.WhoAmI) {
+      return admin.whoAmI(caller);
     }
     throw new IllegalStateException("no handler for " + command.getClass().getSimpleName());
   }

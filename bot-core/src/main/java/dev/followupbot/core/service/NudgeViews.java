@@ -64,7 +64,7 @@ final class NudgeViews {
     String mentions =
         i.nudge().mentions().isEmpty()
             ? ""
-            : String.join(" ", i.nudge().mentions().stream().map(id -> "<@" + id + ">").toList())
+            : String.join(" ", i.nudge().mentions().stream().map(id -> mention(id, names)).toList())
                 + " ";
     switch (i.nudge().kind()) {
       case UNCLAIMED:
@@ -128,6 +128,12 @@ final class NudgeViews {
       default:
         return "⚠️ " + title + " got a low satisfaction score. Owner: " + i.ownerName() + ".";
     }
+  }
+
+  /** A person's mention as every renderer reads it: {@code <@id|Name>}. */
+  static String mention(String userId, Function<String, String> names) {
+    String name = names.apply(userId).replace(">", "").replace("|", "");
+    return "<@" + userId + "|" + name + ">";
   }
 
   private static String slaWarning(SlaStatus s, ZoneId zone, Instant now) {

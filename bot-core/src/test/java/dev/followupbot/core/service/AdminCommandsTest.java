@@ -150,7 +150,7 @@ class AdminCommandsTest {
   void only_admins_may_look_or_change() {
     assertThat(say("dana", "admin set billing stale.after 1h"))
         .contains("Sorry dana, only admins named in the configuration")
-        .contains("For billing that's <@lee>.");
+        .contains("For billing that's <@lee|lee>.");
     assertThat(say("dana", "admin show")).contains("only admins");
     assertThat(say("dana", "admin reload")).contains("only admins");
   }
@@ -185,5 +185,15 @@ class AdminCommandsTest {
 
   static FollowupConfig parse(String yaml) {
     return ConfigLoader.parse("t", yaml);
+  }
+
+  @Test
+  void whoami_gives_the_ids_the_configuration_needs() {
+    assertThat(say("lee", "whoami"))
+        .contains("You are lee, id `lee`, in `slack:T-ACME`")
+        .contains("This channel is `C-SUPPORT`, team billing.")
+        .contains("You're an admin here.")
+        .contains("this channel as `slack:T-ACME/C-SUPPORT`");
+    assertThat(say("dana", "whoami")).doesNotContain("admin here");
   }
 }

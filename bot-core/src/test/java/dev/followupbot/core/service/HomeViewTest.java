@@ -65,4 +65,33 @@ class HomeViewTest {
     assertThat(home.blocks().stream().filter(b -> b instanceof Block.Actions)).hasSize(10);
     assertThat(Replies.text(home)).contains("Showing 10. `cases unclaimed` lists them all.");
   }
+
+  @Test
+  void admins_also_see_their_teams_schedules() {
+    CoreHarness admins =
+        dev.followupbot.core.testing.Configs.harness(
+            """
+            teams:
+              - id: billing
+                name: Billing
+                channels: [C-SUPPORT]
+                admins: [ann]
+                timezone: Europe/Berlin
+                business_hours: mon-fri 09:00-17:00
+                unclaimed: {nudge_after: 20m}
+            """,
+            "2026-11-23T09:00:00Z");
+    try {
+      Message home = admins.core.router().home(admins.person("ann"));
+      assertThat(Replies.text(home))
+          .contains("Teams you look after")
+          .contains(
+              "Billing (billing): mon-fri 09:00-17:00 Europe/Berlin · unclaimed nudge after 20m");
+      assertThat(Replies.buttonCommands(home)).contains("admin show");
+      assertThat(Replies.text(admins.core.router().home(admins.person("bob"))))
+          .doesNotContain("Teams you look after");
+    } finally {
+      admins.close();
+    }
+  }
 }

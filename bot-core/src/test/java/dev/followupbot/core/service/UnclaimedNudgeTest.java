@@ -79,7 +79,7 @@ class UnclaimedNudgeTest {
 
     bot.advance(Duration.ofSeconds(5));
     assertThat(channel()).hasSize(3);
-    assertThat(last(channel())).startsWith("<@lee> 👋 #1 · Refund for Acme");
+    assertThat(last(channel())).startsWith("<@lee|lee> 👋 #1 · Refund for Acme");
 
     bot.advance(Duration.ofSeconds(5));
     assertThat(bot.slack.directTo("ann")).hasSize(1);
