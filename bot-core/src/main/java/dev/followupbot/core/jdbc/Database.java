@@ -83,7 +83,8 @@ public final class Database implements AutoCloseable {
     try {
       Flyway.configure()
           .dataSource(pool)
-          .locations("classpath:db/migration/" + vendor.migrations)
+          // Portable scripts are shared; only what differs (Quartz's tables) is per vendor.
+          .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor.migrations)
           .load()
           .migrate();
     } catch (RuntimeException e) {

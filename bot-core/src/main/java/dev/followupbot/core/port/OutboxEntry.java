@@ -66,8 +66,7 @@ public record OutboxEntry(
   /** A prepared message to a person or channel. */
   public static OutboxEntry message(
       String dedupeKey, Destination to, Message message, Optional<Long> caseId, Instant now) {
-    return new OutboxEntry(
-        0,
+    return pending(
         to.tenant(),
         dedupeKey,
         Kind.MESSAGE,
@@ -76,12 +75,7 @@ public record OutboxEntry(
         caseId,
         Optional.empty(),
         Optional.empty(),
-        State.PENDING,
-        0,
-        now,
-        now,
-        Optional.empty(),
-        Optional.empty());
+        now);
   }
 
   /** One occurrence of a reminder; sending it marks that occurrence delivered. */
@@ -92,8 +86,7 @@ public record OutboxEntry(
       int occurrence,
       Optional<Long> caseId,
       Instant now) {
-    return new OutboxEntry(
-        0,
+    return pending(
         to.tenant(),
         "reminder:" + reminderId + ":" + occurrence,
         Kind.MESSAGE,
@@ -102,18 +95,12 @@ public record OutboxEntry(
         caseId,
         Optional.of(reminderId),
         Optional.of(occurrence),
-        State.PENDING,
-        0,
-        now,
-        now,
-        Optional.empty(),
-        Optional.empty());
+        now);
   }
 
   /** The first posting of a case's card. */
   public static OutboxEntry caseCard(TenantId tenant, long caseId, Instant now) {
-    return new OutboxEntry(
-        0,
+    return pending(
         tenant,
         "card:" + caseId,
         Kind.CASE_CARD,
@@ -122,39 +109,25 @@ public record OutboxEntry(
         Optional.of(caseId),
         Optional.empty(),
         Optional.empty(),
-        State.PENDING,
-        0,
-        now,
-        now,
-        Optional.empty(),
-        Optional.empty());
+        now);
   }
 
   /** A refresh of a case's card after the change that produced {@code version}. */
   public static OutboxEntry cardRefresh(TenantId tenant, long caseId, int version, Instant now) {
-    return new OutboxEntry(
-        0,
-        tenant,
-        "card:" + caseId + ":v" + version,
-        Kind.CARD_REFRESH,
-        Optional.empty(),
-        Optional.empty(),
-        Optional.of(caseId),
-        Optional.empty(),
-        Optional.empty(),
-        State.PENDING,
-        0,
-        now,
-        now,
-        Optional.empty(),
-        Optional.empty());
+    return cardRefreshFor(tenant, caseId, "v" + version, now);
+  }
+
+  /**
+   * A refresh of a card that was posted while the case changed: the post rendered an older version.
+   */
+  public static OutboxEntry cardCatchUp(TenantId tenant, long caseId, int version, Instant now) {
+    return cardRefreshFor(tenant, caseId, "v" + version + ":after-post", now);
   }
 
   /** A refresh of a case's card for a named reason (an SLA state change), once per reason. */
   public static OutboxEntry cardRefreshFor(
       TenantId tenant, long caseId, String reason, Instant now) {
-    return new OutboxEntry(
-        0,
+    return pending(
         tenant,
         "card:" + caseId + ":" + reason,
         Kind.CARD_REFRESH,
@@ -163,28 +136,29 @@ public record OutboxEntry(
         Optional.of(caseId),
         Optional.empty(),
         Optional.empty(),
-        State.PENDING,
-        0,
-        now,
-        now,
-        Optional.empty(),
-        Optional.empty());
+        now);
   }
 
-  /**
-   * A refresh of a card that was posted while the case changed: the post rendered an older version.
-   */
-  public static OutboxEntry cardCatchUp(TenantId tenant, long caseId, int version, Instant now) {
+  private static OutboxEntry pending(
+      TenantId tenant,
+      String dedupeKey,
+      Kind kind,
+      Optional<Destination> to,
+      Optional<Message> message,
+      Optional<Long> caseId,
+      Optional<Long> reminderId,
+      Optional<Integer> occurrence,
+      Instant now) {
     return new OutboxEntry(
         0,
         tenant,
-        "card:" + caseId + ":v" + version + ":after-post",
-        Kind.CARD_REFRESH,
-        Optional.empty(),
-        Optional.empty(),
-        Optional.of(caseId),
-        Optional.empty(),
-        Optional.empty(),
+        dedupeKey,
+        kind,
+        to,
+        message,
+        caseId,
+        reminderId,
+        occurrence,
         State.PENDING,
         0,
         now,

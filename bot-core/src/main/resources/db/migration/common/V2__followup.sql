@@ -1,5 +1,5 @@
 -- followup-bot's own tables. Every row carries tenant_id; every query filters by it.
--- The same file is used for H2 and PostgreSQL (see ../postgresql); keep it portable.
+-- One file for H2 and PostgreSQL: keep it portable. Vendor-specific scripts live in ../h2 and ../postgresql.
 
 CREATE TABLE tenants (
   id                   VARCHAR(160) PRIMARY KEY,
