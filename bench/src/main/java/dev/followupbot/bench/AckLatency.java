@@ -1,0 +1,169 @@
+package dev.followupbot.bench;
+
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.AppConfig;
+import com.slack.api.bolt.jakarta_servlet.SlackAppServlet;
+import dev.followupbot.slack.SlackSignatureVerifier;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import okhttp3.ConnectionPool;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+
+/**
+ * Slash-command acknowledgement latency under load: {@code connections} clients, each sending
+ * signed {@code /followup} commands back to back (a mix of new, claim, remind and reminders) for a
+ * while, against the real server and against a bare Bolt app on the same Jetty that only checks the
+ * signature and acknowledges.
+ */
+final class AckLatency {
+
+  /** Latencies in milliseconds and the request rate. */
+  record Result(Stats latency, double perSecond, long errors) {}
+
+  private static final MediaType FORM = MediaType.get("application/x-www-form-urlencoded");
+
+  private AckLatency() {}
+
+  static Result ours(FakeSlack slack, Path dir, int connections, Duration duration, int threads)
+      throws Exception {
+    slack.clear();
+    try (BenchBot bot = new BenchBot(BenchBot.env(dir, slack, Optional.empty(), threads))) {
+      String url = "http://127.0.0.1:" + bot.port() + "/slack/events";
+      load(url, connections, Duration.ofSeconds(Math.min(3, duration.toSeconds())));
+      return load(url, connections, duration);
+    }
+  }
+
+  /** A bare Bolt app: signature check and an empty acknowledgement, on a Jetty like ours. */
+  static Result baseline(FakeSlack slack, int connections, Duration duration) throws Exception {
+    SlackConfig config = new SlackConfig();
+    config.setMethodsEndpointUrlPrefix(slack.apiUrl());
+    config.setStatsEnabled(false);
+    App app =
+        new App(
+            AppConfig.builder()
+                .slack(Slack.getInstance(config))
+                .singleTeamBotToken(BenchBot.TOKEN)
+                .signingSecret(BenchBot.SECRET)
+                .build());
+    app.command("/followup", (req, ctx) -> ctx.ack());
+    app.start();
+    Server jetty = new Server();
+    ServerConnector connector = new ServerConnector(jetty);
+    connector.setPort(0);
+    jetty.addConnector(connector);
+    ServletContextHandler context = new ServletContextHandler();
+    context.addServlet(new ServletHolder(new SlackAppServlet(app)), "/slack/events");
+    jetty.setHandler(context);
+    jetty.start();
+    try {
+      String url = "http://127.0.0.1:" + connector.getLocalPort() + "/slack/events";
+      load(url, connections, Duration.ofSeconds(Math.min(3, duration.toSeconds())));
+      return load(url, connections, duration);
+    } finally {
+      jetty.stop();
+      app.stop();
+    }
+  }
+
+  static Result load(String url, int connections, Duration duration) throws Exception {
+    OkHttpClient http =
+        new OkHttpClient.Builder()
+            .connectionPool(new ConnectionPool(connections, 1, TimeUnit.MINUTES))
+            .callTimeout(Duration.ofSeconds(30))
+            .build();
+    SlackSignatureVerifier signer = new SlackSignatureVerifier(BenchBot.SECRET, Clock.systemUTC());
+    ConcurrentLinkedQueue<Double> latencies = new ConcurrentLinkedQueue<>();
+    AtomicLong errors = new AtomicLong();
+    long end = System.nanoTime() + duration.toNanos();
+    List<Thread> workers = new ArrayList<>();
+    for (int w = 0; w < connections; w++) {
+      int worker = w;
+      Thread t =
+          new Thread(
+              () -> {
+                String[] mix = {
+                  "new Bench case " + worker, "claim %d", "remind in 2h check on it", "reminders"
+                };
+                int n = 0;
+                while (System.nanoTime() < end) {
+                  String text = String.format(mix[n % mix.length], 1 + (n / 4) % 50);
+                  byte[] body = form(worker, text).getBytes(StandardCharsets.UTF_8);
+                  String ts = Long.toString(System.currentTimeMillis() / 1000);
+                  Request request =
+                      new Request.Builder()
+                          .url(url)
+                          .header("X-Slack-Request-Timestamp", ts)
+                          .header("X-Slack-Signature", signer.sign(ts, body))
+                          .post(RequestBody.create(body, FORM))
+                          .build();
+                  long start = System.nanoTime();
+                  try (Response r = http.newCall(request).execute()) {
+                    r.body().bytes();
+                    if (r.code() != 200) {
+                      errors.incrementAndGet();
+                    }
+                  } catch (Exception e) {
+                    errors.incrementAndGet();
+                  }
+                  latencies.add((System.nanoTime() - start) / 1e6);
+                  n++;
+                }
+              },
+              "bench-client-" + w);
+      t.start();
+      workers.add(t);
+    }
+    for (Thread t : workers) {
+      t.join();
+    }
+    http.dispatcher().executorService().shutdown();
+    http.connectionPool().evictAll();
+    return new Result(
+        Stats.of(latencies), latencies.size() / (duration.toMillis() / 1000.0), errors.get());
+  }
+
+  private static String form(int worker, String text) {
+    Map<String, String> f = new java.util.LinkedHashMap<>();
+    f.put("token", "legacy");
+    f.put("team_id", FakeSlack.TEAM);
+    f.put("team_domain", "bench");
+    f.put("channel_id", "C" + (worker % 10));
+    f.put("channel_name", "support");
+    f.put("user_id", "UL" + worker);
+    f.put("user_name", "ul" + worker);
+    f.put("command", "/followup");
+    f.put("text", text);
+    f.put("api_app_id", "A0BENCH");
+    f.put("response_url", "https://hooks.slack.com/commands/T/1/x");
+    f.put("trigger_id", "1.2.3");
+    StringBuilder s = new StringBuilder();
+    f.forEach(
+        (k, v) ->
+            s.append(s.length() == 0 ? "" : "&")
+                .append(URLEncoder.encode(k, StandardCharsets.UTF_8))
+                .append('=')
+                .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
+    return s.toString();
+  }
+}

@@ -1,0 +1,130 @@
+package dev.followupbot.bench;
+
+import dev.followupbot.app.ServeCommand;
+import dev.followupbot.app.Settings;
+import dev.followupbot.core.FollowupCore;
+import dev.followupbot.core.command.Command;
+import dev.followupbot.core.domain.Platform;
+import dev.followupbot.core.domain.TenantId;
+import dev.followupbot.core.service.Caller;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The real server (ServeCommand.Server: Jetty, Slack through Bolt, the core, Quartz on its JDBC
+ * store) in this process, pointed at the fake Slack. Schedules are quiet, so only what a benchmark
+ * does reaches Slack.
+ */
+final class BenchBot implements AutoCloseable {
+
+  static final String TOKEN = "xoxb-bench-token";
+  static final String SECRET = "bench-signing-secret-0123456789";
+  static final TenantId TENANT = new TenantId(Platform.SLACK, FakeSlack.TEAM);
+
+  /** A configuration with every schedule off and the given number of Quartz threads. */
+  static String quietConfig(int threads) {
+    return "scheduler: {threads: "
+        + threads
+        + "}\n"
+        + "defaults:\n"
+        + "  unclaimed: {nudge_after: off}\n"
+        + "  stale: {after: off}\n"
+        + "  sla: {first_response: {urgent: off, high: off, normal: off, low: off},"
+        + " resolution: {urgent: off, high: off, normal: off, low: off}}\n"
+        + "  follow_up: {after_resolution: {urgent: off, high: off, normal: off, low: off}}\n"
+        + "  digest: {team: off, personal: off}\n";
+  }
+
+  /** The environment a bench node runs with. */
+  static Map<String, String> env(Path dir, FakeSlack slack, Optional<String> dbUrl, int threads)
+      throws IOException {
+    Files.createDirectories(dir);
+    Path config = dir.resolve("followup.yaml");
+    Files.writeString(config, quietConfig(threads));
+    Map<String, String> env = new HashMap<>();
+    env.put("PORT", "0");
+    env.put("FOLLOWUP_DATA_DIR", dir.resolve("data").toString());
+    env.put("FOLLOWUP_CONFIG", config.toString());
+    env.put("SLACK_BOT_TOKEN", TOKEN);
+    env.put("SLACK_SIGNING_SECRET", SECRET);
+    env.put("SLACK_API_URL", slack.apiUrl());
+    dbUrl.ifPresent(url -> env.put("FOLLOWUP_DB_URL", url));
+    return env;
+  }
+
+  final ServeCommand.Server server;
+
+  BenchBot(Map<String, String> env) throws Exception {
+    this.server = ServeCommand.Server.start(Settings.from(env), Clock.systemUTC());
+  }
+
+  FollowupCore core() {
+    return server.bot().core();
+  }
+
+  int port() {
+    return server.port();
+  }
+
+  static Caller person(int n) {
+    return new Caller(TENANT, "U" + n, "U" + n, ZoneOffset.UTC, "C" + (n % 50));
+  }
+
+  /**
+   * Creates reminders through the core (stored, then scheduled with Quartz), {@code note(i)} for
+   * reminder i, due at {@code due(i)}, for recipient {@code i % recipients}; uses a few threads.
+   */
+  static void createReminders(
+      FollowupCore core,
+      int count,
+      int recipients,
+      java.util.function.IntFunction<Instant> due,
+      java.util.function.IntFunction<String> note)
+      throws Exception {
+    core.directory().ensureTenant(TENANT);
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      java.util.List<Future<?>> work = new java.util.ArrayList<>();
+      for (int t = 0; t < 4; t++) {
+        int from = t;
+        work.add(
+            pool.submit(
+                () -> {
+                  for (int i = from; i < count; i += 4) {
+                    core.reminderService()
+                        .remind(
+                            person(i % recipients),
+                            new Command.Remind(
+                                Optional.empty(),
+                                Optional.empty(),
+                                due.apply(i),
+                                Optional.of(note.apply(i))));
+                  }
+                  return null;
+                }));
+      }
+      for (Future<?> f : work) {
+        f.get();
+      }
+    } finally {
+      pool.shutdown();
+      pool.awaitTermination(1, TimeUnit.MINUTES);
+    }
+  }
+
+  @Override
+  public void close() {
+    server.close();
+  }
+}

@@ -1,0 +1,69 @@
+package dev.followupbot.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The server as its own JVM: time from process start to a healthy {@code /healthz}, and memory
+ * (heap after a full GC, resident set) with many reminders pending; the baseline is a JVM with the
+ * same Jetty and nothing else.
+ */
+final class Footprint {
+
+  /** Medians of the start-up runs, and memory with {@code pending} reminders waiting. */
+  record Result(
+      double startMillis,
+      double baselineStartMillis,
+      double heapMiB,
+      double baselineHeapMiB,
+      double rssMiB,
+      double baselineRssMiB,
+      int pending) {}
+
+  private Footprint() {}
+
+  static Result run(FakeSlack slack, Path dir, int pending, int startRuns) throws Exception {
+    List<Double> ours = new ArrayList<>();
+    List<Double> bare = new ArrayList<>();
+    for (int run = 0; run < startRuns; run++) {
+      Map<String, String> env =
+          BenchBot.env(dir.resolve("start-" + run), slack, Optional.empty(), 4);
+      try (Node node = Node.start("dev.followupbot.app.Main", env, "serve")) {
+        ours.add(node.awaitHealthy(Duration.ofSeconds(60)));
+      }
+      try (Node node = Node.start(BaselineServer.class.getName(), Map.of())) {
+        bare.add(node.awaitHealthy(Duration.ofSeconds(60)));
+      }
+    }
+    Path populated = dir.resolve("pending");
+    Map<String, String> env = BenchBot.env(populated, slack, Optional.empty(), 4);
+    try (BenchBot bot = new BenchBot(env)) {
+      Instant later = Instant.now().plus(Duration.ofDays(30));
+      BenchBot.createReminders(
+          bot.core(), pending, 500, i -> later.plusSeconds(i), i -> "pending-" + i);
+    }
+    double heap;
+    double rss;
+    try (Node node = Node.start("dev.followupbot.app.Main", env, "serve")) {
+      node.awaitHealthy(Duration.ofSeconds(120));
+      Thread.sleep(2000); // let start-up work (the first sweep) settle
+      heap = node.heapAfterFullGcMiB();
+      rss = node.rssMiB();
+    }
+    double baseHeap;
+    double baseRss;
+    try (Node node = Node.start(BaselineServer.class.getName(), Map.of())) {
+      node.awaitHealthy(Duration.ofSeconds(60));
+      Thread.sleep(2000);
+      baseHeap = node.heapAfterFullGcMiB();
+      baseRss = node.rssMiB();
+    }
+    return new Result(
+        Stats.of(ours).p50(), Stats.of(bare).p50(), heap, baseHeap, rss, baseRss, pending);
+  }
+}

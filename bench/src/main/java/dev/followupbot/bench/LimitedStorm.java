@@ -1,0 +1,39 @@
+package dev.followupbot.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * A storm against a Slack that enforces about one message per second per channel (HTTP 429 with
+ * Retry-After otherwise): how close delivery gets to the permitted rate, with nothing lost and
+ * nothing duplicated.
+ */
+final class LimitedStorm {
+
+  /** The storm's numbers and the share of the permitted rate it achieved. */
+  record Result(Storm.Result storm, long refused, double share) {}
+
+  private LimitedStorm() {}
+
+  static Result run(FakeSlack slack, Path dir, int recipients, int perRecipient, int threads)
+      throws Exception {
+    slack.clear();
+    slack.limitPerChannel(950);
+    try (BenchBot bot = new BenchBot(BenchBot.env(dir, slack, Optional.empty(), threads))) {
+      int count = recipients * perRecipient;
+      Instant due = Instant.now().plusMillis(2000 + count * 4L);
+      BenchBot.createReminders(bot.core(), count, recipients, i -> due, i -> "limited-" + i);
+      Storm.Result r =
+          Storm.collect(slack, "⏰ Reminder: limited-", count, i -> due, Duration.ofMinutes(5));
+      // In a window of w seconds each channel may take floor(w) + 1 messages.
+      double window = Math.max(r.totalMillis(), 1) / 1000.0;
+      double permitted = recipients * (Math.floor(window) + 1);
+      double share = Math.min(1.0, r.delivered() / permitted);
+      return new Result(r, slack.refused(), share);
+    } finally {
+      slack.limitPerChannel(0);
+    }
+  }
+}

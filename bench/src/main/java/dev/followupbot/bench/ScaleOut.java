@@ -1,0 +1,71 @@
+package dev.followupbot.bench;
+
+import dev.followupbot.core.FollowupCore;
+import dev.followupbot.core.config.ConfigLoader;
+import dev.followupbot.core.jdbc.Database;
+import dev.followupbot.core.jdbc.JdbiStorage;
+import dev.followupbot.core.port.Later;
+import dev.followupbot.core.quartz.QuartzReminderScheduler;
+import dev.followupbot.core.quartz.QuartzSettings;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A storm delivered by a Quartz cluster of server processes on one PostgreSQL: the reminders are
+ * created through the core by this process (a standby member that fires nothing), and the nodes
+ * deliver them to the fake Slack.
+ */
+final class ScaleOut {
+
+  private ScaleOut() {}
+
+  static Storm.Result run(
+      FakeSlack slack, Path dir, String dbUrl, int nodes, int count, int recipients)
+      throws Exception {
+    slack.clear();
+    List<Node> running = new ArrayList<>();
+    try {
+      for (int n = 0; n < nodes; n++) {
+        Map<String, String> env =
+            new java.util.HashMap<>(
+                BenchBot.env(dir.resolve("node-" + n), slack, Optional.of(dbUrl), 4));
+        env.put("FOLLOWUP_CLUSTER", "true");
+        env.put("FOLLOWUP_DB_USER", "postgres");
+        env.put("FOLLOWUP_NODE_ID", "bench-node-" + n);
+        Node node = Node.start("dev.followupbot.app.Main", env, "serve");
+        running.add(node);
+        node.awaitHealthy(Duration.ofSeconds(90));
+      }
+      try (Database db = Database.open(Databases.postgres(dbUrl))) {
+        QuartzReminderScheduler standby =
+            QuartzReminderScheduler.create(
+                db, new QuartzSettings(4, true, Duration.ofSeconds(5), Duration.ofSeconds(30)));
+        FollowupCore creator =
+            new FollowupCore(
+                JdbiStorage.on(db, Clock.systemUTC()),
+                standby,
+                List.of(),
+                ConfigLoader.parse("bench", BenchBot.quietConfig(4)),
+                "bench-creator",
+                Clock.systemUTC(),
+                Later.never());
+        Instant due = Instant.now().plusMillis(3000 + count * 4L);
+        BenchBot.createReminders(creator, count, recipients, i -> due, i -> "cluster-" + i);
+        Storm.Result r =
+            Storm.collect(slack, "⏰ Reminder: cluster-", count, i -> due, Duration.ofMinutes(5));
+        standby.close();
+        return r;
+      }
+    } finally {
+      for (Node node : running) {
+        node.close();
+      }
+    }
+  }
+}

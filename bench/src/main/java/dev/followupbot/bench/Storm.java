@@ -1,0 +1,107 @@
+package dev.followupbot.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A reminder storm: {@code count} reminders for {@code recipients} people, all due at one instant,
+ * delivered by the real server to the fake Slack. Lateness is the fake's arrival time minus the due
+ * time; loss and duplicates are counted from what the fake received.
+ */
+final class Storm {
+
+  /** What a storm (or the Quartz baseline) measured. */
+  record Result(int expected, int delivered, int duplicates, Stats lateness, double totalMillis) {
+    static Result of(
+        int expected, List<Long> lateness, int duplicates, long lastArrival, int delivered) {
+      Stats s = Stats.of(lateness);
+      return new Result(expected, delivered, duplicates, s, s.max());
+    }
+
+    double perSecond() {
+      return totalMillis <= 0 ? Double.NaN : delivered / (totalMillis / 1000.0);
+    }
+  }
+
+  private Storm() {}
+
+  static Result run(
+      FakeSlack slack, Path dir, Optional<String> dbUrl, int count, int recipients, int threads)
+      throws Exception {
+    slack.clear();
+    try (BenchBot bot = new BenchBot(BenchBot.env(dir, slack, dbUrl, threads))) {
+      // How long creating one reminder takes here, so the storm starts after the last is created.
+      long pilotStart = System.nanoTime();
+      int pilot = Math.min(100, count);
+      BenchBot.createReminders(
+          bot.core(), pilot, recipients, i -> Instant.now().plus(Duration.ofDays(1)), i -> "pilot");
+      double perReminderMillis = (System.nanoTime() - pilotStart) / 1e6 / pilot;
+      Instant due = Instant.now().plusMillis(2000 + (long) (count * perReminderMillis * 1.3));
+      BenchBot.createReminders(bot.core(), count, recipients, i -> due, i -> "storm-" + i);
+      return collect(slack, "⏰ Reminder: storm-", count, i -> due, Duration.ofMinutes(5));
+    }
+  }
+
+  /** Waits until {@code count} distinct posts with the prefix arrived (or the patience ran out). */
+  static Result collect(
+      FakeSlack slack,
+      String prefix,
+      int count,
+      java.util.function.IntFunction<Instant> dueOf,
+      Duration patience)
+      throws InterruptedException {
+    long latestDue = 0;
+    for (int i = 0; i < count; i++) {
+      latestDue = Math.max(latestDue, dueOf.apply(i).toEpochMilli());
+    }
+    long deadline =
+        System.currentTimeMillis()
+            + patience.toMillis()
+            + Math.max(0, latestDue - System.currentTimeMillis());
+    Map<String, Integer> seen = new HashMap<>();
+    List<Long> lateness = new ArrayList<>();
+    long last = 0;
+    int duplicates = 0;
+    int processed = 0;
+    while (System.currentTimeMillis() < deadline) {
+      List<FakeSlack.Post> posts = slack.posts();
+      for (int i = processed; i < posts.size(); i++) {
+        FakeSlack.Post p = posts.get(i);
+        if (!p.text().startsWith(prefix)) {
+          continue;
+        }
+        String id = p.text().substring(prefix.length()).split("[ (]")[0];
+        int times = seen.merge(id, 1, Integer::sum);
+        if (times > 1) {
+          duplicates++;
+          continue;
+        }
+        try {
+          lateness.add(p.arrivedMillis() - dueOf.apply(Integer.parseInt(id)).toEpochMilli());
+        } catch (NumberFormatException e) {
+          continue;
+        }
+        last = Math.max(last, p.arrivedMillis());
+      }
+      processed = posts.size();
+      if (seen.size() >= count) {
+        // A moment more, so a late duplicate would be seen.
+        Thread.sleep(500);
+        for (FakeSlack.Post p : slack.posts().subList(processed, slack.posts().size())) {
+          if (p.text().startsWith(prefix)) {
+            duplicates++;
+          }
+        }
+        break;
+      }
+      Thread.sleep(50);
+    }
+    return Result.of(count, lateness, duplicates, last, seen.size());
+  }
+}
