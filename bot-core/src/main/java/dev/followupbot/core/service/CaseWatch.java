@@ -21,7 +21,6 @@ import dev.followupbot.core.team.EscalationStep;
 import dev.followupbot.core.team.SupportTeam;
 import dev.followupbot.core.team.TeamPolicy;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,6 +49,15 @@ public final class CaseWatch {
   private final NudgeService nudgeService;
   private final DeliveryService delivery;
   private final Clock clock;
+
+  /**
+   * Case wake-ups this process asked Quartz for. A case with no timer is only unscheduled if it is
+   * here: every unschedule takes Quartz's trigger lock, and most changes (a claim, a reply) leave
+   * nothing to unschedule. A wake-up scheduled elsewhere and not cancelled is harmless: it only
+   * makes the next evaluation happen.
+   */
+  private final java.util.Set<WakeUp> scheduledHere =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   public CaseWatch(
       CaseRepository cases,
@@ -364,20 +372,27 @@ public final class CaseWatch {
     return Nudge.draft(c.tenant(), key, c.id(), kind, step, false, userId, List.of(), due, after);
   }
 
-  /** How long the case has been waiting in business time, for messages. */
-  static Duration waited(BusinessCalendar cal, Instant since, Instant now) {
-    return cal.between(since, now);
+  /** A case's wake-up fired: Quartz no longer holds it. */
+  public void woken(TenantId tenant, long caseId) {
+    scheduledHere.remove(new WakeUp.CaseTimers(tenant, caseId));
+    evaluate(tenant, caseId);
   }
 
   private void scheduleQuietly(WakeUp wake, Instant at) {
     try {
       scheduler.wakeAt(wake, at);
+      if (wake instanceof WakeUp.CaseTimers) {
+        scheduledHere.add(wake);
+      }
     } catch (RuntimeException e) {
       log.warn("could not schedule {}; the sweep will catch up: {}", wake.key(), e.toString());
     }
   }
 
   private void cancelQuietly(WakeUp wake) {
+    if (!scheduledHere.remove(wake)) {
+      return;
+    }
     try {
       scheduler.cancel(wake);
     } catch (RuntimeException e) {

@@ -79,7 +79,7 @@ public final class WakeUps implements WakeUpHandler {
     if (wakeUp instanceof WakeUp.ReminderDue due) {
       reminders.reminderDue(due.reminderId());
     } else if (wakeUp instanceof WakeUp.CaseTimers timers) {
-      watch.evaluate(timers.tenant(), timers.caseId());
+      watch.woken(timers.tenant(), timers.caseId());
     } else if (wakeUp instanceof WakeUp.NudgesDue held) {
       nudges.flushFor(held.nudgeId());
     } else if (wakeUp instanceof WakeUp.TeamDigest digest) {
