@@ -58,7 +58,7 @@ final class MentionListener implements BoltEventHandler<AppMentionEvent> {
         || !events.accept(payload, ctx)) {
       return ctx.ack();
     }
-    String text = command(event.getText());
+    String text = SlackText.toCore(command(event.getText()));
     Caller caller = callers.quickly(event.getUser(), event.getChannel());
     callers.learnMentioned(text);
     Reply reply = core.router().handle(caller, text);

@@ -22,7 +22,7 @@ final class Mrkdwn {
     java.util.regex.Matcher mention = USER_MENTION.matcher(text);
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if (c == '<' && mention.find(i) && mention.start() == i) {
+      if (c == '<' && mention.region(i, text.length()).lookingAt()) {
         out.append(mention.group());
         i = mention.end() - 1;
         continue;

@@ -48,8 +48,9 @@ final class SlashCommandListener implements SlashCommandHandler {
               .build());
     }
     Caller caller = callers.quickly(p.getUserId(), p.getChannelId());
-    callers.learnMentioned(p.getText());
-    Reply reply = core.router().handle(caller, p.getText() == null ? "" : p.getText());
+    String text = SlackText.toCore(p.getText());
+    callers.learnMentioned(text);
+    Reply reply = core.router().handle(caller, text);
     if (!reply.deliveries().isEmpty()) {
       afterAck.run(() -> core.delivery().deliverAll(reply.deliveries()));
     }

@@ -145,9 +145,22 @@ class SlashCommandTest {
 
   @Test
   void text_in_any_language_survives_the_signature_and_the_round_trip() {
-    assertThat(bot.slash("UANN", "new Rückerstattung für Zoë 🚀 <script> & co").text())
+    // Slack escapes &, < and > in what people type.
+    assertThat(bot.slash("UANN", "new Rückerstattung für Zoë 🚀 &lt;script&gt; &amp; co").text())
         .contains("Opened case #1 · Rückerstattung für Zoë 🚀 &lt;script&gt; &amp; co");
     FakeSlackApi.Call card = bot.slack.waitFor("chat.postMessage");
     assertThat(card.blockText()).contains("#1 · Rückerstattung für Zoë 🚀 <script> & co");
+    assertThat(bot.core.cases().findByNumber(SlackTestBot.TENANT, 1).orElseThrow().subject())
+        .as("stored once decoded, so the console, digests and the API read it right")
+        .isEqualTo("Rückerstattung für Zoë 🚀 <script> & co");
+  }
+
+  @Test
+  void links_and_broadcasts_typed_in_a_subject_stay_plain_text() {
+    bot.slash("UANN", "new Refund <!channel> <https://phish.example|portal> for Smith &amp; Sons");
+    assertThat(bot.core.cases().findByNumber(SlackTestBot.TENANT, 1).orElseThrow().subject())
+        .isEqualTo("Refund @channel https://phish.example");
+    FakeSlackApi.Call card = bot.slack.waitFor("chat.postMessage");
+    assertThat(card.param("blocks")).doesNotContain("<!channel>").doesNotContain("<https://");
   }
 }
