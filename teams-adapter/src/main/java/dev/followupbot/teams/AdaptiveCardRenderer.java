@@ -59,13 +59,13 @@ public final class AdaptiveCardRenderer {
   /** The text of a plain message, paragraphs separated by blank lines. */
   public static String plainText(Message message) {
     if (message.blocks().isEmpty()) {
-      return atNames(message.fallbackText());
+      return inert(atNames(message.fallbackText()));
     }
     StringBuilder s = new StringBuilder();
     for (Block b : message.blocks()) {
       s.append(s.length() == 0 ? "" : "\n\n").append(((Block.Section) b).text());
     }
-    return atNames(s.toString());
+    return inert(atNames(s.toString()));
   }
 
   private ObjectNode render(Message message, int maxText) {
@@ -186,7 +186,7 @@ public final class AdaptiveCardRenderer {
       for (Block.Fact f : facts.facts()) {
         ObjectNode fact = list.addObject();
         fact.put("title", f.label());
-        fact.put("value", shorten(f.value(), maxText));
+        fact.put("value", inert(shorten(f.value(), maxText)));
       }
       body.add(set);
       return null;
@@ -267,9 +267,18 @@ public final class AdaptiveCardRenderer {
   private static ObjectNode text(String text, int maxText) {
     ObjectNode t = JSON.objectNode();
     t.put("type", "TextBlock");
-    t.put("text", markdown(shorten(text, maxText)));
+    t.put("text", markdown(inert(shorten(text, maxText))));
     t.put("wrap", true);
     return t;
+  }
+
+  /**
+   * Text from people (subjects, customers, notes) as text only: Teams markdown would turn {@code
+   * [label](https://…)} into a disguised link sent by the bot, so the link syntax is broken with an
+   * invisible space.
+   */
+  static String inert(String text) {
+    return text.replace("](", "]\u200B(");
   }
 
   /**

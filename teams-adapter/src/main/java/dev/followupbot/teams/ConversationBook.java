@@ -5,7 +5,6 @@ import dev.followupbot.core.domain.TenantId;
 import dev.followupbot.core.port.Addresses;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Teams conversation references, kept durably in the core's per-tenant addresses so proactive
@@ -20,7 +19,18 @@ final class ConversationBook {
 
   private final Addresses addresses;
   private final ServiceUrlPolicy serviceUrls;
-  private final Map<String, String> lastSaved = new ConcurrentHashMap<>();
+
+  /** What was last saved per key (a hash of it), so an unchanged reference is not written again. */
+  private final Map<String, Integer> lastSaved =
+      java.util.Collections.synchronizedMap(
+          new java.util.LinkedHashMap<>(1024, 0.75f, true) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Integer> eldest) {
+              return size() > 10_000;
+            }
+          });
 
   ConversationBook(Addresses addresses, ServiceUrlPolicy serviceUrls) {
     this.addresses = addresses;
@@ -82,9 +92,10 @@ final class ConversationBook {
       return;
     }
     String cacheKey = tenant.key() + "|" + key;
-    if (!json.equals(lastSaved.get(cacheKey))) {
+    Integer hash = json.hashCode();
+    if (!hash.equals(lastSaved.get(cacheKey))) {
       addresses.save(tenant, key, json);
-      lastSaved.put(cacheKey, json);
+      lastSaved.put(cacheKey, hash);
     }
   }
 }

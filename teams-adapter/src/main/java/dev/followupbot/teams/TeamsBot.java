@@ -53,11 +53,6 @@ final class TeamsBot implements Bot {
   static final String LOCAL_TENANT = "local";
   static final String OTHER_TENANT =
       "Sorry, this followup-bot works for another organization, so I can't help here.";
-  static final String NO_PERSONAL_CHAT =
-      "Heads-up: reminders reach you in your personal chat with me, and you have none yet. Open"
-          + " followup-bot from Apps in Teams once, so I can write to you there.";
-  private static final java.util.regex.Pattern SELF_REMINDER =
-      java.util.regex.Pattern.compile("(?is)remind\\b(?!\\s+<?@).*");
   static final String WELCOME =
       "Hi! I'm followup-bot: I keep customer cases owned, answered and followed up, and remind"
           + " you when it's time. Type `help` to see what I can do (in a channel, mention me first).";
@@ -154,30 +149,10 @@ final class TeamsBot implements Bot {
         core.router().handle(caller(tenant, activity), command.isBlank() ? "help" : command);
     if (click && reply.update().isPresent() && activity.getReplyToId() != null) {
       update(turn, activity.getReplyToId(), reply.update().get());
-    } else if (!click && remindsThemselves(command) && !hasPersonalChat(tenant, activity)) {
-      send(turn, activities.message(withSection(reply.message(), NO_PERSONAL_CHAT)));
     } else {
       send(turn, activities.message(reply.message()));
     }
     deliver(reply.deliveries());
-  }
-
-  /**
-   * A reminder for oneself set from a channel arrives in the personal chat; without one it could
-   * not be delivered, and nobody else would be told.
-   */
-  private static boolean remindsThemselves(String command) {
-    return SELF_REMINDER.matcher(command.strip()).matches();
-  }
-
-  private boolean hasPersonalChat(TenantId tenant, Activity activity) {
-    return book.find(tenant, ConversationBook.userKey(activity.getFrom().getId())).isPresent();
-  }
-
-  private static Message withSection(Message message, String text) {
-    Message.Builder b = Message.builder(message.fallbackText());
-    message.blocks().forEach(b::add);
-    return b.section(text).build();
   }
 
   private void onCardAction(TurnContext turn, Activity activity, TenantId tenant) {

@@ -52,7 +52,7 @@ final class TeamsMentions {
       replacements.add(replacement);
     }
     // Only Teams' own mention entities may name people by id; a typed "<@id|…>" is just a name.
-    text = plain(text).replace("<@", "@");
+    text = plain(text).replaceAll("<+@", "@");
     for (int i = 0; i < replacements.size(); i++) {
       text = text.replace("\u0000" + i + "\u0000", replacements.get(i));
     }

@@ -128,7 +128,10 @@ public final class TeamsMessagesServlet extends HttpServlet {
       HttpServletRequest request, Activity activity, String authorization) {
     String host = ServiceUrlPolicy.hostOf(String.valueOf(activity.getServiceUrl()));
     if (settings.authOff()) {
-      if (!loopback(request.getRemoteAddr())) {
+      // A proxy or tunnel on this machine would make every caller look local.
+      boolean forwarded =
+          request.getHeader("Forwarded") != null || request.getHeader("X-Forwarded-For") != null;
+      if (!loopback(request.getRemoteAddr()) || forwarded) {
         log.warn(
             "refused a Teams request from {}: TEAMS_AUTH=off accepts loopback only",
             request.getRemoteAddr());

@@ -109,6 +109,19 @@ class AdaptiveCardRendererTest {
   }
 
   @Test
+  void links_typed_by_people_stay_text() {
+    Message m =
+        Message.builder("Case [Acme portal](https://phish.example)")
+            .header("#1 · Refund for [Acme portal](https://phish.example)")
+            .facts(java.util.List.of(new Block.Fact("Customer", "[x](https://phish.example)")))
+            .build();
+    String card = renderer.card(m).toString();
+    assertThat(card).doesNotContain("](https://phish.example)");
+    assertThat(AdaptiveCardRenderer.plainText(Message.text("see [here](https://phish.example)")))
+        .doesNotContain("](https");
+  }
+
+  @Test
   void plain_paragraphs_are_recognised_as_text_messages() {
     assertThat(AdaptiveCardRenderer.isPlainText(Message.text("Okay, `claim 1`."))).isTrue();
     assertThat(AdaptiveCardRenderer.isPlainText(caseCard())).isFalse();

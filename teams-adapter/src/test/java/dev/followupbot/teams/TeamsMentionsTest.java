@@ -56,4 +56,12 @@ class TeamsMentionsTest {
     assertThat(TeamsMentions.read(activity("assign 1 &lt;@29:eve|Eve&gt;", "")).text())
         .isEqualTo("assign 1 @29:eve|Eve>");
   }
+
+  @Test
+  void a_mention_typed_as_text_never_becomes_one_even_doubly_escaped() {
+    assertThat(TeamsMentions.read(activity("assign 4 &lt;&lt;@29:x|Boss&gt;", "")).text())
+        .isEqualTo("assign 4 @29:x|Boss>");
+    assertThat(TeamsMentions.read(activity("assign 4 <@29:x|Boss>", "")).text())
+        .doesNotContain("<@");
+  }
 }

@@ -125,11 +125,7 @@ public final class ReminderService {
     String whom = self ? "you" : recipient.displayName();
     UserRef recipientRef = recipient.ref();
     boolean unreachable =
-        !self
-            && messengers
-                .forPlatform(tenant.platform())
-                .map(m -> !m.canReach(recipientRef))
-                .orElse(false);
+        messengers.forPlatform(tenant.platform()).map(m -> !m.canReach(recipientRef)).orElse(false);
     String when = TimeFormats.when(stored.dueAt(), caller.zone(), now);
     String theirTime =
         self || recipient.zone().equals(caller.zone())
@@ -151,12 +147,16 @@ public final class ReminderService {
             + ". It's reminder "
             + stored.number()
             + "."
-            + (unreachable
-                ? " Heads-up: I can't send "
-                    + recipient.displayName()
-                    + " messages yet, so it would fail. Ask them to open a chat with me"
-                    + " (in Teams: install the followup-bot app) before it's due."
-                : ""));
+            + (!unreachable
+                ? ""
+                : self
+                    ? " Heads-up: reminders reach you in a direct chat with me, and I can't write"
+                        + " to you there yet. Open followup-bot from Apps once before it's due, so"
+                        + " I can."
+                    : " Heads-up: I can't send "
+                        + recipient.displayName()
+                        + " messages yet, so it would fail. Ask them to open a chat with me"
+                        + " (in Teams: install the followup-bot app) before it's due."));
   }
 
   public Reply list(Caller caller) {
