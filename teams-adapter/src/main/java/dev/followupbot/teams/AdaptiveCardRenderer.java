@@ -90,7 +90,7 @@ public final class AdaptiveCardRenderer {
       body.add(text(message.fallbackText(), maxText));
     }
     mentions(card, body);
-    card.put("fallbackText", atNames(card.path("fallbackText").asText()));
+    card.put("fallbackText", inert(atNames(card.path("fallbackText").asText())));
     return card;
   }
 
