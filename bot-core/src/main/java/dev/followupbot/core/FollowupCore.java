@@ -27,6 +27,7 @@ import dev.followupbot.core.service.Directory;
 import dev.followupbot.core.service.HomeService;
 import dev.followupbot.core.service.Messengers;
 import dev.followupbot.core.service.NudgeService;
+import dev.followupbot.core.service.OpenCaseRechecks;
 import dev.followupbot.core.service.ReminderService;
 import dev.followupbot.core.service.ReportService;
 import dev.followupbot.core.service.WakeUps;
@@ -158,12 +159,14 @@ public final class FollowupCore {
             directory,
             delivery,
             clock);
+    OpenCaseRechecks rechecks = new OpenCaseRechecks();
     this.admin =
         new AdminService(
             teams,
             storage.teamOverrides(),
             source,
             digests,
+            rechecks,
             watch,
             storage.cases(),
             directory,
@@ -180,6 +183,8 @@ public final class FollowupCore {
             nudges,
             digests,
             storage.cases(),
+            admin,
+            rechecks,
             policy,
             node,
             clock);

@@ -26,8 +26,14 @@ import dev.followupbot.core.port.ReminderRepository;
 import dev.followupbot.core.port.ReminderScheduler;
 import dev.followupbot.core.port.TenantRepository;
 import dev.followupbot.core.port.Transactions;
+import dev.followupbot.core.schedule.BusinessCalendar;
+import dev.followupbot.core.team.SupportTeam;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -576,27 +582,33 @@ public final class CaseService {
    * landing at the policy's time of day in the owner's zone; shorter waits are business time.
    */
   private Optional<Instant> checkInTime(SupportCase c, Instant resolvedAt) {
-    dev.followupbot.core.team.SupportTeam team = cards.teamOf(c);
-    java.time.Duration wait = team.policy().followUp().afterResolution().get(c.priority());
+    SupportTeam team = cards.teamOf(c);
+    Duration wait = team.policy().followUp().afterResolution().get(c.priority());
     if (wait == null) {
       return Optional.empty();
     }
-    dev.followupbot.core.schedule.BusinessCalendar cal = team.policy().calendar();
-    if (wait.toHours() >= 24
-        && wait.toHoursPart() == 0
-        && wait.toMinutesPart() == 0
-        && wait.toSecondsPart() == 0) {
-      java.time.ZoneId ownerZone = directory.person(c.tenant(), c.ownerId().orElseThrow()).zone();
-      Instant day = resolvedAt;
-      java.time.LocalDate date = null;
-      for (long i = 0; i < wait.toDays(); i++) {
-        date = cal.nextWorkingDay(day);
-        day = date.atStartOfDay(cal.zone()).toInstant();
-      }
-      return Optional.of(
-          java.time.ZonedDateTime.of(date, team.policy().followUp().at(), ownerZone).toInstant());
+    BusinessCalendar cal = team.policy().calendar();
+    boolean wholeDays = wait.toHours() >= 24 && wait.toSeconds() % 86_400 == 0;
+    if (!wholeDays) {
+      return Optional.of(cal.plus(resolvedAt, wait));
     }
-    return Optional.of(cal.plus(resolvedAt, wait));
+    // Days are counted where the owner is, so "two working days later at 10:00" is their 10:00.
+    ZoneId ownerZone = directory.person(c.tenant(), c.ownerId().orElseThrow()).zone();
+    LocalDate date = resolvedAt.atZone(ownerZone).toLocalDate();
+    for (long left = wait.toDays(); left > 0; ) {
+      date = date.plusDays(1);
+      if (cal.isWorkingDay(date)) {
+        left--;
+      }
+    }
+    Instant at = ZonedDateTime.of(date, team.policy().followUp().at(), ownerZone).toInstant();
+    while (!at.isAfter(resolvedAt)) {
+      do {
+        date = date.plusDays(1);
+      } while (!cal.isWorkingDay(date));
+      at = ZonedDateTime.of(date, team.policy().followUp().at(), ownerZone).toInstant();
+    }
+    return Optional.of(at);
   }
 
   private void watchQuietly(SupportCase c) {

@@ -29,6 +29,7 @@ public final class WakeUps implements WakeUpHandler {
 
   private static final Duration FORGET_EVERY = Duration.ofMinutes(10);
   private static final Duration DIGESTS_EVERY = Duration.ofMinutes(1);
+  private static final Duration SETTINGS_EVERY = Duration.ofSeconds(30);
 
   /**
    * A reminder this late was missed by its own wake-up (or the bot was down): the sweep takes it.
@@ -42,6 +43,8 @@ public final class WakeUps implements WakeUpHandler {
   private final NudgeService nudges;
   private final DigestService digests;
   private final CaseRepository cases;
+  private final AdminService admin;
+  private final OpenCaseRechecks rechecks;
   private final DeliveryPolicy policy;
   private final String node;
   private final Instant startedAt;
@@ -49,6 +52,7 @@ public final class WakeUps implements WakeUpHandler {
   private volatile boolean firstSweep = true;
   private volatile Instant lastForget = Instant.MIN;
   private volatile Instant lastDigests = Instant.MIN;
+  private volatile Instant lastSettings = Instant.MIN;
 
   public WakeUps(
       ReminderService reminders,
@@ -58,9 +62,13 @@ public final class WakeUps implements WakeUpHandler {
       NudgeService nudges,
       DigestService digests,
       CaseRepository cases,
+      AdminService admin,
+      OpenCaseRechecks rechecks,
       DeliveryPolicy policy,
       String node,
       Clock clock) {
+    this.admin = admin;
+    this.rechecks = rechecks;
     this.reminders = reminders;
     this.delivery = delivery;
     this.seenEvents = seenEvents;
@@ -93,12 +101,19 @@ public final class WakeUps implements WakeUpHandler {
     boolean first = firstSweep;
     firstSweep = false;
     int recovered = 0;
+    if (Duration.between(lastSettings, now).compareTo(SETTINGS_EVERY) >= 0) {
+      lastSettings = now;
+      admin.refreshOverrides();
+    }
     if (first) {
       // Whatever this node was sending when it last stopped is certainly not being sent now.
       recovered += delivery.recoverUnfinished(startedAt, Optional.of(node), BATCH);
       // Timers may have changed while the bot was down (a new configuration, a lost wake-up).
-      recheckOpenCases();
+      rechecks.request();
       digests.scheduleAll(Set.of());
+    }
+    if (rechecks.take()) {
+      recheckOpenCases();
     }
     recovered +=
         delivery.recoverUnfinished(now.minus(policy.presumedDeadAfter()), Optional.empty(), BATCH);

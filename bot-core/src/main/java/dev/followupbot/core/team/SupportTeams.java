@@ -26,6 +26,8 @@ public final class SupportTeams {
   /** Settings that are the team's own rather than policy keys. */
   static final String TIMEZONE = "timezone";
 
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SupportTeams.class);
+
   private final AtomicReference<State> state;
 
   /** One consistent set of teams, and what it was built from. */
@@ -35,8 +37,37 @@ public final class SupportTeams {
       Map<String, SupportTeam> teams,
       SupportTeam fallback) {}
 
+  /**
+   * The teams of {@code config} with the stored overrides. A stored override that no longer builds
+   * (a setting a newer version reads differently) is left out with a warning naming it, rather than
+   * stopping start-up over something the file cannot fix.
+   */
   public SupportTeams(FollowupConfig config, List<TeamOverride> overrides) {
-    this.state = new AtomicReference<>(build(config, overrides));
+    State built;
+    try {
+      built = build(config, overrides);
+    } catch (ConfigException e) {
+      List<TeamOverride> good = new ArrayList<>();
+      for (TeamOverride o : overrides) {
+        List<TeamOverride> candidate = new ArrayList<>(good);
+        candidate.add(o);
+        try {
+          build(config, candidate);
+          good.add(o);
+        } catch (ConfigException bad) {
+          log.warn(
+              "ignoring the team setting {} {} = {} stored by {}: {}. Change it with `admin set`"
+                  + " or remove it with `admin unset`.",
+              o.teamId(),
+              o.setting(),
+              o.value(),
+              o.setBy(),
+              bad.getMessage());
+        }
+      }
+      built = build(config, good);
+    }
+    this.state = new AtomicReference<>(built);
   }
 
   public State state() {

@@ -196,4 +196,34 @@ class AdminCommandsTest {
         .contains("this channel as `slack:T-ACME/C-SUPPORT`");
     assertThat(say("dana", "whoami")).doesNotContain("admin here");
   }
+
+  @Test
+  void hours_with_a_bad_zone_change_nothing_and_holidays_are_not_told_to_non_admins() {
+    assertThat(say("lee", "admin hours billing mon-fri 09:00-17:00 Europe/Berlinn"))
+        .contains("'Europe/Berlinn' is not a time zone")
+        .contains("Nothing changed.");
+    assertThat(core.teams().byId("billing").orElseThrow().policy().calendar().isAlwaysOpen())
+        .isTrue();
+    assertThat(say("lee", "admin hours billing mon-fri 09:00-17:00 Europe/Berlin"))
+        .contains(
+            "Set billing business_hours to mon-fri 09:00-17:00 (was always) and timezone to"
+                + " Europe/Berlin (was UTC).");
+    say("lee", "admin holiday billing 2026-12-24");
+    assertThat(say("dana", "admin holiday billing 2026-12-24"))
+        .contains("only admins")
+        .doesNotContain("already a holiday");
+  }
+
+  @Test
+  void a_stored_setting_that_no_longer_builds_is_left_out_at_start_up_with_a_warning() {
+    core.storage()
+        .teamOverrides()
+        .put(
+            new dev.followupbot.core.team.TeamOverride(
+                "billing", "stale.after", "someday", "slack:T-ACME/lee", clock.instant()),
+            Optional.empty());
+    core = start();
+    assertThat(core.teams().byId("billing")).isPresent();
+    assertThat(say("lee", "admin show billing")).contains("stale.after: off");
+  }
 }

@@ -159,4 +159,20 @@ class AfterResolutionTest {
     // Monday in the team's zone; two working days later is Wednesday, 10:00 in Tokyo.
     assertThat(reminders.get(0).dueAt()).isEqualTo(Instant.parse("2026-11-25T01:00:00Z"));
   }
+
+  @Test
+  void a_check_in_counts_days_where_the_owner_is_and_never_lands_before_the_resolution() {
+    // Tuesday 23:30 in Berlin is already Wednesday 09:30 in Sydney.
+    bot = Configs.harness(TEAM.replace("normal: 2d", "normal: 1d"), "2026-11-24T22:30:00Z");
+    bot.core
+        .directory()
+        .remember(new Person(CoreHarness.ACME, "sam", "sam", ZoneId.of("Australia/Sydney")));
+    var sam = bot.person("sam", "Australia/Sydney");
+    bot.say(sam, "new Refund");
+    bot.say(sam, "claim 1");
+    bot.say(sam, "resolve 1");
+    Reminder checkIn = bot.core.reminders().active(CoreHarness.ACME, "sam", 10).get(0);
+    // Thursday 10:00 in Sydney, a day after the resolution there, not 30 minutes after it.
+    assertThat(checkIn.dueAt()).isEqualTo(Instant.parse("2026-11-25T23:00:00Z"));
+  }
 }
