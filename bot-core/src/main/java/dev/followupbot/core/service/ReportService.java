@@ -69,7 +69,7 @@ public final class ReportService {
     List<Duration> toResolve = new ArrayList<>();
     int slaMet = 0;
     int slaFinal = 0;
-    List<Long> caseIds = new ArrayList<>();
+    java.util.Set<Long> caseIds = new java.util.HashSet<>();
     for (SupportCase c : opened) {
       caseIds.add(c.id());
       c.claimedAt().ifPresent(t -> toClaim.add(cal.between(c.createdAt(), t)));
@@ -108,7 +108,10 @@ public final class ReportService {
             slaFinal == 0
                 ? "none decided yet"
                 : percent(slaMet, slaFinal) + " (" + slaMet + " of " + slaFinal + ")"));
-    facts.add(new Block.Fact("Follow-ups done", Integer.toString(followUps)));
+    facts.add(
+        new Block.Fact(
+            team.implicit() ? "Follow-ups done" : "Follow-ups done (whole workspace)",
+            Integer.toString(followUps)));
     facts.add(
         new Block.Fact(
             "CSAT",

@@ -140,7 +140,7 @@ class AfterResolutionTest {
         .contains("Median time to claim: 20 min (2)")
         .contains("Median time to first response: 1 h 30 min (2)")
         .contains("SLA targets met: 50% (1 of 2)")
-        .contains("Follow-ups done: 1")
+        .contains("Follow-ups done (whole workspace): 1")
         .contains("CSAT: 4.0 / 5 from 1 score");
     assertThat(bot.text(ann, "cases report year")).contains("the last `week` or `month`");
   }
