@@ -1,5 +1,7 @@
 package dev.followupbot.core.service;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.followupbot.core.command.CaseRef;
 import dev.followupbot.core.command.Command;
 import dev.followupbot.core.command.TimeFormats;
@@ -17,6 +19,7 @@ import dev.followupbot.core.domain.Transition;
 import dev.followupbot.core.domain.UserRef;
 import dev.followupbot.core.message.Button;
 import dev.followupbot.core.message.Message;
+import dev.followupbot.core.port.CaseListing;
 import dev.followupbot.core.port.CaseRepository;
 import dev.followupbot.core.port.Destination;
 import dev.followupbot.core.port.FeedbackRepository;
@@ -26,6 +29,7 @@ import dev.followupbot.core.port.ReminderRepository;
 import dev.followupbot.core.port.ReminderScheduler;
 import dev.followupbot.core.port.TenantRepository;
 import dev.followupbot.core.port.Transactions;
+import dev.followupbot.core.webhook.CaseJson;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -467,6 +471,29 @@ public final class CaseService {
       b.context("Showing the oldest " + LIST_LIMIT + ".");
     }
     return Reply.privately(b.build());
+  }
+
+  /**
+   * The case as the REST API and webhooks show it ({@link CaseJson}), with its history when asked.
+   */
+  public ObjectNode json(SupportCase c, boolean withHistory) {
+    return json(c, cases.updatedAt(c.tenant(), c.id()).orElse(c.createdAt()), withHistory);
+  }
+
+  /** A listed case, as {@link #json(SupportCase, boolean)} shows it, without history. */
+  public ObjectNode json(CaseListing listed) {
+    return json(listed.supportCase(), listed.updatedAt(), false);
+  }
+
+  private ObjectNode json(SupportCase c, Instant updatedAt, boolean withHistory) {
+    List<CaseEvent> history = cases.history(c.tenant(), c.id());
+    Function<String, String> names = nameOf(c.tenant());
+    ObjectNode o = CaseJson.of(c, updatedAt, cards.teamOf(c).id(), cards.sla(c, history), names);
+    if (withHistory) {
+      ArrayNode entries = o.putArray("history");
+      history.forEach(e -> entries.add(CaseJson.change(e, names)));
+    }
+    return o;
   }
 
   boolean admin(Caller caller) {
