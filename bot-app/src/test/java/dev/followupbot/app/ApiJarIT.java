@@ -47,8 +47,10 @@ class ApiJarIT {
             "console:local=" + TOKEN);
     try (LauncherProcess serve = LauncherProcess.start(workDir, env, "serve")) {
       Pattern up = Pattern.compile("up on http://localhost:(\\d+)");
-      await().atMost(Duration.ofSeconds(60)).until(() -> up.matcher(serve.output()).find());
-      Matcher m = up.matcher(serve.output());
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .until(() -> up.matcher(String.join("\n", messages(serve.output()))).find());
+      Matcher m = up.matcher(String.join("\n", messages(serve.output())));
       assertThat(m.find()).isTrue();
       Request create =
           new Request.Builder()
@@ -79,8 +81,21 @@ class ApiJarIT {
               .orElseThrow();
       assertThat(opened.at("/mdc/tenant").asText()).isEqualTo("console:local");
       assertThat(opened.get("formattedMessage").asText()).contains("case=1").contains("via=API");
-      assertThat(serve.output()).contains("REST API: on at /api/v1").doesNotContain(TOKEN);
+      assertThat(messages(serve.output())).contains("REST API: on at /api/v1 for [console:local].");
+      assertThat(serve.output()).doesNotContain(TOKEN);
     }
+  }
+
+  /** The message of every complete JSON line printed so far. */
+  private static List<String> messages(String output) throws IOException {
+    List<String> out = new ArrayList<>();
+    String[] lines = output.split("\n");
+    for (int i = 0; i < lines.length - 1 || (i == lines.length - 1 && output.endsWith("\n")); i++) {
+      if (!lines[i].isBlank()) {
+        out.add(new ObjectMapper().readTree(lines[i]).path("formattedMessage").asText());
+      }
+    }
+    return out;
   }
 
   @Test
