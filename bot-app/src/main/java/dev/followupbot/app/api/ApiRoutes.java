@@ -51,7 +51,7 @@ public final class ApiRoutes {
   public record NoRoute() implements Match {
     @Override
     public String template() {
-      return "{unknown}";
+      return "/{unknown}";
     }
   }
 

@@ -249,7 +249,16 @@ final class CasesApi {
     JsonBody body =
         new JsonBody(
             call.body().get(),
-            Set.of("external_ref", "subject", "customer", "priority", "team", "channel", "actor"));
+            Set.of(
+                "external_ref",
+                "subject",
+                "customer",
+                "priority",
+                "team",
+                "channel",
+                "status",
+                "note",
+                "actor"));
     Optional<String> ref = body.text("external_ref", 120, false);
     if (ref.isPresent() && !EXTERNAL_REF.matcher(ref.get()).matches()) {
       body.problem(
@@ -268,6 +277,11 @@ final class CasesApi {
     if (team.isPresent() && channel.isPresent()) {
       body.problem("channel", "give team or channel, not both");
     }
+    Optional<String> status = body.text("status", 20, false);
+    if (status.isPresent() && !status.get().equals("open") && !status.get().equals("resolved")) {
+      body.problem("status", "must be open or resolved");
+    }
+    Optional<String> note = body.text("note", 1000, false);
     String actorId = body.userId("actor", false).orElse(DEFAULT_ACTOR);
     body.done();
     TenantId tenant = call.tenant();
@@ -293,12 +307,40 @@ final class CasesApi {
     OpenOutcome outcome =
         core.caseService()
             .openOrUpdate(actor, new CaseDraft(ref, subject, customer, priority, channelId));
+    ApiResponse answer;
+    SupportCase now;
     if (outcome instanceof OpenOutcome.Opened opened) {
-      return new ApiResponse(201, json(opened.opened(), false), opened.deliveries());
+      answer = new ApiResponse(201, json(opened.opened(), false), opened.deliveries());
+      now = opened.opened();
+    } else {
+      CaseOutcome updated = ((OpenOutcome.Updated) outcome).outcome();
+      answer =
+          answer(
+              updated,
+              new CaseChange.Edit(Optional.empty(), Optional.empty(), false, Optional.empty()));
+      now = current(updated);
     }
-    return answer(
-        ((OpenOutcome.Updated) outcome).outcome(),
-        new CaseChange.Edit(Optional.empty(), Optional.empty(), false, Optional.empty()));
+    if (status.isEmpty()) {
+      return answer;
+    }
+    // The state the helpdesk says the case is in. Its requests may arrive in any order; each one
+    // says where the case should end up, so a late "created" cannot undo a "solved".
+    boolean resolve = status.get().equals("resolved");
+    if (resolve ? !now.status().isOpen() : now.status().isOpen()) {
+      return answer;
+    }
+    CaseChange move = resolve ? new CaseChange.Resolve(note) : new CaseChange.Reopen(note);
+    ApiResponse moved = answer(core.caseService().perform(actor, now.id(), move), move);
+    List<Long> deliveries = new ArrayList<>(answer.deliveries());
+    deliveries.addAll(moved.deliveries());
+    return new ApiResponse(answer.status(), moved.body(), deliveries);
+  }
+
+  private static SupportCase current(CaseOutcome outcome) {
+    if (outcome instanceof CaseOutcome.Applied applied) {
+      return applied.after();
+    }
+    return ((CaseOutcome.Refused) outcome).current();
   }
 
   private ApiResponse update(ApiCall call) {

@@ -90,9 +90,10 @@ final class JsonBody {
     return s;
   }
 
+  /** A priority; empty or {@code -} (how helpdesks print "none") means not given. */
   Optional<Priority> priority(String field) {
     Optional<String> s = text(field, 20, false);
-    if (s.isEmpty()) {
+    if (s.isEmpty() || s.get().equals("-")) {
       return Optional.empty();
     }
     Optional<Priority> p = Priority.fromLabel(s.get());

@@ -504,4 +504,47 @@ class ApiTest {
         .extracting(CaseEvent::action)
         .containsExactly(CaseAction.CREATED);
   }
+
+  @Test
+  void a_helpdesk_can_send_every_event_to_one_url_in_any_order_and_the_case_ends_as_it_says() {
+    String solved =
+        "{\"external_ref\":\"4711\",\"subject\":\"Printer on fire\",\"customer\":\"Dana\","
+            + "\"priority\":\"Urgent\",\"team\":\"billing\",\"status\":\"resolved\","
+            + "\"note\":\"solved in Zendesk\",\"actor\":\"zendesk\"}";
+    LiveServer.Answer first = acme("POST", "/api/v1/cases", solved);
+    assertThat(first.code()).as("the solved event came first: opened and resolved").isEqualTo(201);
+    assertThat(first.json().get("status").asText()).isEqualTo("resolved");
+    assertThat(first.json().get("priority").asText()).isEqualTo("urgent");
+
+    String created =
+        "{\"external_ref\":\"4711\",\"subject\":\"Printer on fire\",\"customer\":\"Dana\","
+            + "\"priority\":\"-\",\"team\":\"billing\",\"actor\":\"zendesk\"}";
+    LiveServer.Answer late = acme("POST", "/api/v1/cases", created);
+    assertThat(late.code()).isEqualTo(200);
+    assertThat(late.json().get("status").asText())
+        .as("a late create undoes nothing")
+        .isEqualTo("resolved");
+    assertThat(late.json().get("priority").asText()).isEqualTo("urgent");
+    assertThat(acme("POST", "/api/v1/cases", solved).json().get("version").asInt())
+        .as("repeated: nothing changes")
+        .isEqualTo(late.json().get("version").asInt());
+
+    LiveServer.Answer reopened =
+        acme(
+            "POST",
+            "/api/v1/cases",
+            solved
+                .replace("\"resolved\"", "\"open\"")
+                .replace("solved in Zendesk", "customer wrote back"));
+    assertThat(reopened.code()).isEqualTo(200);
+    assertThat(reopened.json().get("status").asText()).isEqualTo("claimed");
+    List<String> actions = new ArrayList<>();
+    acme("GET", "/api/v1/cases/by-ref/4711", null)
+        .json()
+        .get("history")
+        .forEach(e -> actions.add(e.get("action").asText()));
+    assertThat(actions).containsExactly("created", "resolved", "reopened");
+    assertThat(field(acme("POST", "/api/v1/cases", solved.replace("\"resolved\"", "\"closed\""))))
+        .isEqualTo("status");
+  }
 }
