@@ -39,6 +39,7 @@ public final class ApiRoutes {
     String template();
   }
 
+  /** A route for this path and method, with the path's parameters. */
   public record Found(Route route, Map<String, String> params) implements Match {
     @Override
     public String template() {
@@ -46,8 +47,10 @@ public final class ApiRoutes {
     }
   }
 
+  /** Routes for this path exist, with other methods. */
   public record WrongMethod(String template, Set<String> allowed) implements Match {}
 
+  /** No route has this path. */
   public record NoRoute() implements Match {
     @Override
     public String template() {

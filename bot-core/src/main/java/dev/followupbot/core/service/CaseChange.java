@@ -11,6 +11,7 @@ public sealed interface CaseChange {
   /** The verb as people read it: "claim", "resolve", … */
   String verb();
 
+  /** The actor takes an unclaimed case. */
   record Claim() implements CaseChange {
     @Override
     public String verb() {
@@ -18,6 +19,7 @@ public sealed interface CaseChange {
     }
   }
 
+  /** The owner (or an admin) gives the case back to the team. */
   record Release() implements CaseChange {
     @Override
     public String verb() {
@@ -25,6 +27,7 @@ public sealed interface CaseChange {
     }
   }
 
+  /** Hands the case to someone, who is told in a direct message. */
   record Assign(String assigneeId, Optional<String> reason) implements CaseChange {
     public Assign {
       Objects.requireNonNull(assigneeId, "assigneeId");
@@ -37,6 +40,7 @@ public sealed interface CaseChange {
     }
   }
 
+  /** The owner answered and waits on the customer, optionally until an instant. */
   record Wait(Optional<Instant> until) implements CaseChange {
     public Wait {
       Objects.requireNonNull(until, "until");
@@ -48,6 +52,7 @@ public sealed interface CaseChange {
     }
   }
 
+  /** The customer replied; the case is in progress again. */
   record Resume() implements CaseChange {
     @Override
     public String verb() {
@@ -55,6 +60,7 @@ public sealed interface CaseChange {
     }
   }
 
+  /** Solves the case, with an optional note. */
   record Resolve(Optional<String> note) implements CaseChange {
     public Resolve {
       Objects.requireNonNull(note, "note");
@@ -66,6 +72,7 @@ public sealed interface CaseChange {
     }
   }
 
+  /** Brings a resolved or closed case back, with an optional reason. */
   record Reopen(Optional<String> reason) implements CaseChange {
     public Reopen {
       Objects.requireNonNull(reason, "reason");
@@ -77,6 +84,7 @@ public sealed interface CaseChange {
     }
   }
 
+  /** Files a resolved case away. */
   record Close() implements CaseChange {
     @Override
     public String verb() {
@@ -84,6 +92,7 @@ public sealed interface CaseChange {
     }
   }
 
+  /** The owner is still on it (resets the quiet-case nudge). */
   record Progress(Optional<String> note) implements CaseChange {
     public Progress {
       Objects.requireNonNull(note, "note");
@@ -95,6 +104,7 @@ public sealed interface CaseChange {
     }
   }
 
+  /** The owner answered the customer (the first time, the first response). */
   record Answered(Optional<String> note) implements CaseChange {
     public Answered {
       Objects.requireNonNull(note, "note");

@@ -307,7 +307,15 @@ public final class DeliveryService {
         .ifPresent(
             r -> {
               if (reminders.update(r.delivered(now), ReminderStatus.PENDING, occurrence)) {
-                metrics.reminderDelivered(r.kind(), Duration.between(r.dueAt(), now));
+                Duration late = Duration.between(r.dueAt(), now);
+                metrics.reminderDelivered(r.kind(), late);
+                log.info(
+                    "reminder delivered tenant={} reminder={} id={} to={} late_ms={}",
+                    r.tenant(),
+                    r.number(),
+                    r.id(),
+                    r.recipientId(),
+                    Math.max(0, late.toMillis()));
               }
             });
   }
@@ -368,6 +376,13 @@ public final class DeliveryService {
     Reminder r = found.get();
     if (reminders.update(r.failed(reason, now), r.status(), r.occurrence())) {
       metrics.reminderFailed(r.kind());
+      log.warn(
+          "reminder failed tenant={} reminder={} id={} to={}: {}",
+          r.tenant(),
+          r.number(),
+          r.id(),
+          r.recipientId(),
+          reason);
     }
     if (r.creatorId().equals(r.recipientId())) {
       return List.of();
