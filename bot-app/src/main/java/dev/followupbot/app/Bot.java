@@ -1,6 +1,8 @@
 package dev.followupbot.app;
 
+import dev.followupbot.app.http.OkHttpWebhookTransport;
 import dev.followupbot.core.FollowupCore;
+import dev.followupbot.core.Integrations;
 import dev.followupbot.core.config.ConfigSource;
 import dev.followupbot.core.jdbc.Database;
 import dev.followupbot.core.jdbc.JdbiStorage;
@@ -9,6 +11,12 @@ import dev.followupbot.core.port.Storage;
 import dev.followupbot.core.quartz.QuartzReminderScheduler;
 import dev.followupbot.core.quartz.QuartzSettings;
 import dev.followupbot.core.service.ExecutorLater;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -17,8 +25,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A running followup-bot without its front doors: the database, the scheduler and the core. The
- * launcher adds Jetty (serve) or the console on top, and closes everything in reverse order.
+ * A running followup-bot without its front doors: the database, the scheduler, the core, its
+ * metrics registry and its webhook transport. The launcher adds Jetty (serve) or the console on
+ * top, and closes everything in reverse order.
  */
 public final class Bot implements AutoCloseable {
 
@@ -29,18 +38,24 @@ public final class Bot implements AutoCloseable {
   private final FollowupCore core;
   private final ExecutorLater later;
   private final ConfigWatcher watcher;
+  private final PrometheusMeterRegistry meters;
+  private final OkHttpWebhookTransport webhooks;
 
   private Bot(
       Database database,
       QuartzReminderScheduler scheduler,
       FollowupCore core,
       ExecutorLater later,
-      ConfigWatcher watcher) {
+      ConfigWatcher watcher,
+      PrometheusMeterRegistry meters,
+      OkHttpWebhookTransport webhooks) {
     this.database = database;
     this.scheduler = scheduler;
     this.core = core;
     this.later = later;
     this.watcher = watcher;
+    this.meters = meters;
+    this.webhooks = webhooks;
   }
 
   /** Opens the database (migrating it), wires the core and starts the scheduler. */
@@ -56,14 +71,22 @@ public final class Bot implements AutoCloseable {
       Settings settings, Function<Storage, List<Messenger>> messengerFactory, Clock clock) {
     Database database = Database.open(settings.database());
     ExecutorLater later = new ExecutorLater(2);
+    PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    OkHttpWebhookTransport webhooks = new OkHttpWebhookTransport();
+    QuartzReminderScheduler scheduler = null;
     try {
+      new JvmMemoryMetrics().bindTo(meters);
+      new JvmThreadMetrics().bindTo(meters);
+      new ProcessorMetrics().bindTo(meters);
+      new UptimeMetrics().bindTo(meters);
       QuartzSettings quartz =
           new QuartzSettings(
               settings.config().scheduler().threads(),
               settings.clustered(),
               settings.config().scheduler().sweepInterval(),
               QuartzSettings.DEFAULT.misfireThreshold());
-      QuartzReminderScheduler scheduler = QuartzReminderScheduler.create(database, quartz);
+      scheduler = QuartzReminderScheduler.create(database, quartz);
+      scheduler.countMisfires(meters);
       Storage storage = JdbiStorage.on(database, clock);
       Optional<ConfigSource> source = settings.configFile().map(FileConfigSource::new);
       FollowupCore core =
@@ -75,7 +98,8 @@ public final class Bot implements AutoCloseable {
               settings.nodeId(),
               clock,
               later,
-              source.map(s -> s));
+              source.map(s -> s),
+              new Integrations(meters, webhooks, settings::var));
       ConfigWatcher watcher =
           settings
               .configFile()
@@ -94,9 +118,20 @@ public final class Bot implements AutoCloseable {
           core.teams().configured().isEmpty()
               ? "none (every channel uses the defaults)"
               : String.join(", ", core.teams().configured().stream().map(t -> t.id()).toList()));
-      return new Bot(database, scheduler, core, later, watcher);
+      if (!settings.config().webhooks().isEmpty()) {
+        log.info(
+            "webhooks: {}",
+            String.join(
+                ", ", settings.config().webhooks().stream().map(w -> w.safeUrl()).toList()));
+      }
+      return new Bot(database, scheduler, core, later, watcher, meters, webhooks);
     } catch (RuntimeException e) {
+      if (scheduler != null) {
+        scheduler.close();
+      }
       later.close();
+      webhooks.close();
+      meters.close();
       database.close();
       throw e;
     }
@@ -114,6 +149,11 @@ public final class Bot implements AutoCloseable {
     return scheduler;
   }
 
+  /** Every metric of this process, for {@code GET /metrics}. */
+  public PrometheusMeterRegistry meters() {
+    return meters;
+  }
+
   /** Lets running deliveries finish, then closes the database. */
   @Override
   public void close() {
@@ -123,6 +163,8 @@ public final class Bot implements AutoCloseable {
       }
       later.close();
       scheduler.close();
+      webhooks.close();
+      meters.close();
     } finally {
       database.close();
     }

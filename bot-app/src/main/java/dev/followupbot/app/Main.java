@@ -63,6 +63,8 @@ public final class Main implements Callable<Integer> {
   /**
    * Before anything logs: the console keeps the terminal for the conversation, so logs go to stderr
    * and only warnings show; the server logs at INFO to stdout. LOG_LEVEL overrides both.
+   * LOG_FORMAT=json writes one JSON object per line instead of text (Settings refuses other values
+   * than text and json).
    */
   private static void configureLogging(String[] args) {
     boolean console = args.length > 0 && args[0].equals("console");
@@ -73,6 +75,10 @@ public final class Main implements Callable<Integer> {
             ? (console ? "WARN" : "INFO")
             : level.toUpperCase(Locale.ROOT));
     System.setProperty("followup.log.target", console ? "System.err" : "System.out");
+    String format = System.getenv("LOG_FORMAT");
+    System.setProperty(
+        "followup.log.appender",
+        format != null && format.strip().equalsIgnoreCase("json") ? "JSON" : "TEXT");
   }
 
   /** The version from the jar's manifest, when there is one. */

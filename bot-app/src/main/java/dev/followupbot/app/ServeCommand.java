@@ -1,7 +1,10 @@
 package dev.followupbot.app;
 
+import dev.followupbot.app.api.ApiServlet;
 import dev.followupbot.app.http.HealthServlet;
+import dev.followupbot.app.http.HttpMetricsFilter;
 import dev.followupbot.app.http.JettyServer;
+import dev.followupbot.app.http.MetricsServlet;
 import dev.followupbot.core.port.Messenger;
 import dev.followupbot.slack.SlackPlatform;
 import dev.followupbot.teams.TeamsPlatform;
@@ -17,12 +20,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 
-/** Runs the bot as a server: the scheduler, Jetty with /healthz, and every configured platform. */
+/**
+ * Runs the bot as a server: the scheduler, Jetty with /healthz, /metrics and the REST API, and
+ * every configured platform.
+ */
 @Command(
     name = "serve",
     mixinStandardHelpOptions = true,
     description = {
-      "Run the bot: HTTP on $PORT (default 3000) with GET /healthz, reminders and nudges on schedule.",
+      "Run the bot: HTTP on $PORT (default 3000) with GET /healthz, GET /metrics and the REST API at /api/v1,",
+      "reminders, nudges and webhooks on schedule.",
       "Platforms start when their variables are set; the log says which are on and how to turn on the others."
     })
 public final class ServeCommand implements Callable<Integer> {
@@ -109,7 +116,21 @@ public final class ServeCommand implements Callable<Integer> {
         throw e;
       }
       JettyServer jetty = new JettyServer(settings.port());
+      jetty.filter(new HttpMetricsFilter(bot.meters()));
       jetty.mount("/healthz", new HealthServlet(bot, platforms));
+      jetty.mount("/metrics", new MetricsServlet(bot.meters()));
+      ApiServlet api = new ApiServlet(bot.core(), settings.apiTokens(), clock);
+      jetty.mount(ApiServlet.PREFIX + "/*", api);
+      hints.add(
+          settings.apiTokens().isEmpty()
+              ? "REST API: no tokens. Set FOLLOWUP_API_TOKENS (README: REST API and webhooks) to use "
+                  + ApiServlet.PREFIX
+                  + "."
+              : "REST API: on at "
+                  + ApiServlet.PREFIX
+                  + " for "
+                  + settings.apiTokens().tenants()
+                  + ".");
       teams.ifPresent(t -> jetty.mount(TeamsPlatform.PATH, t.servlet(bot.core())));
       try {
         slack.ifPresent(s -> s.attach(bot.core(), jetty::mount));
@@ -126,7 +147,7 @@ public final class ServeCommand implements Callable<Integer> {
       }
       hints.forEach(log::info);
       log.info(
-          "followup-bot is up on http://localhost:{} (GET /healthz). Console reminders wait for 'followup-bot console'.",
+          "followup-bot is up on http://localhost:{} (GET /healthz, GET /metrics). Console reminders wait for 'followup-bot console'.",
           jetty.port());
       return new Server(bot, jetty, slack, teams);
     }

@@ -1,9 +1,11 @@
 package dev.followupbot.app;
 
+import dev.followupbot.app.api.ApiTokens;
 import dev.followupbot.core.config.ConfigException;
 import dev.followupbot.core.config.ConfigLoader;
 import dev.followupbot.core.config.FollowupConfig;
 import dev.followupbot.core.jdbc.DatabaseSettings;
+import dev.followupbot.core.webhook.WebhookTargets;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
@@ -24,6 +26,7 @@ public record Settings(
     String nodeId,
     Optional<Path> configFile,
     FollowupConfig config,
+    ApiTokens apiTokens,
     Map<String, String> env) {
 
   public static final String DEFAULT_CONFIG = "config/followup.yaml";
@@ -50,8 +53,42 @@ public record Settings(
     Optional<Path> configFile = configFile(env);
     FollowupConfig config = configFile.map(ConfigLoader::load).orElse(FollowupConfig.DEFAULTS);
     String nodeId = nonBlank(env, "FOLLOWUP_NODE_ID").orElseGet(() -> hostName() + "-" + port);
+    ApiTokens apiTokens = ApiTokens.fromEnv(env);
+    // Before anything opens: a webhook without its signing secret stops start-up here.
+    WebhookTargets.resolve(config.webhooks(), name -> nonBlank(env, name));
+    logFormat(env);
     return new Settings(
-        port, dataDir, database, clustered, nodeId, configFile, config, Map.copyOf(env));
+        port, dataDir, database, clustered, nodeId, configFile, config, apiTokens, Map.copyOf(env));
+  }
+
+  /** {@code text} (the default) or {@code json} (one JSON object per line). */
+  public static String logFormat(Map<String, String> env) {
+    String value = nonBlank(env, "LOG_FORMAT").orElse("text").toLowerCase(java.util.Locale.ROOT);
+    if (!value.equals("text") && !value.equals("json")) {
+      throw new ConfigException(
+          "LOG_FORMAT=" + env.get("LOG_FORMAT") + " is not valid: expected text or json.");
+    }
+    return value;
+  }
+
+  /** Without the environment, which holds secrets. */
+  @Override
+  public String toString() {
+    return "Settings[port="
+        + port
+        + ", dataDir="
+        + dataDir
+        + ", database="
+        + database
+        + ", clustered="
+        + clustered
+        + ", nodeId="
+        + nodeId
+        + ", configFile="
+        + configFile
+        + ", apiTokens="
+        + apiTokens
+        + "]";
   }
 
   /** The variable's value, or empty when it is unset or blank. */

@@ -67,4 +67,50 @@ class SettingsTest {
             () -> Settings.from(Map.of("FOLLOWUP_CONFIG", dir.resolve("missing.yaml").toString())))
         .hasMessageContaining("file not found");
   }
+
+  @Test
+  void a_webhook_without_its_signing_secret_stops_start_up_naming_the_variable(@TempDir Path dir)
+      throws Exception {
+    Path file = dir.resolve("followup.yaml");
+    Files.writeString(
+        file,
+        "webhooks:\n  - url: https://hooks.example.com/followup?token=abc\n"
+            + "    secret_env: HOOK_SECRET\n");
+    assertThatThrownBy(() -> Settings.from(Map.of("FOLLOWUP_CONFIG", file.toString())))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith(
+            "HOOK_SECRET is not set: webhook 1 (https://hooks.example.com/followup?…)")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("token=abc"));
+    assertThatThrownBy(
+            () -> Settings.from(Map.of("FOLLOWUP_CONFIG", file.toString(), "HOOK_SECRET", "short")))
+        .hasMessageStartingWith("HOOK_SECRET is too short")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("short\""));
+    assertThat(
+            Settings.from(
+                    Map.of(
+                        "FOLLOWUP_CONFIG", file.toString(), "HOOK_SECRET", "0123456789abcdef0123"))
+                .config()
+                .webhooks())
+        .hasSize(1);
+  }
+
+  @Test
+  void log_format_is_text_or_json() {
+    assertThat(Settings.logFormat(Map.of("LOG_FORMAT", "JSON"))).isEqualTo("json");
+    assertThat(Settings.logFormat(Map.of())).isEqualTo("text");
+    assertThatThrownBy(() -> Settings.from(Map.of("LOG_FORMAT", "xml")))
+        .hasMessage("LOG_FORMAT=xml is not valid: expected text or json.");
+  }
+
+  @Test
+  void settings_never_print_the_environment() {
+    Settings s =
+        Settings.from(
+            Map.of(
+                "FOLLOWUP_API_TOKENS",
+                "console:local=" + "t".repeat(40),
+                "SLACK_SIGNING_SECRET",
+                "s3cr3t"));
+    assertThat(s.toString()).doesNotContain("tttt").doesNotContain("s3cr3t");
+  }
 }

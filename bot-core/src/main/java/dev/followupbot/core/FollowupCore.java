@@ -15,11 +15,13 @@ import dev.followupbot.core.port.ReminderScheduler;
 import dev.followupbot.core.port.SeenEvents;
 import dev.followupbot.core.port.Storage;
 import dev.followupbot.core.port.Transactions;
+import dev.followupbot.core.port.WebhookLog;
 import dev.followupbot.core.service.AdminService;
 import dev.followupbot.core.service.CaseCards;
 import dev.followupbot.core.service.CaseService;
 import dev.followupbot.core.service.CaseWatch;
 import dev.followupbot.core.service.CommandRouter;
+import dev.followupbot.core.service.CoreMetrics;
 import dev.followupbot.core.service.DeliveryPolicy;
 import dev.followupbot.core.service.DeliveryService;
 import dev.followupbot.core.service.DigestService;
@@ -28,10 +30,15 @@ import dev.followupbot.core.service.HomeService;
 import dev.followupbot.core.service.Messengers;
 import dev.followupbot.core.service.NudgeService;
 import dev.followupbot.core.service.OpenCaseRechecks;
+import dev.followupbot.core.service.PlatformActivity;
 import dev.followupbot.core.service.ReminderService;
 import dev.followupbot.core.service.ReportService;
+import dev.followupbot.core.service.SlaWatch;
 import dev.followupbot.core.service.WakeUps;
+import dev.followupbot.core.service.WebhookDelivery;
+import dev.followupbot.core.service.WebhookEvents;
 import dev.followupbot.core.team.SupportTeams;
+import dev.followupbot.core.webhook.WebhookTargets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -52,11 +59,15 @@ public final class FollowupCore {
   private final WakeUps wakeUps;
   private final SupportTeams teams;
   private final AdminService admin;
+  private final CoreMetrics metrics;
+  private final PlatformActivity platformActivity;
+  private final WebhookDelivery webhookDelivery;
 
   /**
    * The core on {@code storage}. {@code later} runs delivery shortcuts (a paced post whose slot
    * comes in a second, a quick retry) without waiting for the next sweep; {@code source} is where
-   * {@code admin reload} reads the configuration again.
+   * {@code admin reload} reads the configuration again; {@code integrations} is where metrics and
+   * webhook events go. A webhook whose secret is missing stops the wiring with a ConfigException.
    */
   public FollowupCore(
       Storage storage,
@@ -66,8 +77,12 @@ public final class FollowupCore {
       String node,
       Clock clock,
       Later later,
-      Optional<ConfigSource> source) {
+      Optional<ConfigSource> source,
+      Integrations integrations) {
+    WebhookTargets targets = WebhookTargets.resolve(config.webhooks(), integrations.secrets());
     this.storage = storage;
+    this.metrics = new CoreMetrics(integrations.meters());
+    this.platformActivity = new PlatformActivity();
     this.directory = new Directory(storage.people(), storage.tenants(), config.timezone());
     this.teams = new SupportTeams(config, storage.teamOverrides().all());
     Messengers messengers = new Messengers(messengerList);
@@ -90,8 +105,26 @@ public final class FollowupCore {
             cards,
             storage.pacing(),
             later,
+            metrics,
+            platformActivity,
             node,
             clock);
+    this.webhookDelivery =
+        new WebhookDelivery(
+            storage.transactions(),
+            storage.webhooks(),
+            targets,
+            integrations.webhooks(),
+            DeliveryPolicy.DEFAULT,
+            metrics,
+            later,
+            node,
+            clock);
+    WebhookEvents webhookEvents =
+        new WebhookEvents(
+            targets, storage.webhooks(), storage.cases(), cards, directory, webhookDelivery, later);
+    SlaWatch slaWatch =
+        new SlaWatch(storage.transactions(), storage.slaStates(), cards, webhookEvents, clock);
     NudgeService nudges =
         new NudgeService(
             storage.transactions(),
@@ -102,6 +135,7 @@ public final class FollowupCore {
             cards,
             directory,
             delivery,
+            metrics,
             clock);
     CaseWatch watch =
         new CaseWatch(
@@ -114,6 +148,7 @@ public final class FollowupCore {
             directory,
             nudges,
             delivery,
+            slaWatch,
             clock);
     this.reminderService =
         new ReminderService(
@@ -126,6 +161,7 @@ public final class FollowupCore {
             directory,
             messengers,
             delivery,
+            metrics,
             clock);
     SupportTeams liveTeams = teams;
     this.caseService =
@@ -141,6 +177,8 @@ public final class FollowupCore {
             cards,
             watch,
             storage.feedback(),
+            webhookEvents,
+            metrics,
             clock);
     HomeService home =
         new HomeService(storage.cases(), storage.reminders(), directory, teams, clock);
@@ -186,8 +224,24 @@ public final class FollowupCore {
             admin,
             rechecks,
             policy,
+            webhookDelivery,
             node,
             clock);
+    metrics.casesByStatus(storage.cases()::countByStatus);
+  }
+
+  /** The core with nothing to report to (metrics in memory, no webhooks). */
+  public FollowupCore(
+      Storage storage,
+      ReminderScheduler scheduler,
+      List<Messenger> messengerList,
+      FollowupConfig config,
+      String node,
+      Clock clock,
+      Later later,
+      Optional<ConfigSource> source) {
+    this(
+        storage, scheduler, messengerList, config, node, clock, later, source, Integrations.none());
   }
 
   /** The core with no configuration file to reload. */
@@ -221,6 +275,27 @@ public final class FollowupCore {
         node,
         clock,
         Later.never());
+  }
+
+  /** Like the constructor above, reporting to {@code integrations}. */
+  public FollowupCore(
+      Database database,
+      ReminderScheduler scheduler,
+      List<Messenger> messengerList,
+      FollowupConfig config,
+      String node,
+      Clock clock,
+      Integrations integrations) {
+    this(
+        JdbiStorage.on(database, clock),
+        scheduler,
+        messengerList,
+        config,
+        node,
+        clock,
+        Later.never(),
+        Optional.empty(),
+        integrations);
   }
 
   /** Where every platform sends what people type and click. */
@@ -293,5 +368,24 @@ public final class FollowupCore {
 
   public CaseService caseService() {
     return caseService;
+  }
+
+  /** Counters and timers the core keeps, on the registry the launcher gave it. */
+  public CoreMetrics metrics() {
+    return metrics;
+  }
+
+  /** When each platform last accepted a call, for health reports. */
+  public PlatformActivity platformActivity() {
+    return platformActivity;
+  }
+
+  /** Sends queued webhook events; the sweep calls it too. */
+  public WebhookDelivery webhookDelivery() {
+    return webhookDelivery;
+  }
+
+  public WebhookLog webhookLog() {
+    return storage.webhooks();
   }
 }

@@ -2,6 +2,7 @@ package dev.followupbot.app.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.followupbot.app.Bot;
+import dev.followupbot.core.domain.Platform;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -11,7 +12,8 @@ import java.util.Map;
 
 /**
  * {@code GET /healthz}: 200 with a JSON report when the database answers and the scheduler runs,
- * 503 with the same report when either does not.
+ * 503 with the same report when either does not. The report also says when each enabled platform
+ * last accepted a call from this process ({@code null} until the first one).
  */
 public final class HealthServlet extends HttpServlet {
 
@@ -43,6 +45,19 @@ public final class HealthServlet extends HttpServlet {
             bot.database().vendor().name().toLowerCase(java.util.Locale.ROOT)));
     report.put("scheduler", Map.of("running", scheduler, "instance", bot.scheduler().instanceId()));
     report.put("platforms", new java.util.TreeMap<>(platforms));
+    Map<String, Object> lastCalls = new java.util.TreeMap<>();
+    for (Map.Entry<String, String> p : platforms.entrySet()) {
+      if (p.getValue().startsWith("on")) {
+        lastCalls.put(
+            p.getKey(),
+            bot.core()
+                .platformActivity()
+                .lastSuccess(Platform.fromKey(p.getKey()))
+                .map(Object::toString)
+                .orElse(null));
+      }
+    }
+    report.put("last_successful_call", lastCalls);
     response.setStatus(ok ? 200 : 503);
     response.setContentType("application/json");
     response.setCharacterEncoding("UTF-8");

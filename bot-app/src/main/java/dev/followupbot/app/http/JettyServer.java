@@ -1,8 +1,14 @@
 package dev.followupbot.app.http;
 
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServlet;
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
@@ -10,13 +16,15 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 
 /**
- * The embedded HTTP server: one servlet context with whatever the launcher mounts (health, Slack,
- * Teams). Error pages never show stack traces.
+ * The embedded HTTP server: one servlet context with whatever the launcher mounts (health, metrics,
+ * the REST API, Slack, Teams) and filters around every request. Error pages never show stack
+ * traces.
  */
 public final class JettyServer implements AutoCloseable {
 
   private final Server server;
   private final Map<String, HttpServlet> servlets = new LinkedHashMap<>();
+  private final List<Filter> filters = new ArrayList<>();
   private final int requestedPort;
 
   public JettyServer(int port) {
@@ -29,6 +37,12 @@ public final class JettyServer implements AutoCloseable {
     return this;
   }
 
+  /** Runs {@code filter} around every request, in the order filters were added. */
+  public JettyServer filter(Filter filter) {
+    filters.add(filter);
+    return this;
+  }
+
   public void start() throws Exception {
     ServerConnector connector = new ServerConnector(server);
     connector.setPort(requestedPort);
@@ -36,6 +50,9 @@ public final class JettyServer implements AutoCloseable {
     ServletContextHandler context = new ServletContextHandler();
     context.setContextPath("/");
     servlets.forEach((path, servlet) -> context.addServlet(new ServletHolder(servlet), path));
+    for (Filter f : filters) {
+      context.addFilter(new FilterHolder(f), "/*", EnumSet.of(DispatcherType.REQUEST));
+    }
     ErrorHandler quiet = new ErrorHandler();
     quiet.setShowStacks(false);
     quiet.setShowMessageInTitle(false);

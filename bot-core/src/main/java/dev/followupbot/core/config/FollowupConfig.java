@@ -13,6 +13,7 @@ import java.util.List;
  * @param timezone the zone for people the bot has not met yet and for channel cards
  * @param admins user ids (or {@code tenant/user}, e.g. {@code slack:T012/U034}) who may act on
  *     cases they do not own
+ * @param webhooks where case, SLA and CSAT events are POSTed
  */
 public record FollowupConfig(
     ZoneId timezone,
@@ -20,10 +21,11 @@ public record FollowupConfig(
     Scheduler scheduler,
     Delivery delivery,
     PolicySpec defaults,
-    List<TeamSpec> teams) {
+    List<TeamSpec> teams,
+    List<WebhookSpec> webhooks) {
 
   public static final FollowupConfig DEFAULTS =
-      new FollowupConfig(null, null, null, null, null, null);
+      new FollowupConfig(null, null, null, null, null, null, null);
 
   public FollowupConfig {
     timezone = timezone == null ? ZoneId.of("UTC") : timezone;
@@ -32,6 +34,16 @@ public record FollowupConfig(
     delivery = delivery == null ? new Delivery(null) : delivery;
     defaults = defaults == null ? PolicySpec.EMPTY : defaults;
     teams = teams == null ? List.of() : List.copyOf(teams);
+    webhooks = webhooks == null ? List.of() : List.copyOf(webhooks);
+    java.util.Set<String> urls = new java.util.HashSet<>();
+    for (WebhookSpec w : webhooks) {
+      if (!urls.add(w.url())) {
+        throw new IllegalArgumentException(
+            "two webhooks have the url '"
+                + WebhookSpec.redacted(w.url())
+                + "'; list each receiver once (its events: may name several)");
+      }
+    }
     java.util.Map<String, String> seenIds = new java.util.HashMap<>();
     java.util.Map<String, String> seenChannels = new java.util.HashMap<>();
     for (TeamSpec t : teams) {
@@ -58,12 +70,29 @@ public record FollowupConfig(
   /** Without teams: every channel runs on the built-in policy. */
   public FollowupConfig(
       ZoneId timezone, List<String> admins, Scheduler scheduler, Delivery delivery) {
-    this(timezone, admins, scheduler, delivery, null, null);
+    this(timezone, admins, scheduler, delivery, null, null, null);
+  }
+
+  /** Without webhooks. */
+  public FollowupConfig(
+      ZoneId timezone,
+      List<String> admins,
+      Scheduler scheduler,
+      Delivery delivery,
+      PolicySpec defaults,
+      List<TeamSpec> teams) {
+    this(timezone, admins, scheduler, delivery, defaults, teams, null);
   }
 
   /** The same configuration with other teams (for tests and tools). */
   public FollowupConfig withTeams(PolicySpec newDefaults, List<TeamSpec> newTeams) {
-    return new FollowupConfig(timezone, admins, scheduler, delivery, newDefaults, newTeams);
+    return new FollowupConfig(
+        timezone, admins, scheduler, delivery, newDefaults, newTeams, webhooks);
+  }
+
+  /** The same configuration with other webhooks (for tests and tools). */
+  public FollowupConfig withWebhooks(List<WebhookSpec> newWebhooks) {
+    return new FollowupConfig(timezone, admins, scheduler, delivery, defaults, teams, newWebhooks);
   }
 
   /** Admins as named here; everyone else may only change cases they own. */

@@ -18,7 +18,9 @@ public enum CaseAction {
   /** The owner answered the customer (the first time, this is the first response). */
   ANSWERED,
   /** A customer satisfaction score was recorded. */
-  RATED;
+  RATED,
+  /** The subject, customer or priority changed (from a helpdesk, through the REST API). */
+  UPDATED;
 
   public String label() {
     return name().toLowerCase(Locale.ROOT);

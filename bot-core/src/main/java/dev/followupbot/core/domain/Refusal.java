@@ -25,4 +25,7 @@ public sealed interface Refusal {
 
   /** The case is already assigned to that person. */
   record AlreadyAssigned(String ownerId) implements Refusal {}
+
+  /** An edit that would leave the case as it is. */
+  record NothingToChange() implements Refusal {}
 }

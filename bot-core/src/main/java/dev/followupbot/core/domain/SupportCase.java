@@ -2,6 +2,8 @@ package dev.followupbot.core.domain;
 
 import dev.followupbot.core.message.MessageRef;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -337,6 +339,67 @@ public record SupportCase(
         Optional.empty(),
         Optional.empty(),
         now);
+  }
+
+  /**
+   * Changes what the case is about: its subject, customer and priority, as its helpdesk ticket now
+   * says. Ownership and status stay as they are, and so does the last activity, so an edit neither
+   * restarts the unclaimed chain nor counts as the owner's progress. An edit that changes nothing
+   * is refused.
+   */
+  public Transition edit(
+      String actor,
+      String newSubject,
+      Optional<String> newCustomer,
+      Priority newPriority,
+      Instant now) {
+    List<String> changes = new ArrayList<>();
+    if (!newSubject.equals(subject)) {
+      changes.add("subject \"" + subject + "\" → \"" + newSubject + "\"");
+    }
+    if (!newCustomer.equals(customer)) {
+      changes.add("customer " + customer.orElse("none") + " → " + newCustomer.orElse("none"));
+    }
+    if (newPriority != priority) {
+      changes.add("priority " + priority.label() + " → " + newPriority.label());
+    }
+    if (changes.isEmpty()) {
+      return refuse(new Refusal.NothingToChange());
+    }
+    SupportCase after =
+        new SupportCase(
+            id,
+            tenant,
+            number,
+            externalRef,
+            newSubject,
+            newCustomer,
+            newPriority,
+            channelId,
+            status,
+            ownerId,
+            createdBy,
+            createdAt,
+            claimedAt,
+            firstResponseAt,
+            resolvedAt,
+            lastActivityAt,
+            waitingUntil,
+            card,
+            version + 1);
+    String reason = String.join("; ", changes);
+    CaseEvent event =
+        new CaseEvent(
+            id,
+            now,
+            actor,
+            CaseAction.UPDATED,
+            Optional.of(status),
+            status,
+            ownerId,
+            ownerId,
+            Optional.of(reason.length() > MAX_REASON ? reason.substring(0, MAX_REASON) : reason));
+    return new Transition.Applied(after, event);
   }
 
   /** The same case with its card location recorded. Not a transition: no history entry. */

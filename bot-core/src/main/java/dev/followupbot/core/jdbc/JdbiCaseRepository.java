@@ -7,7 +7,9 @@ import dev.followupbot.core.domain.Priority;
 import dev.followupbot.core.domain.SupportCase;
 import dev.followupbot.core.domain.TenantId;
 import dev.followupbot.core.message.MessageRef;
+import dev.followupbot.core.port.CaseListing;
 import dev.followupbot.core.port.CaseRepository;
+import dev.followupbot.core.port.CaseSearch;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -39,10 +41,11 @@ public final class JdbiCaseRepository implements CaseRepository {
                         h.createUpdate(
                             "INSERT INTO cases (tenant_id, number, external_ref, subject, customer, priority,"
                                 + " channel_id, status, owner_id, created_by, created_at, claimed_at,"
-                                + " first_response_at, resolved_at, last_activity_at, waiting_until, version)"
+                                + " first_response_at, resolved_at, last_activity_at, waiting_until, version, updated_at)"
                                 + " VALUES (:tenant, :number, :externalRef, :subject, :customer, :priority,"
                                 + " :channel, :status, :owner, :createdBy, :createdAt, :claimedAt,"
-                                + " :firstResponseAt, :resolvedAt, :lastActivityAt, :waitingUntil, :version)"),
+                                + " :firstResponseAt, :resolvedAt, :lastActivityAt, :waitingUntil, :version,"
+                                + " :createdAt)"),
                         c)
                     .executeAndReturnGeneratedKeys("id")
                     .mapTo(Long.class)
@@ -114,24 +117,36 @@ public final class JdbiCaseRepository implements CaseRepository {
   @Override
   public long append(TenantId tenant, CaseEvent e) {
     return tx.withHandle(
-        h ->
-            h.createUpdate(
-                    "INSERT INTO case_events (tenant_id, case_id, at, actor_id, action, from_status, to_status,"
-                        + " from_owner, to_owner, reason) VALUES (:tenant, :caseId, :at, :actor, :action,"
-                        + " :fromStatus, :toStatus, :fromOwner, :toOwner, :reason)")
-                .bind("tenant", tenant.key())
-                .bind("caseId", e.caseId())
-                .bind("at", e.at())
-                .bind("actor", e.actorId())
-                .bind("action", e.action().name())
-                .bind("fromStatus", e.fromStatus().map(Enum::name).orElse(null))
-                .bind("toStatus", e.toStatus().name())
-                .bind("fromOwner", e.fromOwner().orElse(null))
-                .bind("toOwner", e.toOwner().orElse(null))
-                .bind("reason", e.reason().orElse(null))
-                .executeAndReturnGeneratedKeys("id")
-                .mapTo(Long.class)
-                .one());
+        h -> {
+          long id =
+              h.createUpdate(
+                      "INSERT INTO case_events (tenant_id, case_id, at, actor_id, action, from_status,"
+                          + " to_status, from_owner, to_owner, reason, via) VALUES (:tenant, :caseId,"
+                          + " :at, :actor, :action, :fromStatus, :toStatus, :fromOwner, :toOwner,"
+                          + " :reason, :via)")
+                  .bind("tenant", tenant.key())
+                  .bind("caseId", e.caseId())
+                  .bind("at", e.at())
+                  .bind("actor", e.actorId())
+                  .bind("action", e.action().name())
+                  .bind("fromStatus", e.fromStatus().map(Enum::name).orElse(null))
+                  .bind("toStatus", e.toStatus().name())
+                  .bind("fromOwner", e.fromOwner().orElse(null))
+                  .bind("toOwner", e.toOwner().orElse(null))
+                  .bind("reason", e.reason().orElse(null))
+                  .bind("via", e.via().orElse(null))
+                  .executeAndReturnGeneratedKeys("id")
+                  .mapTo(Long.class)
+                  .one();
+          h.createUpdate(
+                  "UPDATE cases SET updated_at = :at WHERE tenant_id = :tenant AND id = :caseId"
+                      + " AND updated_at < :at")
+              .bind("at", e.at())
+              .bind("tenant", tenant.key())
+              .bind("caseId", e.caseId())
+              .execute();
+          return id;
+        });
   }
 
   @Override
@@ -154,7 +169,8 @@ public final class JdbiCaseRepository implements CaseRepository {
                             CaseStatus.valueOf(rs.getString("to_status")),
                             Optional.ofNullable(rs.getString("from_owner")),
                             Optional.ofNullable(rs.getString("to_owner")),
-                            Optional.ofNullable(rs.getString("reason"))))
+                            Optional.ofNullable(rs.getString("reason")),
+                            Optional.ofNullable(rs.getString("via"))))
                 .list());
   }
 
@@ -220,6 +236,64 @@ public final class JdbiCaseRepository implements CaseRepository {
                 .bind("limit", limit)
                 .map(CASE)
                 .list());
+  }
+
+  @Override
+  public List<CaseListing> search(TenantId tenant, CaseSearch search) {
+    if (search.statuses().isEmpty() || search.inChannels().map(Set::isEmpty).orElse(false)) {
+      return List.of();
+    }
+    StringBuilder sql =
+        new StringBuilder(
+            "SELECT * FROM cases WHERE tenant_id = :tenant AND status IN (<statuses>)"
+                + " AND number > :after");
+    search.ownerId().ifPresent(o -> sql.append(" AND owner_id = :owner"));
+    search.inChannels().ifPresent(c -> sql.append(" AND channel_id IN (<inChannels>)"));
+    if (!search.notInChannels().isEmpty()) {
+      sql.append(" AND channel_id NOT IN (<notInChannels>)");
+    }
+    search.updatedSince().ifPresent(u -> sql.append(" AND updated_at >= :since"));
+    sql.append(" ORDER BY number LIMIT :limit");
+    return tx.withHandle(
+        h -> {
+          var q =
+              h.createQuery(sql.toString())
+                  .bind("tenant", tenant.key())
+                  .bindList(
+                      "statuses",
+                      search.statuses().stream().map(Enum::name).collect(Collectors.toList()))
+                  .bind("after", search.afterNumber())
+                  .bind("limit", search.limit());
+          search.ownerId().ifPresent(o -> q.bind("owner", o));
+          search.inChannels().ifPresent(c -> q.bindList("inChannels", List.copyOf(c)));
+          if (!search.notInChannels().isEmpty()) {
+            q.bindList("notInChannels", List.copyOf(search.notInChannels()));
+          }
+          search.updatedSince().ifPresent(u -> q.bind("since", u));
+          return q.map((rs, ctx) -> new CaseListing(mapCase(rs, ctx), instant(rs, "updated_at")))
+              .list();
+        });
+  }
+
+  @Override
+  public Optional<Instant> updatedAt(TenantId tenant, long caseId) {
+    return tx.withHandle(
+        h ->
+            h.createQuery("SELECT updated_at FROM cases WHERE tenant_id = :tenant AND id = :id")
+                .bind("tenant", tenant.key())
+                .bind("id", caseId)
+                .map((rs, ctx) -> instant(rs, "updated_at"))
+                .findOne());
+  }
+
+  @Override
+  public int countByStatus(CaseStatus status) {
+    return tx.withHandle(
+        h ->
+            h.createQuery("SELECT COUNT(*) FROM cases WHERE status = :status")
+                .bind("status", status.name())
+                .mapTo(Integer.class)
+                .one());
   }
 
   private static Update bindAll(Update u, SupportCase c) {

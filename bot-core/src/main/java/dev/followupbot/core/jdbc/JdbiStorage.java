@@ -23,6 +23,8 @@ public final class JdbiStorage {
         new JdbiNudgeRepository(tx, database.vendor()),
         new JdbiRotations(tx),
         new JdbiTeamOverrides(tx),
-        new JdbiFeedbackRepository(tx));
+        new JdbiFeedbackRepository(tx),
+        new JdbiWebhookLog(tx, database.vendor()),
+        new JdbiSlaStates(tx, database.vendor()));
   }
 }

@@ -33,7 +33,10 @@ public interface CaseRepository {
   /** Records where the case's card was posted. */
   void saveCard(TenantId tenant, long caseId, MessageRef card);
 
-  /** Appends to the case's history and returns the entry's id. */
+  /**
+   * Appends to the case's history and returns the entry's id. The case's last-changed time moves to
+   * the entry's time.
+   */
   long append(TenantId tenant, CaseEvent event);
 
   List<CaseEvent> history(TenantId tenant, long caseId);
@@ -54,4 +57,16 @@ public interface CaseRepository {
    * change. Not for answering people.
    */
   List<SupportCase> openEverywhere(int limit);
+
+  /**
+   * One page of the tenant's cases, in case-number order, each with when it last changed (its
+   * latest history entry).
+   */
+  List<CaseListing> search(TenantId tenant, CaseSearch search);
+
+  /** When anything about the case last changed: its latest history entry, or its creation. */
+  Optional<java.time.Instant> updatedAt(TenantId tenant, long caseId);
+
+  /** How many cases are in this state, in every tenant, for the operators' gauges. */
+  int countByStatus(CaseStatus status);
 }

@@ -19,7 +19,9 @@ public record Storage(
     NudgeRepository nudges,
     Rotations rotations,
     TeamOverrides teamOverrides,
-    FeedbackRepository feedback) {
+    FeedbackRepository feedback,
+    WebhookLog webhooks,
+    SlaStates slaStates) {
 
   public Storage {
     Objects.requireNonNull(transactions, "transactions");
@@ -35,5 +37,7 @@ public record Storage(
     Objects.requireNonNull(rotations, "rotations");
     Objects.requireNonNull(teamOverrides, "teamOverrides");
     Objects.requireNonNull(feedback, "feedback");
+    Objects.requireNonNull(webhooks, "webhooks");
+    Objects.requireNonNull(slaStates, "slaStates");
   }
 }

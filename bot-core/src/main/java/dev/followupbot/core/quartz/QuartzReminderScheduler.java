@@ -4,6 +4,7 @@ import dev.followupbot.core.jdbc.Database;
 import dev.followupbot.core.port.ReminderScheduler;
 import dev.followupbot.core.port.WakeUp;
 import dev.followupbot.core.port.WakeUpHandler;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -70,6 +71,15 @@ public final class QuartzReminderScheduler implements ReminderScheduler, AutoClo
     } catch (SchedulerException e) {
       throw new IllegalStateException(
           "Could not create the Quartz scheduler: " + e.getMessage(), e);
+    }
+  }
+
+  /** Counts misfired wake-ups on {@code registry}; call before {@link #start}. */
+  public void countMisfires(MeterRegistry registry) {
+    try {
+      scheduler.getListenerManager().addTriggerListener(new MisfireCounter(registry));
+    } catch (SchedulerException e) {
+      throw new IllegalStateException("could not watch Quartz for misfires", e);
     }
   }
 

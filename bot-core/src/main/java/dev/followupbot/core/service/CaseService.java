@@ -1,5 +1,7 @@
 package dev.followupbot.core.service;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.followupbot.core.command.CaseRef;
 import dev.followupbot.core.command.Command;
 import dev.followupbot.core.command.TimeFormats;
@@ -17,6 +19,7 @@ import dev.followupbot.core.domain.Transition;
 import dev.followupbot.core.domain.UserRef;
 import dev.followupbot.core.message.Button;
 import dev.followupbot.core.message.Message;
+import dev.followupbot.core.port.CaseListing;
 import dev.followupbot.core.port.CaseRepository;
 import dev.followupbot.core.port.Destination;
 import dev.followupbot.core.port.FeedbackRepository;
@@ -28,6 +31,7 @@ import dev.followupbot.core.port.TenantRepository;
 import dev.followupbot.core.port.Transactions;
 import dev.followupbot.core.schedule.BusinessCalendar;
 import dev.followupbot.core.team.SupportTeam;
+import dev.followupbot.core.webhook.CaseJson;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,6 +44,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,6 +69,8 @@ public final class CaseService {
   private final CaseCards cards;
   private final CaseWatch watch;
   private final FeedbackRepository feedback;
+  private final WebhookEvents webhooks;
+  private final CoreMetrics metrics;
   private final Clock clock;
 
   public CaseService(
@@ -78,6 +85,8 @@ public final class CaseService {
       CaseCards cards,
       CaseWatch watch,
       FeedbackRepository feedback,
+      WebhookEvents webhooks,
+      CoreMetrics metrics,
       Clock clock) {
     this.tx = tx;
     this.tenants = tenants;
@@ -90,12 +99,13 @@ public final class CaseService {
     this.cards = cards;
     this.watch = watch;
     this.feedback = feedback;
+    this.webhooks = webhooks;
+    this.metrics = metrics;
     this.clock = clock;
   }
 
   /** Opens a case in the caller's channel and queues its card. */
   public Reply open(Caller caller, Command.NewCase command) {
-    Instant now = clock.instant();
     TenantId tenant = caller.tenant();
     if (command.externalRef().isPresent()) {
       Optional<SupportCase> existing = cases.findByExternalRef(tenant, command.externalRef().get());
@@ -110,45 +120,16 @@ public final class CaseService {
                 + "` to see it.");
       }
     }
-    List<Long> deliveries = new ArrayList<>();
-    SupportCase created =
-        tx.inTransaction(
-            () -> {
-              SupportCase draft =
-                  SupportCase.open(
-                      tenant,
-                      tenants.nextCaseNumber(tenant),
-                      command.externalRef(),
-                      command.subject(),
-                      command.customer(),
-                      command.priority(),
-                      caller.channelId(),
-                      caller.userId(),
-                      now);
-              SupportCase stored = cases.insert(draft);
-              cases.append(
-                  tenant,
-                  new CaseEvent(
-                      stored.id(),
-                      now,
-                      caller.userId(),
-                      CaseAction.CREATED,
-                      Optional.empty(),
-                      CaseStatus.UNCLAIMED,
-                      Optional.empty(),
-                      Optional.empty(),
-                      Optional.empty()));
-              deliveries.add(outbox.enqueue(OutboxEntry.caseCard(tenant, stored.id(), now)));
-              return stored;
-            });
-    log.info(
-        "case opened tenant={} case={} by={} priority={} team={}",
-        tenant,
-        created.number(),
-        caller.userId(),
-        created.priority().label(),
-        cards.teamOf(created).id());
-    watchQuietly(created);
+    OpenOutcome.Opened opened =
+        create(
+            actorOf(caller),
+            new CaseDraft(
+                command.externalRef(),
+                command.subject(),
+                command.customer(),
+                Optional.of(command.priority()),
+                caller.channelId()));
+    SupportCase created = opened.opened();
     String n = Integer.toString(created.number());
     String who = created.customer().map(c -> " for " + c).orElse("");
     Message message =
@@ -164,15 +145,96 @@ public final class CaseService {
                     + "` to take it.")
             .actions(List.of(Button.primary("Claim", "claim " + n)))
             .build();
-    return Reply.privately(message).withDeliveries(deliveries);
+    return Reply.privately(message).withDeliveries(opened.deliveries());
+  }
+
+  /**
+   * Opens the case the draft describes or, when its helpdesk reference names an existing case of
+   * the actor's workspace, updates that case instead: retrying the same request never makes a
+   * second case, even when two copies race.
+   */
+  public OpenOutcome openOrUpdate(Actor actor, CaseDraft draft) {
+    if (draft.externalRef().isPresent()) {
+      Optional<SupportCase> existing =
+          cases.findByExternalRef(actor.tenant(), draft.externalRef().get());
+      if (existing.isPresent()) {
+        return new OpenOutcome.Updated(perform(actor, existing.get().id(), editFrom(draft)));
+      }
+    }
+    try {
+      return create(actor, draft);
+    } catch (RuntimeException e) {
+      Optional<SupportCase> raced =
+          draft.externalRef().flatMap(ref -> cases.findByExternalRef(actor.tenant(), ref));
+      if (raced.isEmpty()) {
+        throw e;
+      }
+      // Another request opened the same reference a moment ago; update that one.
+      return new OpenOutcome.Updated(perform(actor, raced.get().id(), editFrom(draft)));
+    }
+  }
+
+  private static CaseChange.Edit editFrom(CaseDraft draft) {
+    return new CaseChange.Edit(
+        Optional.of(draft.subject()), draft.customer(), false, draft.priority());
+  }
+
+  /** Opens a new case and queues its card; fails if its helpdesk reference is taken. */
+  public OpenOutcome.Opened create(Actor actor, CaseDraft draft) {
+    Instant now = clock.instant();
+    TenantId tenant = actor.tenant();
+    directory.ensureTenant(tenant);
+    List<Long> deliveries = new ArrayList<>();
+    SupportCase created =
+        tx.inTransaction(
+            () -> {
+              SupportCase opened =
+                  SupportCase.open(
+                      tenant,
+                      tenants.nextCaseNumber(tenant),
+                      draft.externalRef(),
+                      draft.subject(),
+                      draft.customer(),
+                      draft.priority().orElse(dev.followupbot.core.domain.Priority.NORMAL),
+                      draft.channelId(),
+                      actor.userId(),
+                      now);
+              SupportCase stored = cases.insert(opened);
+              CaseEvent event =
+                  new CaseEvent(
+                          stored.id(),
+                          now,
+                          actor.userId(),
+                          CaseAction.CREATED,
+                          Optional.empty(),
+                          CaseStatus.UNCLAIMED,
+                          Optional.empty(),
+                          Optional.empty(),
+                          Optional.empty())
+                      .via(actor.via());
+              long eventId = cases.append(tenant, event);
+              webhooks.caseChanged(stored, event, eventId);
+              deliveries.add(outbox.enqueue(OutboxEntry.caseCard(tenant, stored.id(), now)));
+              return stored;
+            });
+    log.info(
+        "case opened tenant={} case={} by={}{} priority={} team={}",
+        tenant,
+        created.number(),
+        actor.userId(),
+        actor.via().map(v -> " via=" + v).orElse(""),
+        created.priority().label(),
+        cards.teamOf(created).id());
+    webhooks.announce(created.id());
+    watchQuietly(created);
+    return new OpenOutcome.Opened(created, deliveries);
   }
 
   public Reply claim(Caller caller, CaseRef ref) {
     return change(
         caller,
         ref,
-        "claim",
-        c -> c.claim(caller.userId(), clock.instant()),
+        new CaseChange.Claim(),
         (after, event) -> "You own " + CaseViews.title(after) + " now. Thank you for taking it!");
   }
 
@@ -180,8 +242,7 @@ public final class CaseService {
     return change(
         caller,
         ref,
-        "release",
-        c -> c.release(caller.userId(), admin(caller), clock.instant()),
+        new CaseChange.Release(),
         (after, event) ->
             "You released " + CaseViews.title(after) + ". It's back in the team's queue.");
   }
@@ -198,10 +259,7 @@ public final class CaseService {
     return change(
         caller,
         command.ref(),
-        "assign",
-        c ->
-            c.assign(
-                caller.userId(), admin(caller), to.userId(), command.reason(), clock.instant()),
+        new CaseChange.Assign(to.userId(), command.reason()),
         (after, event) -> {
           if (to.userId().equals(caller.userId())) {
             return "You own " + CaseViews.title(after) + " now.";
@@ -214,8 +272,7 @@ public final class CaseService {
     return change(
         caller,
         command.ref(),
-        "wait",
-        c -> c.waitOnCustomer(caller.userId(), admin(caller), command.until(), clock.instant()),
+        new CaseChange.Wait(command.until()),
         (after, event) ->
             CaseViews.title(after)
                 + " is waiting on the customer. "
@@ -235,8 +292,7 @@ public final class CaseService {
     return change(
         caller,
         ref,
-        "resume",
-        c -> c.resume(caller.userId(), admin(caller), clock.instant()),
+        new CaseChange.Resume(),
         (after, event) -> CaseViews.title(after) + " is back in progress.");
   }
 
@@ -244,8 +300,7 @@ public final class CaseService {
     return change(
         caller,
         command.ref(),
-        "resolve",
-        c -> c.resolve(caller.userId(), admin(caller), command.note(), clock.instant()),
+        new CaseChange.Resolve(command.note()),
         (after, event) -> "Resolved " + CaseViews.title(after) + ". Nice work!");
   }
 
@@ -253,8 +308,7 @@ public final class CaseService {
     return change(
         caller,
         command.ref(),
-        "reopen",
-        c -> c.reopen(caller.userId(), command.reason(), clock.instant()),
+        new CaseChange.Reopen(command.reason()),
         (after, event) ->
             CaseViews.title(after)
                 + " is open again"
@@ -274,8 +328,7 @@ public final class CaseService {
     return change(
         caller,
         ref,
-        "close",
-        c -> c.close(caller.userId(), admin(caller), clock.instant()),
+        new CaseChange.Close(),
         (after, event) -> "Closed " + CaseViews.title(after) + ".");
   }
 
@@ -292,8 +345,7 @@ public final class CaseService {
     return change(
         caller,
         command.ref(),
-        "report progress on",
-        c -> c.progress(caller.userId(), admin(caller), command.note(), clock.instant()),
+        new CaseChange.Progress(command.note()),
         (after, event) ->
             "Noted: you're still on "
                 + CaseViews.title(after)
@@ -305,8 +357,7 @@ public final class CaseService {
     return change(
         caller,
         command.ref(),
-        "record an answer on",
-        c -> c.answered(caller.userId(), admin(caller), command.note(), clock.instant()),
+        new CaseChange.Answered(command.note()),
         (after, event) ->
             after.firstResponseAt().filter(t -> t.equals(event.at())).isPresent()
                 ? "Noted the first response on " + CaseViews.title(after) + "."
@@ -327,19 +378,22 @@ public final class CaseService {
           feedback.record(
               new dev.followupbot.core.domain.CaseFeedback(
                   c.tenant(), c.id(), command.score(), command.comment(), caller.userId(), now));
-          cases.append(
-              c.tenant(),
-              new CaseEvent(
-                  c.id(),
-                  now,
-                  caller.userId(),
-                  CaseAction.RATED,
-                  Optional.of(c.status()),
-                  c.status(),
-                  c.ownerId(),
-                  c.ownerId(),
-                  Optional.of(reason)));
+          long eventId =
+              cases.append(
+                  c.tenant(),
+                  new CaseEvent(
+                      c.id(),
+                      now,
+                      caller.userId(),
+                      CaseAction.RATED,
+                      Optional.of(c.status()),
+                      c.status(),
+                      c.ownerId(),
+                      c.ownerId(),
+                      Optional.of(reason)));
+          webhooks.csat(c, eventId, command.score(), command.comment(), caller.userId(), now);
         });
+    webhooks.announce(c.id());
     log.info(
         "csat recorded tenant={} case={} score={} by={}",
         c.tenant(),
@@ -425,11 +479,46 @@ public final class CaseService {
     return Reply.privately(b.build());
   }
 
+  /**
+   * The case as the REST API and webhooks show it ({@link CaseJson}), with its history when asked.
+   */
+  public ObjectNode json(SupportCase c, boolean withHistory) {
+    return json(c, cases.updatedAt(c.tenant(), c.id()).orElse(c.createdAt()), withHistory);
+  }
+
+  /** A listed case, as {@link #json(SupportCase, boolean)} shows it, without history. */
+  public ObjectNode json(CaseListing listed) {
+    return json(listed.supportCase(), listed.updatedAt(), false);
+  }
+
+  private ObjectNode json(SupportCase c, Instant updatedAt, boolean withHistory) {
+    List<CaseEvent> history = cases.history(c.tenant(), c.id());
+    Function<String, String> names = nameOf(c.tenant());
+    ObjectNode o = CaseJson.of(c, updatedAt, cards.teamOf(c).id(), cards.sla(c, history), names);
+    if (withHistory) {
+      ArrayNode entries = o.putArray("history");
+      history.forEach(e -> entries.add(CaseJson.change(e, names)));
+    }
+    return o;
+  }
+
   boolean admin(Caller caller) {
     return access.isAdmin(caller.ref());
   }
 
-  private Optional<SupportCase> find(TenantId tenant, CaseRef ref) {
+  /** The person typing, with the rights the configuration gives them. */
+  Actor actorOf(Caller caller) {
+    return new Actor(
+        caller.tenant(),
+        caller.userId(),
+        caller.displayName(),
+        caller.zone(),
+        admin(caller),
+        Optional.empty());
+  }
+
+  /** The case a person means (a number first, else a helpdesk reference), in their workspace. */
+  public Optional<SupportCase> find(TenantId tenant, CaseRef ref) {
     return CaseLookup.find(cases, tenant, ref);
   }
 
@@ -441,96 +530,176 @@ public final class CaseService {
     String text(SupportCase after, CaseEvent event);
   }
 
-  private sealed interface Outcome {}
+  /**
+   * Applies a change to the case a person named, as one transaction, and says what became of it.
+   * This is the operation behind every chat command and button that changes a case.
+   */
+  public CaseOutcome perform(Actor actor, CaseRef ref, CaseChange change) {
+    return perform(actor, () -> find(actor.tenant(), ref), change);
+  }
 
-  private record Applied(
-      SupportCase after,
-      CaseEvent event,
-      List<Long> deliveries,
-      List<Reminder> wakeUps,
-      List<Long> cancelled)
-      implements Outcome {}
+  /** Applies a change to a case known by its id, in the actor's workspace (the REST API's way). */
+  public CaseOutcome perform(Actor actor, long caseId, CaseChange change) {
+    return perform(actor, () -> cases.findById(actor.tenant(), caseId), change);
+  }
 
-  private record Refused(SupportCase current, Refusal refusal) implements Outcome {}
+  /** The result of one try, with what to do once it is committed. */
+  private record Attempt(
+      CaseOutcome outcome, List<Reminder> wakeUps, List<Long> cancelled, boolean conflict) {
+    static Attempt of(CaseOutcome outcome) {
+      return new Attempt(outcome, List.of(), List.of(), false);
+    }
 
-  private record Missing() implements Outcome {}
-
-  private record Conflict() implements Outcome {}
+    static Attempt lostRace() {
+      return new Attempt(new CaseOutcome.Busy(), List.of(), List.of(), true);
+    }
+  }
 
   /**
-   * Applies a transition with optimistic locking: if someone changed the case between our read and
-   * our write, read again and decide again (a second claim then gets "already owned").
+   * Optimistic locking: if someone changed the case between our read and our write, read again and
+   * decide again (a second claim then gets "already owned").
    */
-  private Reply change(
-      Caller caller,
-      CaseRef ref,
-      String verb,
-      Function<SupportCase, Transition> transition,
-      Success success) {
-    directory.ensureTenant(caller.tenant());
+  private CaseOutcome perform(
+      Actor actor, Supplier<Optional<SupportCase>> lookup, CaseChange change) {
+    directory.ensureTenant(actor.tenant());
     for (int round = 0; round < 5; round++) {
-      Outcome outcome = tx.inTransaction(() -> attempt(caller, ref, transition));
-      if (outcome instanceof Missing) {
-        return notFound(ref);
+      Attempt attempt = tx.inTransaction(() -> attempt(actor, lookup, change));
+      if (attempt.conflict()) {
+        continue;
       }
-      if (outcome instanceof Refused refused) {
-        return Reply.privately(refusalText(caller, refused.current(), refused.refusal(), verb));
-      }
-      if (outcome instanceof Applied applied) {
-        for (Reminder r : applied.wakeUps()) {
+      if (attempt.outcome() instanceof CaseOutcome.Applied applied) {
+        for (Reminder r : attempt.wakeUps()) {
           scheduleQuietly(r);
+          metrics.reminderScheduled(r.kind());
         }
-        for (Long id : applied.cancelled()) {
+        for (Long id : attempt.cancelled()) {
           cancelQuietly(id);
         }
+        webhooks.announce(applied.after().id());
         watchQuietly(applied.after());
+        count(applied);
         log.info(
-            "case {} tenant={} case={} by={} status={}",
+            "case {} tenant={} case={} by={}{} status={}",
             applied.event().action().label(),
-            caller.tenant(),
+            actor.tenant(),
             applied.after().number(),
-            caller.userId(),
+            actor.userId(),
+            actor.via().map(v -> " via=" + v).orElse(""),
             applied.after().status());
-        return Reply.privately(Message.text(success.text(applied.after(), applied.event())))
-            .withDeliveries(applied.deliveries())
-            .withUpdate(cards.handled(applied.after(), applied.event()));
       }
+      return attempt.outcome();
+    }
+    return new CaseOutcome.Busy();
+  }
+
+  /** Time to claim (since the case was last left unclaimed) and time to resolve. */
+  private void count(CaseOutcome.Applied applied) {
+    SupportCase before = applied.before();
+    SupportCase after = applied.after();
+    if (before.ownerId().isEmpty() && after.ownerId().isPresent() && before.status().isOpen()) {
+      metrics.claimed(java.time.Duration.between(before.lastActivityAt(), applied.event().at()));
+    }
+    if (applied.event().action() == CaseAction.RESOLVED) {
+      metrics.resolved(java.time.Duration.between(after.createdAt(), applied.event().at()));
+    }
+  }
+
+  private Reply change(Caller caller, CaseRef ref, CaseChange change, Success success) {
+    CaseOutcome outcome = perform(actorOf(caller), ref, change);
+    if (outcome instanceof CaseOutcome.NotFound) {
+      return notFound(ref);
+    }
+    if (outcome instanceof CaseOutcome.Refused refused) {
+      return Reply.privately(
+          refusalText(caller, refused.current(), refused.refusal(), change.verb()));
+    }
+    if (outcome instanceof CaseOutcome.Applied applied) {
+      return Reply.privately(Message.text(success.text(applied.after(), applied.event())))
+          .withDeliveries(applied.deliveries())
+          .withUpdate(cards.handled(applied.after(), applied.event()));
     }
     return Reply.privately(
         "That case is changing very quickly right now. Please try again in a moment.");
   }
 
-  private Outcome attempt(
-      Caller caller, CaseRef ref, Function<SupportCase, Transition> transition) {
-    Optional<SupportCase> found = find(caller.tenant(), ref);
-    if (found.isEmpty()) {
-      return new Missing();
+  private Transition transition(Actor actor, SupportCase c, CaseChange change) {
+    Instant now = clock.instant();
+    String who = actor.userId();
+    boolean admin = actor.admin();
+    if (change instanceof CaseChange.Claim) {
+      return c.claim(who, now);
     }
-    Transition t = transition.apply(found.get());
+    if (change instanceof CaseChange.Release) {
+      return c.release(who, admin, now);
+    }
+    if (change instanceof CaseChange.Assign a) {
+      return c.assign(who, admin, a.assigneeId(), a.reason(), now);
+    }
+    if (change instanceof CaseChange.Wait w) {
+      return c.waitOnCustomer(who, admin, w.until(), now);
+    }
+    if (change instanceof CaseChange.Resume) {
+      return c.resume(who, admin, now);
+    }
+    if (change instanceof CaseChange.Resolve r) {
+      return c.resolve(who, admin, r.note(), now);
+    }
+    if (change instanceof CaseChange.Reopen r) {
+      return c.reopen(who, r.reason(), now);
+    }
+    if (change instanceof CaseChange.Close) {
+      return c.close(who, admin, now);
+    }
+    if (change instanceof CaseChange.Progress p) {
+      return c.progress(who, admin, p.note(), now);
+    }
+    if (change instanceof CaseChange.Answered a) {
+      return c.answered(who, admin, a.note(), now);
+    }
+    CaseChange.Edit e = (CaseChange.Edit) change;
+    Optional<String> customer =
+        e.removeCustomer() ? Optional.empty() : e.customer().or(c::customer);
+    return c.edit(
+        who, e.subject().orElse(c.subject()), customer, e.priority().orElse(c.priority()), now);
+  }
+
+  private Attempt attempt(Actor actor, Supplier<Optional<SupportCase>> lookup, CaseChange change) {
+    Optional<SupportCase> found = lookup.get();
+    if (found.isEmpty()) {
+      return Attempt.of(new CaseOutcome.NotFound());
+    }
+    SupportCase before = found.get();
+    Transition t = transition(actor, before, change);
     if (t instanceof Transition.Refused refused) {
-      return new Refused(found.get(), refused.refusal());
+      return Attempt.of(new CaseOutcome.Refused(before, refused.refusal()));
     }
     Transition.Applied applied = (Transition.Applied) t;
     SupportCase after = applied.after();
     if (!cases.update(after)) {
-      return new Conflict();
+      return Attempt.lostRace();
     }
-    long eventId = cases.append(caller.tenant(), applied.event());
+    TenantId tenant = actor.tenant();
+    CaseEvent event = applied.event().via(actor.via());
+    long eventId = cases.append(tenant, event);
+    webhooks.caseChanged(after, event, eventId);
     Instant now = clock.instant();
     List<Long> deliveries = new ArrayList<>();
     deliveries.add(
-        outbox.enqueue(OutboxEntry.cardRefresh(caller.tenant(), after.id(), after.version(), now)));
+        outbox.enqueue(OutboxEntry.cardRefresh(tenant, after.id(), after.version(), now)));
     List<Reminder> wakeUps = new ArrayList<>();
     List<Long> cancelled = new ArrayList<>();
-    CaseAction action = applied.event().action();
+    CaseAction action = event.action();
     if (action == CaseAction.ASSIGNED
         && after.ownerId().isPresent()
-        && !after.isOwnedBy(caller.userId())) {
-      deliveries.add(outbox.enqueue(handOffNote(caller, after, applied.event(), eventId, now)));
+        && !after.isOwnedBy(actor.userId())) {
+      deliveries.add(outbox.enqueue(handOffNote(actor, after, event, eventId, now)));
     }
     // Any change ends a previous wait: its "time to check" reminder no longer applies; a reopened
-    // case needs no check-in yet.
-    for (Reminder pending : reminders.pendingForCase(caller.tenant(), after.id())) {
+    // case needs no check-in yet. Editing what the case is about changes neither.
+    for (Reminder pending :
+        action == CaseAction.UPDATED
+            ? List.<Reminder>of()
+            : reminders.pendingForCase(tenant, after.id())) {
       boolean obsolete =
           pending.kind() == ReminderKind.WAIT_OVER
               || (pending.kind() == ReminderKind.CHECK_IN && action == CaseAction.REOPENED);
@@ -549,10 +718,10 @@ public final class CaseService {
                   wakeUps.add(
                       reminders.insert(
                           Reminder.create(
-                              caller.tenant(),
-                              tenants.nextReminderNumber(caller.tenant()),
+                              tenant,
+                              tenants.nextReminderNumber(tenant),
                               after.ownerId().get(),
-                              caller.userId(),
+                              actor.userId(),
                               Optional.of(after.id()),
                               ReminderKind.CHECK_IN,
                               Optional.empty(),
@@ -563,10 +732,10 @@ public final class CaseService {
       Reminder waitOver =
           reminders.insert(
               Reminder.create(
-                  caller.tenant(),
-                  tenants.nextReminderNumber(caller.tenant()),
-                  after.ownerId().orElse(caller.userId()),
-                  caller.userId(),
+                  tenant,
+                  tenants.nextReminderNumber(tenant),
+                  after.ownerId().orElse(actor.userId()),
+                  actor.userId(),
                   Optional.of(after.id()),
                   ReminderKind.WAIT_OVER,
                   Optional.empty(),
@@ -574,7 +743,8 @@ public final class CaseService {
                   now));
       wakeUps.add(waitOver);
     }
-    return new Applied(after, applied.event(), deliveries, wakeUps, cancelled);
+    return new Attempt(
+        new CaseOutcome.Applied(before, after, event, deliveries), wakeUps, cancelled, false);
   }
 
   /**
@@ -624,7 +794,7 @@ public final class CaseService {
   }
 
   private OutboxEntry handOffNote(
-      Caller caller, SupportCase after, CaseEvent event, long eventId, Instant now) {
+      Actor caller, SupportCase after, CaseEvent event, long eventId, Instant now) {
     String n = Integer.toString(after.number());
     String text =
         caller.displayName()
@@ -698,6 +868,9 @@ public final class CaseService {
           + ". `reopen "
           + n
           + "` first if it needs more work.";
+    }
+    if (refusal instanceof Refusal.NothingToChange) {
+      return title + " already reads that way; nothing changed.";
     }
     if (refusal instanceof Refusal.AlreadyAssigned assigned) {
       return title

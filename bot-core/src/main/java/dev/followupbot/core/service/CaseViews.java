@@ -174,7 +174,8 @@ final class CaseViews {
             .append("  ")
             .append(nameOf.apply(e.actorId()))
             .append(" ")
-            .append(describe(e, nameOf));
+            .append(describe(e, nameOf))
+            .append(e.via().map(v -> " (via " + v + ")").orElse(""));
       }
       b.section(h.toString());
     }
@@ -206,6 +207,8 @@ final class CaseViews {
         return "answered the customer" + reason;
       case RATED:
         return "recorded the customer's satisfaction" + reason;
+      case UPDATED:
+        return "updated it" + reason;
       case CLOSED:
       default:
         return "closed it";

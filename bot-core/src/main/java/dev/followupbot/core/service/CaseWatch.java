@@ -48,6 +48,7 @@ public final class CaseWatch {
   private final Availabilities availability;
   private final NudgeService nudgeService;
   private final DeliveryService delivery;
+  private final SlaWatch slaWatch;
   private final Clock clock;
 
   /**
@@ -69,6 +70,7 @@ public final class CaseWatch {
       Directory directory,
       NudgeService nudgeService,
       DeliveryService delivery,
+      SlaWatch slaWatch,
       Clock clock) {
     this.cases = cases;
     this.nudges = nudges;
@@ -79,6 +81,7 @@ public final class CaseWatch {
     this.availability = new Availabilities(directory);
     this.nudgeService = nudgeService;
     this.delivery = delivery;
+    this.slaWatch = slaWatch;
     this.clock = clock;
   }
 
@@ -95,18 +98,26 @@ public final class CaseWatch {
     }
   }
 
-  /** Works out what is due for the case now and when to look again. Safe to call any time. */
+  /**
+   * Works out what is due for the case now and when to look again, and reports SLA state changes.
+   * Safe to call any time.
+   */
   public void evaluate(TenantId tenant, long caseId) {
     WakeUp wake = new WakeUp.CaseTimers(tenant, caseId);
     Optional<SupportCase> found = cases.findById(tenant, caseId);
-    if (found.isEmpty() || !found.get().status().isOpen()) {
+    if (found.isEmpty()) {
       cancelQuietly(wake);
       return;
     }
     SupportCase c = found.get();
+    List<CaseEvent> history = cases.history(tenant, caseId);
+    observeSla(c, history);
+    if (!c.status().isOpen()) {
+      cancelQuietly(wake);
+      return;
+    }
     Instant now = clock.instant();
     SupportTeam team = cards.teamOf(c);
-    List<CaseEvent> history = cases.history(tenant, caseId);
     Plan plan = new Plan();
     unclaimed(c, team, now, plan);
     stale(c, team, now, plan);
@@ -142,6 +153,18 @@ public final class CaseWatch {
       scheduleQuietly(wake, plan.next.get());
     } else {
       cancelQuietly(wake);
+    }
+  }
+
+  private void observeSla(SupportCase c, List<CaseEvent> history) {
+    try {
+      slaWatch.observe(c, history);
+    } catch (RuntimeException e) {
+      log.warn(
+          "could not check the SLA states of case {} in {}; the next evaluation will: {}",
+          c.number(),
+          c.tenant(),
+          e.toString());
     }
   }
 

@@ -50,6 +50,8 @@ public final class DeliveryService {
   private final CaseCards cards;
   private final Pacing pacing;
   private final Later later;
+  private final CoreMetrics metrics;
+  private final PlatformActivity activity;
   private final String node;
   private final Clock clock;
 
@@ -64,6 +66,8 @@ public final class DeliveryService {
       CaseCards cards,
       Pacing pacing,
       Later later,
+      CoreMetrics metrics,
+      PlatformActivity activity,
       String node,
       Clock clock) {
     this.cards = cards;
@@ -76,6 +80,8 @@ public final class DeliveryService {
     this.policy = policy;
     this.pacing = pacing;
     this.later = later;
+    this.metrics = metrics;
+    this.activity = activity;
     this.node = node;
     this.clock = clock;
   }
@@ -131,12 +137,21 @@ public final class DeliveryService {
     if (messenger.isEmpty()) {
       return;
     }
+    try (LogContext context =
+        LogContext.with("tenant", entry.tenant().key())
+            .and("case_id", entry.caseId())
+            .and("reminder_id", entry.reminderId())) {
+      deliverClaimed(id, entry, messenger.get());
+    }
+  }
+
+  private void deliverClaimed(long id, OutboxEntry entry, Messenger messenger) {
     Instant now = clock.instant();
     if (!tx.inTransaction(() -> outbox.claim(id, node, now))) {
       return;
     }
     Optional<String> conversation = conversationOf(entry);
-    Duration spacing = messenger.get().pacing();
+    Duration spacing = messenger.pacing();
     if (conversation.isPresent() && !spacing.isZero()) {
       Instant slot = pacing.slot(conversation.get(), spacing, now, entry.slotAt());
       if (slot.isAfter(now)) {
@@ -146,7 +161,7 @@ public final class DeliveryService {
       }
     }
     try {
-      Optional<MessageRef> ref = send(messenger.get(), entry);
+      Optional<MessageRef> ref = send(messenger, entry);
       Instant done = clock.instant();
       tx.run(
           () -> {
@@ -163,6 +178,26 @@ public final class DeliveryService {
     } catch (RuntimeException unexpected) {
       onFailure(
           entry, conversation, DeliveryFailure.transientFailure(unexpected.toString(), unexpected));
+    }
+  }
+
+  /** One platform call, counted by outcome; a success is remembered for /healthz. */
+  private <T> T call(Messenger messenger, String operation, java.util.function.Supplier<T> work) {
+    try {
+      T result = work.get();
+      metrics.platformCall(messenger.platform(), operation, CoreMetrics.OK);
+      activity.succeeded(messenger.platform(), clock.instant());
+      return result;
+    } catch (DeliveryFailure failure) {
+      String outcome =
+          failure.retryAfter().isPresent()
+              ? CoreMetrics.RATE_LIMITED
+              : failure.permanent() ? CoreMetrics.PERMANENT : CoreMetrics.TRANSIENT;
+      metrics.platformCall(messenger.platform(), operation, outcome);
+      throw failure;
+    } catch (RuntimeException unexpected) {
+      metrics.platformCall(messenger.platform(), operation, CoreMetrics.TRANSIENT);
+      throw unexpected;
     }
   }
 
@@ -198,7 +233,12 @@ public final class DeliveryService {
         if (entry.lastError().filter(e -> e.startsWith(UNKNOWN_OUTCOME)).isPresent()) {
           message = possibleRepeat(message);
         }
-        return Optional.of(messenger.post(entry.destination().orElseThrow(), message));
+        Message toSend = message;
+        return Optional.of(
+            call(
+                messenger,
+                "post",
+                () -> messenger.post(entry.destination().orElseThrow(), toSend)));
       case CASE_CARD:
         return postCard(messenger, entry);
       case CARD_REFRESH:
@@ -217,7 +257,11 @@ public final class DeliveryService {
     if (c.card().isPresent()) {
       return c.card();
     }
-    MessageRef ref = messenger.post(new Destination.Channel(c.tenant(), c.channelId()), card(c));
+    MessageRef ref =
+        call(
+            messenger,
+            "post",
+            () -> messenger.post(new Destination.Channel(c.tenant(), c.channelId()), card(c)));
     tx.run(() -> cases.saveCard(c.tenant(), c.id(), ref));
     // The case may have changed while the card was on its way; make sure the card catches up.
     cases
@@ -243,7 +287,13 @@ public final class DeliveryService {
       return;
     }
     SupportCase c = found.get();
-    messenger.update(c.tenant(), c.card().get(), card(c));
+    call(
+        messenger,
+        "update",
+        () -> {
+          messenger.update(c.tenant(), c.card().get(), card(c));
+          return null;
+        });
   }
 
   private Message card(SupportCase c) {
@@ -254,7 +304,20 @@ public final class DeliveryService {
     reminders
         .findById(reminderId)
         .filter(r -> r.status() == ReminderStatus.PENDING && r.occurrence() == occurrence)
-        .ifPresent(r -> reminders.update(r.delivered(now), ReminderStatus.PENDING, occurrence));
+        .ifPresent(
+            r -> {
+              if (reminders.update(r.delivered(now), ReminderStatus.PENDING, occurrence)) {
+                Duration late = Duration.between(r.dueAt(), now);
+                metrics.reminderDelivered(r.kind(), late);
+                log.info(
+                    "reminder delivered tenant={} reminder={} id={} to={} late_ms={}",
+                    r.tenant(),
+                    r.number(),
+                    r.id(),
+                    r.recipientId(),
+                    Math.max(0, late.toMillis()));
+              }
+            });
   }
 
   private void onFailure(
@@ -292,6 +355,7 @@ public final class DeliveryService {
       }
     }
     Instant next = now.plus(wait);
+    metrics.retry(entry.tenant().platform().key());
     log.info(
         "delivery of outbox entry id={} tenant={} failed ({}); retrying in {} ms",
         entry.id(),
@@ -310,7 +374,16 @@ public final class DeliveryService {
       return List.of();
     }
     Reminder r = found.get();
-    reminders.update(r.failed(reason, now), r.status(), r.occurrence());
+    if (reminders.update(r.failed(reason, now), r.status(), r.occurrence())) {
+      metrics.reminderFailed(r.kind());
+      log.warn(
+          "reminder failed tenant={} reminder={} id={} to={}: {}",
+          r.tenant(),
+          r.number(),
+          r.id(),
+          r.recipientId(),
+          reason);
+    }
     if (r.creatorId().equals(r.recipientId())) {
       return List.of();
     }

@@ -47,6 +47,7 @@ public final class NudgeService {
   private final CaseCards cards;
   private final Directory directory;
   private final DeliveryService delivery;
+  private final CoreMetrics metrics;
   private final Clock clock;
 
   public NudgeService(
@@ -58,6 +59,7 @@ public final class NudgeService {
       CaseCards cards,
       Directory directory,
       DeliveryService delivery,
+      CoreMetrics metrics,
       Clock clock) {
     this.tx = tx;
     this.nudges = nudges;
@@ -67,6 +69,7 @@ public final class NudgeService {
     this.cards = cards;
     this.directory = directory;
     this.delivery = delivery;
+    this.metrics = metrics;
     this.clock = clock;
   }
 
@@ -163,8 +166,29 @@ public final class NudgeService {
             .map(i -> i.nudge().kind().name())
             .distinct()
             .collect(Collectors.joining(",")));
+    for (NudgeViews.Item item : items) {
+      metrics.nudgeSent(item.nudge().kind(), isEscalation(item.nudge()));
+    }
     delivery.deliver(outboxId);
     scheduleNext(tenant, toChannel, recipientId, now, window);
+  }
+
+  /**
+   * Escalations go past the first person asked: later steps of the unclaimed chain, a stale case to
+   * its leads, an SLA breach, a low score.
+   */
+  static boolean isEscalation(Nudge n) {
+    switch (n.kind()) {
+      case UNCLAIMED:
+      case STALE:
+        return n.step() > 0;
+      case SLA_BREACH:
+      case LOW_CSAT:
+        return true;
+      case SLA_WARNING:
+      default:
+        return false;
+    }
   }
 
   /** The nudge as it should read now, or empty if the case has moved on. */

@@ -49,6 +49,7 @@ public final class ReminderService {
   private final Directory directory;
   private final Messengers messengers;
   private final DeliveryService delivery;
+  private final CoreMetrics metrics;
   private final Clock clock;
   private final Instant runningSince;
 
@@ -62,6 +63,7 @@ public final class ReminderService {
       Directory directory,
       Messengers messengers,
       DeliveryService delivery,
+      CoreMetrics metrics,
       Clock clock) {
     this.tx = tx;
     this.tenants = tenants;
@@ -72,6 +74,7 @@ public final class ReminderService {
     this.directory = directory;
     this.messengers = messengers;
     this.delivery = delivery;
+    this.metrics = metrics;
     this.clock = clock;
     this.runningSince = clock.instant();
   }
@@ -97,30 +100,9 @@ public final class ReminderService {
       recipient = resolved.get();
     }
     Instant now = clock.instant();
-    Optional<Long> caseId = about.map(SupportCase::id);
     String recipientId = recipient.userId();
     Reminder stored =
-        tx.inTransaction(
-            () ->
-                reminders.insert(
-                    Reminder.create(
-                        tenant,
-                        tenants.nextReminderNumber(tenant),
-                        recipientId,
-                        caller.userId(),
-                        caseId,
-                        ReminderKind.FOLLOW_UP,
-                        command.note(),
-                        command.due(),
-                        now)));
-    schedule(stored);
-    log.info(
-        "reminder set tenant={} reminder={} id={} for={} due={}",
-        tenant,
-        stored.number(),
-        stored.id(),
-        recipientId,
-        stored.dueAt());
+        set(tenant, caller.userId(), recipientId, about, command.due(), command.note());
     boolean self = recipientId.equals(caller.userId());
     String whom = self ? "you" : recipient.displayName();
     UserRef recipientRef = recipient.ref();
@@ -157,6 +139,67 @@ public final class ReminderService {
                         + recipient.displayName()
                         + " messages yet, so it would fail. Ask them to open a chat with me"
                         + " (in Teams: install the followup-bot app) before it's due."));
+  }
+
+  /**
+   * Sets a follow-up reminder for {@code recipientId}, optionally about a case, and schedules it.
+   * The caller has checked that the case is the tenant's and that {@code due} is ahead.
+   */
+  public Reminder set(
+      TenantId tenant,
+      String creatorId,
+      String recipientId,
+      Optional<SupportCase> about,
+      Instant due,
+      Optional<String> note) {
+    Instant now = clock.instant();
+    directory.ensureTenant(tenant);
+    Optional<Long> caseId = about.map(SupportCase::id);
+    Reminder stored =
+        tx.inTransaction(
+            () ->
+                reminders.insert(
+                    Reminder.create(
+                        tenant,
+                        tenants.nextReminderNumber(tenant),
+                        recipientId,
+                        creatorId,
+                        caseId,
+                        ReminderKind.FOLLOW_UP,
+                        note,
+                        due,
+                        now)));
+    schedule(stored);
+    metrics.reminderScheduled(stored.kind());
+    log.info(
+        "reminder set tenant={} reminder={} id={} for={} due={}",
+        tenant,
+        stored.number(),
+        stored.id(),
+        recipientId,
+        stored.dueAt());
+    return stored;
+  }
+
+  /**
+   * Cancels one of the tenant's reminders on an admin's behalf (the REST API): no check of who set
+   * it. Returns the reminder as it is afterwards; an already finished one is returned unchanged.
+   */
+  public Optional<Reminder> cancelAsAdmin(TenantId tenant, int number, String by) {
+    for (int round = 0; round < 3; round++) {
+      Optional<Reminder> found = reminders.findByNumber(tenant, number);
+      if (found.isEmpty() || !found.get().status().isActive()) {
+        return found;
+      }
+      Reminder r = found.get();
+      Reminder after = r.completed(ReminderStatus.CANCELLED, clock.instant());
+      if (tx.inTransaction(() -> reminders.update(after, r.status(), r.occurrence()))) {
+        unschedule(after.id());
+        log.info("reminder cancelled tenant={} reminder={} by={} via=API", tenant, number, by);
+        return Optional.of(after);
+      }
+    }
+    return reminders.findByNumber(tenant, number);
   }
 
   public Reply list(Caller caller) {
@@ -251,9 +294,11 @@ public final class ReminderService {
    * occurrence (at most once, whatever happens) and delivers it.
    */
   public void reminderDue(long reminderId) {
-    Instant now = clock.instant();
-    Optional<Long> entry = tx.inTransaction(() -> queueIfDue(reminderId, now));
-    entry.ifPresent(delivery::deliver);
+    try (LogContext context = LogContext.with("reminder_id", reminderId)) {
+      Instant now = clock.instant();
+      Optional<Long> entry = tx.inTransaction(() -> queueIfDue(reminderId, now));
+      entry.ifPresent(delivery::deliver);
+    }
   }
 
   /** Catches reminders whose wake-up never came (lost job, crash before scheduling). */

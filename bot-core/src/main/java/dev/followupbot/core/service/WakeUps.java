@@ -46,6 +46,7 @@ public final class WakeUps implements WakeUpHandler {
   private final AdminService admin;
   private final OpenCaseRechecks rechecks;
   private final DeliveryPolicy policy;
+  private final WebhookDelivery webhooks;
   private final String node;
   private final Instant startedAt;
   private final Clock clock;
@@ -65,6 +66,7 @@ public final class WakeUps implements WakeUpHandler {
       AdminService admin,
       OpenCaseRechecks rechecks,
       DeliveryPolicy policy,
+      WebhookDelivery webhooks,
       String node,
       Clock clock) {
     this.admin = admin;
@@ -77,6 +79,7 @@ public final class WakeUps implements WakeUpHandler {
     this.digests = digests;
     this.cases = cases;
     this.policy = policy;
+    this.webhooks = webhooks;
     this.node = node;
     this.startedAt = clock.instant();
     this.clock = clock;
@@ -87,7 +90,10 @@ public final class WakeUps implements WakeUpHandler {
     if (wakeUp instanceof WakeUp.ReminderDue due) {
       reminders.reminderDue(due.reminderId());
     } else if (wakeUp instanceof WakeUp.CaseTimers timers) {
-      watch.woken(timers.tenant(), timers.caseId());
+      try (LogContext context =
+          LogContext.with("tenant", timers.tenant().key()).and("case_id", timers.caseId())) {
+        watch.woken(timers.tenant(), timers.caseId());
+      }
     } else if (wakeUp instanceof WakeUp.NudgesDue held) {
       nudges.flushFor(held.nudgeId());
     } else if (wakeUp instanceof WakeUp.TeamDigest digest) {
@@ -118,6 +124,8 @@ public final class WakeUps implements WakeUpHandler {
     recovered +=
         delivery.recoverUnfinished(now.minus(policy.presumedDeadAfter()), Optional.empty(), BATCH);
     int sent = delivery.deliverDue(BATCH);
+    recovered += webhooks.recoverStuck(now.minus(policy.presumedDeadAfter()), BATCH);
+    int events = webhooks.deliverDue(BATCH);
     // After a start-up everything overdue is ours at once; later, only what its wake-up missed.
     int overdue = reminders.deliverOverdue(first ? now : now.minus(OVERDUE), BATCH);
     int held = nudges.flushDue(BATCH);
@@ -129,11 +137,12 @@ public final class WakeUps implements WakeUpHandler {
       lastForget = now;
       seenEvents.forgetBefore(now.minus(REMEMBER_EVENTS));
     }
-    if (recovered + overdue + held > 0 || sent > 0) {
+    if (recovered + overdue + held + events > 0 || sent > 0) {
       log.debug(
-          "sweep: {} queued message(s) attempted, {} overdue reminder(s), {} held nudge(s),"
-              + " {} interrupted send(s) recovered",
+          "sweep: {} queued message(s) attempted, {} webhook event(s), {} overdue reminder(s),"
+              + " {} held nudge(s), {} interrupted send(s) recovered",
           sent,
+          events,
           overdue,
           held,
           recovered);

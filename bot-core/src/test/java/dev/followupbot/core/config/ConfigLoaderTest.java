@@ -78,4 +78,61 @@ class ConfigLoaderTest {
     Files.writeString(file, "timezone: Asia/Tokyo\n");
     assertThat(ConfigLoader.load(file).timezone()).isEqualTo(ZoneId.of("Asia/Tokyo"));
   }
+
+  @Test
+  void webhooks_are_read_with_their_filters_and_the_name_of_their_secret() {
+    FollowupConfig c =
+        ConfigLoader.parse(
+            "followup.yaml",
+            """
+            webhooks:
+              - url: https://hooks.example.com/followup
+                secret_env: FOLLOWUP_WEBHOOK_SECRET
+                tenant: slack:T0123
+                events: [case.*, sla.breached]
+                give_up_after: 2h
+              - url: http://localhost:9000/hook
+                secret_env: LOCAL_HOOK_SECRET
+            """);
+    assertThat(c.webhooks()).hasSize(2);
+    WebhookSpec first = c.webhooks().get(0);
+    assertThat(first.secretEnv()).isEqualTo("FOLLOWUP_WEBHOOK_SECRET");
+    assertThat(first.tenantFilter()).contains(new TenantId(Platform.SLACK, "T0123"));
+    assertThat(first.events()).containsExactly("case.*", "sla.breached");
+    assertThat(first.giveUpAfter()).isEqualTo(Duration.ofHours(2));
+    assertThat(c.webhooks().get(1).events()).containsExactly("*");
+    assertThat(c.webhooks().get(1).giveUpAfter()).isEqualTo(Duration.ofHours(24));
+  }
+
+  @Test
+  void a_webhook_that_is_not_http_or_has_no_secret_variable_or_an_unknown_event_is_refused() {
+    assertThatThrownBy(
+            () ->
+                ConfigLoader.parse(
+                    "f.yaml", "webhooks:\n  - url: ftp://example.com/x\n    secret_env: S\n"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("f.yaml line")
+        .hasMessageContaining("key 'webhooks[0]'")
+        .hasMessageContaining("not an http:// or https:// URL");
+    assertThatThrownBy(
+            () -> ConfigLoader.parse("f.yaml", "webhooks:\n  - url: https://example.com/x\n"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("needs 'secret_env'");
+    assertThatThrownBy(
+            () ->
+                ConfigLoader.parse(
+                    "f.yaml",
+                    "webhooks:\n  - url: https://example.com/x\n    secret_env: S\n"
+                        + "    events: [case.exploded]\n"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("'case.exploded' is not an event");
+    assertThatThrownBy(
+            () ->
+                ConfigLoader.parse(
+                    "f.yaml",
+                    "webhooks:\n  - url: https://user:pw@example.com/x\n    secret_env: S\n"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("keep secrets out of the file")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("pw@"));
+  }
 }

@@ -145,4 +145,29 @@ class SupportCaseTest {
     assertThat(applied(closed.reopen("bob", Optional.empty(), T1)).status())
         .isEqualTo(CaseStatus.CLAIMED);
   }
+
+  @Test
+  void an_edit_changes_what_the_case_is_about_and_records_each_change() {
+    SupportCase owned = applied(unclaimed().claim("ann", T0));
+    Transition t = owned.edit("zendesk", "Refund", Optional.empty(), Priority.URGENT, T1);
+    SupportCase after = applied(t);
+    assertThat(after.subject()).isEqualTo("Refund");
+    assertThat(after.customer()).isEmpty();
+    assertThat(after.priority()).isEqualTo(Priority.URGENT);
+    assertThat(after.ownerId()).contains("ann");
+    assertThat(after.status()).isEqualTo(CaseStatus.CLAIMED);
+    assertThat(after.lastActivityAt()).isEqualTo(owned.lastActivityAt());
+    assertThat(after.version()).isEqualTo(owned.version() + 1);
+    assertThat(event(t).action()).isEqualTo(CaseAction.UPDATED);
+    assertThat(event(t).reason())
+        .contains(
+            "subject \"Refund for Acme\" → \"Refund\"; customer Dana → none; priority high → urgent");
+  }
+
+  @Test
+  void an_edit_that_changes_nothing_is_refused() {
+    SupportCase c = unclaimed();
+    assertThat(refusal(c.edit("ann", c.subject(), c.customer(), c.priority(), T1)))
+        .isInstanceOf(Refusal.NothingToChange.class);
+  }
 }

@@ -19,8 +19,13 @@ import dev.followupbot.core.domain.WorkingHours;
 import dev.followupbot.core.message.Button;
 import dev.followupbot.core.message.Message;
 import dev.followupbot.core.message.MessageRef;
+import dev.followupbot.core.port.CaseSearch;
 import dev.followupbot.core.port.Destination;
 import dev.followupbot.core.port.OutboxEntry;
+import dev.followupbot.core.port.SlaStates;
+import dev.followupbot.core.port.WebhookEntry;
+import dev.followupbot.core.sla.SlaMetric;
+import dev.followupbot.core.sla.SlaState;
 import dev.followupbot.core.testing.MutableClock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -54,6 +59,8 @@ abstract class RepositoryContract {
   JdbiSeenEvents seenEvents;
   JdbiPacing pacing;
   JdbiAddresses addresses;
+  JdbiWebhookLog webhooks;
+  JdbiSlaStates slaStates;
   final MutableClock clock = new MutableClock(T0);
 
   abstract Database open();
@@ -70,6 +77,8 @@ abstract class RepositoryContract {
     seenEvents = new JdbiSeenEvents(tx, db.vendor());
     pacing = new JdbiPacing(tx);
     addresses = new JdbiAddresses(tx, clock);
+    webhooks = new JdbiWebhookLog(tx, db.vendor());
+    slaStates = new JdbiSlaStates(tx, db.vendor());
     tenants.ensure(ACME);
     tenants.ensure(GLOBEX);
   }
@@ -421,5 +430,183 @@ abstract class RepositoryContract {
     assertThat(addresses.find(ACME, "user:U1")).contains("{\"ref\":2}");
     assertThat(addresses.find(GLOBEX, "user:U1")).isEmpty();
     assertThat(addresses.find(ACME, "user:U2")).isEmpty();
+  }
+
+  private CaseEvent event(SupportCase c, CaseAction action, Instant at) {
+    return new CaseEvent(
+        c.id(),
+        at,
+        "ann",
+        action,
+        Optional.of(c.status()),
+        c.status(),
+        c.ownerId(),
+        c.ownerId(),
+        Optional.empty());
+  }
+
+  @Test
+  void a_history_entry_moves_the_cases_last_change_and_keeps_its_way_in() {
+    SupportCase c = newCase(ACME, "Refund");
+    assertThat(cases.updatedAt(ACME, c.id())).contains(T0);
+    Instant later = T0.plusSeconds(90);
+    cases.append(ACME, event(c, CaseAction.UPDATED, later).via(Optional.of("API")));
+    assertThat(cases.updatedAt(ACME, c.id())).contains(later);
+    assertThat(cases.updatedAt(GLOBEX, c.id())).isEmpty();
+    assertThat(cases.history(ACME, c.id()).get(0).via()).contains("API");
+  }
+
+  @Test
+  void a_search_pages_by_number_and_filters_by_state_owner_channel_and_last_change() {
+    SupportCase one = newCase(ACME, "One");
+    SupportCase two = newCase(ACME, "Two");
+    newCase(ACME, "Three");
+    newCase(GLOBEX, "Theirs");
+    SupportCase claimed = ((Transition.Applied) two.claim("bob", T0)).after();
+    assertThat(cases.update(claimed)).isTrue();
+    cases.append(ACME, event(claimed, CaseAction.CLAIMED, T0.plusSeconds(60)));
+    Set<CaseStatus> all = EnumSet.allOf(CaseStatus.class);
+
+    var firstPage =
+        cases.search(
+            ACME,
+            new CaseSearch(
+                all, Optional.empty(), Optional.empty(), Set.of(), Optional.empty(), 0, 2));
+    assertThat(firstPage).extracting(l -> l.supportCase().subject()).containsExactly("One", "Two");
+    var secondPage =
+        cases.search(
+            ACME,
+            new CaseSearch(
+                all, Optional.empty(), Optional.empty(), Set.of(), Optional.empty(), 2, 2));
+    assertThat(secondPage).extracting(l -> l.supportCase().subject()).containsExactly("Three");
+    assertThat(
+            cases.search(
+                ACME,
+                new CaseSearch(
+                    Set.of(CaseStatus.CLAIMED),
+                    Optional.of("bob"),
+                    Optional.empty(),
+                    Set.of(),
+                    Optional.empty(),
+                    0,
+                    10)))
+        .extracting(l -> l.supportCase().id())
+        .containsExactly(two.id());
+    var changed =
+        cases.search(
+            ACME,
+            new CaseSearch(
+                all,
+                Optional.empty(),
+                Optional.empty(),
+                Set.of(),
+                Optional.of(T0.plusSeconds(30)),
+                0,
+                10));
+    assertThat(changed).hasSize(1);
+    assertThat(changed.get(0).updatedAt()).isEqualTo(T0.plusSeconds(60));
+    assertThat(
+            cases.search(
+                ACME,
+                new CaseSearch(
+                    all,
+                    Optional.empty(),
+                    Optional.of(Set.of("C2")),
+                    Set.of(),
+                    Optional.empty(),
+                    0,
+                    10)))
+        .isEmpty();
+    assertThat(
+            cases.search(
+                ACME,
+                new CaseSearch(
+                    all,
+                    Optional.empty(),
+                    Optional.empty(),
+                    Set.of("C1"),
+                    Optional.empty(),
+                    0,
+                    10)))
+        .isEmpty();
+    assertThat(one.number()).isEqualTo(1);
+    assertThat(cases.countByStatus(CaseStatus.UNCLAIMED)).isEqualTo(3);
+    assertThat(cases.countByStatus(CaseStatus.CLAIMED)).isEqualTo(1);
+  }
+
+  private WebhookEntry webhookDraft(SupportCase c, String target, String key) {
+    return WebhookEntry.draft(
+        c.tenant(),
+        target,
+        "https://hooks.example.com/" + target,
+        "evt_" + key,
+        key,
+        "case.created",
+        c.id(),
+        c.number(),
+        "{\"key\":\"" + key + "\"}",
+        T0);
+  }
+
+  @Test
+  void webhook_events_of_one_case_and_url_go_out_one_at_a_time_in_order() {
+    SupportCase c = newCase(ACME, "Refund");
+    SupportCase other = newCase(ACME, "Other");
+    assertThat(webhooks.enqueue(webhookDraft(c, "wh_a", "k1"))).isTrue();
+    assertThat(webhooks.enqueue(webhookDraft(c, "wh_a", "k1"))).isFalse();
+    assertThat(webhooks.enqueue(webhookDraft(c, "wh_a", "k2"))).isTrue();
+    assertThat(webhooks.enqueue(webhookDraft(c, "wh_b", "k1"))).isTrue();
+    assertThat(webhooks.enqueue(webhookDraft(other, "wh_a", "k3"))).isTrue();
+    List<Long> due = webhooks.due(T0, 10);
+    assertThat(due).hasSize(3);
+    long first = due.get(0);
+    long second =
+        webhooks.list(ACME, Optional.of(c.id()), Optional.empty(), Long.MAX_VALUE, 10).stream()
+            .filter(e -> e.eventKey().equals("k2"))
+            .findFirst()
+            .orElseThrow()
+            .id();
+    assertThat(webhooks.claim(second, "node", T0)).as("waits behind k1").isFalse();
+    assertThat(webhooks.claim(first, "node", T0)).isTrue();
+    assertThat(webhooks.claim(first, "node", T0)).as("claimed once").isFalse();
+    assertThat(webhooks.claim(second, "node", T0)).as("k1 is still on its way").isFalse();
+    webhooks.retryAt(first, T0.plusSeconds(5), Optional.of(500), "HTTP 500");
+    assertThat(webhooks.due(T0, 10)).doesNotContain(first, second);
+    assertThat(webhooks.claim(first, "node", T0.plusSeconds(5))).isTrue();
+    webhooks.markDelivered(first, 204, T0.plusSeconds(6));
+    assertThat(webhooks.nextFor("wh_a", c.id())).contains(second);
+    assertThat(webhooks.claim(second, "node", T0.plusSeconds(6))).isTrue();
+    WebhookEntry stored = webhooks.find(first).orElseThrow();
+    assertThat(stored.state()).isEqualTo(WebhookEntry.State.DELIVERED);
+    assertThat(stored.attempts()).isEqualTo(2);
+    assertThat(stored.lastStatus()).contains(204);
+    assertThat(webhooks.stuck(T0.plusSeconds(7), 10)).containsExactly(second);
+    webhooks.release(second, T0.plusSeconds(7), "sender stopped");
+    assertThat(webhooks.find(second).orElseThrow().state()).isEqualTo(WebhookEntry.State.PENDING);
+    assertThat(webhooks.list(GLOBEX, Optional.empty(), Optional.empty(), Long.MAX_VALUE, 10))
+        .isEmpty();
+    assertThat(
+            webhooks.list(
+                ACME,
+                Optional.empty(),
+                Optional.of(WebhookEntry.State.DELIVERED),
+                Long.MAX_VALUE,
+                10))
+        .extracting(WebhookEntry::id)
+        .containsExactly(first);
+  }
+
+  @Test
+  void an_sla_state_moves_once_from_what_was_seen() {
+    SupportCase c = newCase(ACME, "Refund");
+    SlaStates.Seen first =
+        new SlaStates.Seen(c.id(), SlaMetric.FIRST_RESPONSE, T0, SlaState.RUNNING, 1);
+    assertThat(slaStates.insert(ACME, first, T0)).isTrue();
+    assertThat(slaStates.insert(ACME, first, T0)).isFalse();
+    assertThat(slaStates.move(first, T0, SlaState.DUE_SOON, T0)).isTrue();
+    assertThat(slaStates.move(first, T0, SlaState.BREACHED, T0)).as("a stale read loses").isFalse();
+    assertThat(slaStates.forCase(c.id()))
+        .containsExactly(
+            new SlaStates.Seen(c.id(), SlaMetric.FIRST_RESPONSE, T0, SlaState.DUE_SOON, 2));
   }
 }

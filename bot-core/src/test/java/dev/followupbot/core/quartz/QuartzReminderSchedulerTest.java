@@ -10,6 +10,7 @@ import dev.followupbot.core.jdbc.DatabaseSettings;
 import dev.followupbot.core.port.WakeUp;
 import dev.followupbot.core.port.WakeUpHandler;
 import dev.followupbot.core.testing.TestDatabases;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -103,5 +104,17 @@ class QuartzReminderSchedulerTest {
     assertThat(handler.woken).isEmpty();
     scheduler = started();
     await().atMost(Duration.ofSeconds(10)).until(() -> handler.woken.contains(9L));
+  }
+
+  @Test
+  void a_wake_up_later_than_the_misfire_threshold_is_counted() {
+    SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    scheduler = QuartzReminderScheduler.create(db, QuartzSettings.DEFAULT);
+    scheduler.countMisfires(meters);
+    scheduler.wakeAt(11, Instant.now().minusSeconds(600)); // far past the 30 s threshold
+    scheduler.wakeAt(12, Instant.now().plusMillis(100)); // on time
+    scheduler.start(handler);
+    await().atMost(Duration.ofSeconds(10)).until(() -> handler.woken.size() >= 2);
+    assertThat(meters.get("followup.quartz.misfires").counter().count()).isEqualTo(1);
   }
 }

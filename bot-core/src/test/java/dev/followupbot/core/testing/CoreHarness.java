@@ -1,6 +1,7 @@
 package dev.followupbot.core.testing;
 
 import dev.followupbot.core.FollowupCore;
+import dev.followupbot.core.Integrations;
 import dev.followupbot.core.config.ConfigLoader;
 import dev.followupbot.core.config.FollowupConfig;
 import dev.followupbot.core.config.PolicySpec;
@@ -31,9 +32,17 @@ public final class CoreHarness implements AutoCloseable {
   public final FollowupCore core;
 
   public CoreHarness(Database database, FollowupConfig config, MutableClock clock) {
+    this(database, config, clock, Integrations.none());
+  }
+
+  /** The harness reporting metrics and webhook events to {@code integrations}. */
+  public CoreHarness(
+      Database database, FollowupConfig config, MutableClock clock, Integrations integrations) {
     this.database = database;
     this.clock = clock;
-    this.core = new FollowupCore(database, scheduler, List.of(slack), config, "test-node", clock);
+    this.core =
+        new FollowupCore(
+            database, scheduler, List.of(slack), config, "test-node", clock, integrations);
   }
 
   /**

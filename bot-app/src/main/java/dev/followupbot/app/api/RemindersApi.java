@@ -1,0 +1,156 @@
+package dev.followupbot.app.api;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.followupbot.core.FollowupCore;
+import dev.followupbot.core.command.CaseRef;
+import dev.followupbot.core.domain.Reminder;
+import dev.followupbot.core.domain.ReminderStatus;
+import dev.followupbot.core.domain.SupportCase;
+import dev.followupbot.core.domain.TenantId;
+import dev.followupbot.core.webhook.CaseJson;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * {@code /api/v1/reminders}: set a follow-up reminder for someone (it arrives like one set in
+ * chat), read one, cancel one. The token acts as an admin of its workspace, so it may cancel any of
+ * the workspace's reminders.
+ */
+final class RemindersApi {
+
+  /** Reminders further ahead than this are probably a typo in the year. */
+  private static final Duration FURTHEST = Duration.ofDays(5 * 366);
+
+  private final FollowupCore core;
+  private final Clock clock;
+
+  RemindersApi(FollowupCore core, Clock clock) {
+    this.core = core;
+    this.clock = clock;
+  }
+
+  void register(ApiRoutes routes) {
+    routes.add("POST", "/reminders", this::create);
+    routes.add("GET", "/reminders/{number}", this::get);
+    routes.add("POST", "/reminders/{number}/cancel", this::cancel);
+  }
+
+  private ApiResponse create(ApiCall call) {
+    JsonBody body =
+        new JsonBody(
+            call.body().get(), Set.of("recipient", "due_at", "note", "case", "case_ref", "actor"));
+    Optional<String> recipient = body.userId("recipient", true);
+    Optional<Instant> due = body.instant("due_at", true);
+    Instant now = clock.instant();
+    if (due.isPresent() && !due.get().isAfter(now)) {
+      body.problem("due_at", "must be in the future");
+    } else if (due.isPresent() && due.get().isAfter(now.plus(FURTHEST))) {
+      body.problem("due_at", "must be within five years");
+    }
+    Optional<String> note = body.text("note", Reminder.MAX_NOTE, false);
+    Optional<Integer> caseNumber = body.integer("case", 1, 999_999_999);
+    Optional<String> caseRef = body.text("case_ref", 120, false);
+    if (caseNumber.isPresent() && caseRef.isPresent()) {
+      body.problem("case_ref", "give case or case_ref, not both");
+    }
+    String actor = body.userId("actor", false).orElse("api");
+    body.done();
+    TenantId tenant = call.tenant();
+    Optional<SupportCase> about = Optional.empty();
+    if (caseNumber.isPresent()) {
+      about =
+          Optional.of(
+              core.cases()
+                  .findByNumber(tenant, caseNumber.get())
+                  .orElseThrow(
+                      () ->
+                          new ApiProblem(
+                              404,
+                              java.util.List.of(
+                                  ApiProblem.Error.of(
+                                      "case",
+                                      "no case #" + caseNumber.get() + " in this workspace")))));
+    } else if (caseRef.isPresent()) {
+      about =
+          Optional.of(
+              core.caseService()
+                  .find(tenant, new CaseRef(Optional.empty(), caseRef))
+                  .orElseThrow(
+                      () ->
+                          new ApiProblem(
+                              404,
+                              java.util.List.of(
+                                  ApiProblem.Error.of(
+                                      "case_ref",
+                                      "no case " + caseRef.get() + " in this workspace")))));
+    }
+    Reminder set =
+        core.reminderService()
+            .set(tenant, actor, recipient.orElseThrow(), about, due.orElseThrow(), note);
+    return ApiResponse.created(json(set));
+  }
+
+  private ApiResponse get(ApiCall call) {
+    return ApiResponse.ok(json(find(call)));
+  }
+
+  private ApiResponse cancel(ApiCall call) {
+    Reminder r = find(call);
+    JsonBody body = new JsonBody(call.body().get(), Set.of("actor"));
+    String actor = body.userId("actor", false).orElse("api");
+    body.done();
+    Reminder after =
+        core.reminderService().cancelAsAdmin(call.tenant(), r.number(), actor).orElse(r);
+    if (after.status() == ReminderStatus.CANCELLED) {
+      return ApiResponse.ok(json(after));
+    }
+    throw ApiProblem.of(
+            409,
+            "Reminder "
+                + after.number()
+                + " is already "
+                + after.status().label()
+                + "; nothing to cancel.")
+        .with("reminder", json(after));
+  }
+
+  private Reminder find(ApiCall call) {
+    String number = call.param("number");
+    return core.reminders()
+        .findByNumber(call.tenant(), Integer.parseInt(number))
+        .orElseThrow(() -> ApiProblem.notFound("No reminder " + number + " in this workspace."));
+  }
+
+  private ObjectNode json(Reminder r) {
+    Function<String, String> names = id -> core.directory().name(r.tenant(), id);
+    ObjectNode o = JsonNodeFactory.instance.objectNode();
+    o.put("number", r.number());
+    o.put("kind", r.kind().name().toLowerCase(Locale.ROOT));
+    o.put("status", r.status().label());
+    o.set("recipient", CaseJson.person(r.recipientId(), names));
+    o.set("created_by", CaseJson.person(r.creatorId(), names));
+    Optional<SupportCase> about = r.caseId().flatMap(id -> core.cases().findById(r.tenant(), id));
+    if (about.isPresent()) {
+      ObjectNode c = o.putObject("case");
+      c.put("number", about.get().number());
+      c.put("external_ref", about.get().externalRef().orElse(null));
+    } else {
+      o.putNull("case");
+    }
+    o.put("note", r.note().orElse(null));
+    o.put("due_at", r.dueAt().toString());
+    o.put("created_at", r.createdAt().toString());
+    o.put("delivered_at", r.deliveredAt().map(Instant::toString).orElse(null));
+    o.put("completed_at", r.completedAt().map(Instant::toString).orElse(null));
+    o.put("snooze_count", r.snoozeCount());
+    o.put("last_error", r.lastError().orElse(null));
+    o.putObject("links").put("self", "/api/v1/reminders/" + r.number());
+    return o;
+  }
+}

@@ -1,0 +1,91 @@
+package dev.followupbot.core.jdbc;
+
+import static dev.followupbot.core.jdbc.JdbiCaseRepository.instant;
+
+import dev.followupbot.core.domain.TenantId;
+import dev.followupbot.core.port.SlaStates;
+import dev.followupbot.core.sla.SlaMetric;
+import dev.followupbot.core.sla.SlaState;
+import java.time.Instant;
+import java.util.List;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+
+/**
+ * Last-seen SLA states in the {@code sla_states} table; the version column decides who was first.
+ */
+public final class JdbiSlaStates implements SlaStates {
+
+  private final JdbiTransactions tx;
+  private final Database.Vendor vendor;
+
+  public JdbiSlaStates(JdbiTransactions tx, Database.Vendor vendor) {
+    this.tx = tx;
+    this.vendor = vendor;
+  }
+
+  @Override
+  public List<Seen> forCase(long caseId) {
+    return tx.withHandle(
+        h ->
+            h.createQuery("SELECT * FROM sla_states WHERE case_id = :caseId ORDER BY metric")
+                .bind("caseId", caseId)
+                .map(
+                    (rs, ctx) ->
+                        new Seen(
+                            rs.getLong("case_id"),
+                            SlaMetric.valueOf(rs.getString("metric")),
+                            instant(rs, "since"),
+                            SlaState.valueOf(rs.getString("state")),
+                            rs.getInt("version")))
+                .list());
+  }
+
+  @Override
+  public boolean insert(TenantId tenant, Seen first, Instant now) {
+    String onConflict =
+        vendor == Database.Vendor.POSTGRESQL ? " ON CONFLICT (case_id, metric) DO NOTHING" : "";
+    try {
+      return tx.withHandle(
+              h ->
+                  h.createUpdate(
+                          "INSERT INTO sla_states (tenant_id, case_id, metric, since, state, version,"
+                              + " changed_at) SELECT :tenant, :caseId, :metric, :since, :state,"
+                              + " :version, :now WHERE NOT EXISTS (SELECT 1 FROM sla_states"
+                              + " WHERE case_id = :caseId AND metric = :metric)"
+                              + onConflict)
+                      .bind("tenant", tenant.key())
+                      .bind("caseId", first.caseId())
+                      .bind("metric", first.metric().name())
+                      .bind("since", first.since())
+                      .bind("state", first.state().name())
+                      .bind("version", first.version())
+                      .bind("now", now)
+                      .execute())
+          == 1;
+    } catch (UnableToExecuteStatementException e) {
+      if (UniqueViolation.isCauseOf(e)) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public boolean move(Seen expected, Instant since, SlaState next, Instant now) {
+    return tx.withHandle(
+            h ->
+                h.createUpdate(
+                        "UPDATE sla_states SET since = :since, state = :state, version = :version,"
+                            + " changed_at = :now WHERE case_id = :caseId AND metric = :metric"
+                            + " AND version = :expected")
+                    .bind("since", since)
+                    .bind("state", next.name())
+                    .bind("version", expected.version() + 1)
+                    .bind("now", now)
+                    .bind("caseId", expected.caseId())
+                    .bind("metric", expected.metric().name())
+                    .bind("expected", expected.version())
+                    .execute())
+        == 1;
+  }
+}

@@ -1,0 +1,247 @@
+package dev.followupbot.core.jdbc;
+
+import static dev.followupbot.core.jdbc.JdbiCaseRepository.instant;
+
+import dev.followupbot.core.domain.TenantId;
+import dev.followupbot.core.port.WebhookEntry;
+import dev.followupbot.core.port.WebhookLog;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+
+/** The webhook outbox in the {@code webhook_deliveries} table. */
+public final class JdbiWebhookLog implements WebhookLog {
+
+  private static final int MAX_ERROR = 1000;
+
+  /** No earlier entry of the same case and URL is still on its way. */
+  private static final String FIRST_IN_LINE =
+      "NOT EXISTS (SELECT 1 FROM webhook_deliveries e WHERE e.target_id = d.target_id"
+          + " AND e.case_id = d.case_id AND e.id < d.id AND e.state IN ('PENDING', 'SENDING'))";
+
+  private final JdbiTransactions tx;
+  private final Database.Vendor vendor;
+
+  public JdbiWebhookLog(JdbiTransactions tx, Database.Vendor vendor) {
+    this.tx = tx;
+    this.vendor = vendor;
+  }
+
+  @Override
+  public boolean enqueue(WebhookEntry e) {
+    // PostgreSQL aborts a transaction on a failed insert, so it skips duplicates in the statement.
+    String onConflict =
+        vendor == Database.Vendor.POSTGRESQL
+            ? " ON CONFLICT (target_id, event_key) DO NOTHING"
+            : "";
+    String sql =
+        "INSERT INTO webhook_deliveries (tenant_id, target_id, url, event_id, event_key, event_type,"
+            + " case_id, case_number, payload, state, attempts, created_at, next_attempt_at)"
+            + " SELECT :tenant, :target, :url, :eventId, :eventKey, :type, :caseId, :caseNumber,"
+            + " :payload, 'PENDING', 0, :now, :now WHERE NOT EXISTS (SELECT 1 FROM"
+            + " webhook_deliveries WHERE target_id = :target AND event_key = :eventKey)"
+            + onConflict;
+    try {
+      return tx.withHandle(
+              h ->
+                  h.createUpdate(sql)
+                      .bind("tenant", e.tenant().key())
+                      .bind("target", e.targetId())
+                      .bind("url", e.url())
+                      .bind("eventId", e.eventId())
+                      .bind("eventKey", e.eventKey())
+                      .bind("type", e.eventType())
+                      .bind("caseId", e.caseId())
+                      .bind("caseNumber", e.caseNumber())
+                      .bind("payload", e.payload())
+                      .bind("now", e.createdAt())
+                      .execute())
+          == 1;
+    } catch (UnableToExecuteStatementException ex) {
+      if (UniqueViolation.isCauseOf(ex)) {
+        return false; // H2: a concurrent insert of the same event won
+      }
+      throw ex;
+    }
+  }
+
+  @Override
+  public Optional<WebhookEntry> find(long id) {
+    return tx.withHandle(
+        h ->
+            h.createQuery("SELECT * FROM webhook_deliveries WHERE id = :id")
+                .bind("id", id)
+                .map(this::map)
+                .findOne());
+  }
+
+  @Override
+  public boolean claim(long id, String claimedBy, Instant now) {
+    return tx.withHandle(
+            h ->
+                h.createUpdate(
+                        "UPDATE webhook_deliveries d SET state = 'SENDING', attempts = attempts + 1,"
+                            + " claimed_at = :now, claimed_by = :node WHERE d.id = :id"
+                            + " AND d.state = 'PENDING' AND d.next_attempt_at <= :now AND "
+                            + FIRST_IN_LINE)
+                    .bind("now", now)
+                    .bind("node", claimedBy)
+                    .bind("id", id)
+                    .execute())
+        == 1;
+  }
+
+  @Override
+  public void markDelivered(long id, int status, Instant now) {
+    tx.withHandle(
+        h ->
+            h.createUpdate(
+                    "UPDATE webhook_deliveries SET state = 'DELIVERED', finished_at = :now,"
+                        + " last_status = :status, last_error = NULL"
+                        + " WHERE id = :id AND state = 'SENDING'")
+                .bind("now", now)
+                .bind("status", status)
+                .bind("id", id)
+                .execute());
+  }
+
+  @Override
+  public void retryAt(long id, Instant next, Optional<Integer> status, String error) {
+    tx.withHandle(
+        h ->
+            h.createUpdate(
+                    "UPDATE webhook_deliveries SET state = 'PENDING', next_attempt_at = :next,"
+                        + " last_status = :status, last_error = :error, claimed_at = NULL,"
+                        + " claimed_by = NULL WHERE id = :id AND state = 'SENDING'")
+                .bind("next", next)
+                .bind("status", status.orElse(null))
+                .bind("error", clip(error))
+                .bind("id", id)
+                .execute());
+  }
+
+  @Override
+  public void markFailed(long id, Optional<Integer> status, String error, Instant now) {
+    tx.withHandle(
+        h ->
+            h.createUpdate(
+                    "UPDATE webhook_deliveries SET state = 'FAILED', finished_at = :now,"
+                        + " last_status = :status, last_error = :error WHERE id = :id")
+                .bind("now", now)
+                .bind("status", status.orElse(null))
+                .bind("error", clip(error))
+                .bind("id", id)
+                .execute());
+  }
+
+  @Override
+  public List<Long> due(Instant now, int limit) {
+    return tx.withHandle(
+        h ->
+            h.createQuery(
+                    "SELECT d.id FROM webhook_deliveries d WHERE d.state = 'PENDING'"
+                        + " AND d.next_attempt_at <= :now AND "
+                        + FIRST_IN_LINE
+                        + " ORDER BY d.id LIMIT :limit")
+                .bind("now", now)
+                .bind("limit", limit)
+                .mapTo(Long.class)
+                .list());
+  }
+
+  @Override
+  public Optional<Long> nextFor(String targetId, long caseId) {
+    return tx.withHandle(
+        h ->
+            h.createQuery(
+                    "SELECT id FROM webhook_deliveries WHERE target_id = :target AND case_id = :caseId"
+                        + " AND state IN ('PENDING', 'SENDING') ORDER BY id LIMIT 1")
+                .bind("target", targetId)
+                .bind("caseId", caseId)
+                .mapTo(Long.class)
+                .findOne());
+  }
+
+  @Override
+  public List<Long> stuck(Instant claimedBefore, int limit) {
+    return tx.withHandle(
+        h ->
+            h.createQuery(
+                    "SELECT id FROM webhook_deliveries WHERE state = 'SENDING'"
+                        + " AND claimed_at < :before ORDER BY id LIMIT :limit")
+                .bind("before", claimedBefore)
+                .bind("limit", limit)
+                .mapTo(Long.class)
+                .list());
+  }
+
+  @Override
+  public void release(long id, Instant now, String error) {
+    tx.withHandle(
+        h ->
+            h.createUpdate(
+                    "UPDATE webhook_deliveries SET state = 'PENDING', next_attempt_at = :now,"
+                        + " last_error = :error, claimed_at = NULL, claimed_by = NULL"
+                        + " WHERE id = :id AND state = 'SENDING'")
+                .bind("now", now)
+                .bind("error", clip(error))
+                .bind("id", id)
+                .execute());
+  }
+
+  @Override
+  public List<WebhookEntry> list(
+      TenantId tenant,
+      Optional<Long> caseId,
+      Optional<WebhookEntry.State> state,
+      long beforeId,
+      int limit) {
+    String sql =
+        "SELECT * FROM webhook_deliveries WHERE tenant_id = :tenant AND id < :before"
+            + (caseId.isPresent() ? " AND case_id = :caseId" : "")
+            + (state.isPresent() ? " AND state = :state" : "")
+            + " ORDER BY id DESC LIMIT :limit";
+    return tx.withHandle(
+        h -> {
+          var q =
+              h.createQuery(sql)
+                  .bind("tenant", tenant.key())
+                  .bind("before", beforeId)
+                  .bind("limit", limit);
+          caseId.ifPresent(c -> q.bind("caseId", c));
+          state.ifPresent(s -> q.bind("state", s.name()));
+          return q.map(this::map).list();
+        });
+  }
+
+  private WebhookEntry map(ResultSet rs, StatementContext ctx) throws SQLException {
+    int status = rs.getInt("last_status");
+    Optional<Integer> lastStatus = rs.wasNull() ? Optional.empty() : Optional.of(status);
+    return new WebhookEntry(
+        rs.getLong("id"),
+        TenantId.fromKey(rs.getString("tenant_id")),
+        rs.getString("target_id"),
+        rs.getString("url"),
+        rs.getString("event_id"),
+        rs.getString("event_key"),
+        rs.getString("event_type"),
+        rs.getLong("case_id"),
+        rs.getInt("case_number"),
+        rs.getString("payload"),
+        WebhookEntry.State.valueOf(rs.getString("state")),
+        rs.getInt("attempts"),
+        instant(rs, "created_at"),
+        instant(rs, "next_attempt_at"),
+        Optional.ofNullable(instant(rs, "finished_at")),
+        lastStatus,
+        Optional.ofNullable(rs.getString("last_error")));
+  }
+
+  private static String clip(String s) {
+    return s == null || s.length() <= MAX_ERROR ? s : s.substring(0, MAX_ERROR);
+  }
+}
