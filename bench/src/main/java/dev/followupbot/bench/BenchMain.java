@@ -120,7 +120,7 @@ public final class BenchMain implements Callable<Integer> {
 
   private static void storms(Report report, FakeSlack slack, Path work, boolean full, int threads)
       throws Exception {
-    int count = full ? 10_000 : 200;
+    int count = full ? 10_000 : 40;
     int recipients = full ? 500 : 20;
     Storm.Result ours =
         Storm.run(slack, work.resolve("storm-h2"), Optional.empty(), count, recipients, threads);
