@@ -41,6 +41,13 @@ public final class BenchMain implements Callable<Integer> {
   @Option(names = "--threads", description = "Quartz worker threads in the bot (default 8)")
   int threads = 8;
 
+  @Option(
+      names = "--only",
+      split = ",",
+      description =
+          "run only these figures: ack, storms, limited, punctuality, footprint, scale-out")
+  java.util.Set<String> only = java.util.Set.of();
+
   public static void main(String[] args) {
     System.setProperty("followup.log.level", "WARN");
     System.exit(
@@ -49,7 +56,7 @@ public final class BenchMain implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Report report = run(size, threads);
+    Report report = run(size, threads, only);
     report.write(out);
     System.out.println(report.markdown());
     System.out.println("Written to " + out);
@@ -58,7 +65,12 @@ public final class BenchMain implements Callable<Integer> {
 
   /** Runs every figure at the given size; returns the report (not yet written). */
   static Report run(Size size, int threads) throws Exception {
+    return run(size, threads, java.util.Set.of());
+  }
+
+  static Report run(Size size, int threads, java.util.Set<String> only) throws Exception {
     boolean full = size == Size.FULL;
+    selected = only;
     Report report = new Report(header(size));
     Path work = Files.createTempDirectory("followup-bench");
     try (FakeSlack slack = new FakeSlack()) {
@@ -309,7 +321,12 @@ public final class BenchMain implements Callable<Integer> {
     void run() throws Exception;
   }
 
+  private static java.util.Set<String> selected = java.util.Set.of();
+
   private static void timed(StringBuilder took, String name, Figure figure) throws Exception {
+    if (!selected.isEmpty() && !selected.contains(name)) {
+      return;
+    }
     long start = System.nanoTime();
     figure.run();
     took.append(String.format(Locale.ROOT, " %s %.0f s,", name, (System.nanoTime() - start) / 1e9));

@@ -17,7 +17,7 @@ class SettingsTest {
   void defaults_need_nothing_installed() {
     Settings s = Settings.from(Map.of());
     assertThat(s.port()).isEqualTo(3000);
-    assertThat(s.database().url()).isEqualTo("jdbc:h2:async:./data/followup");
+    assertThat(s.database().url()).isEqualTo("jdbc:h2:retry:nio:./data/followup");
     assertThat(s.clustered()).isFalse();
     assertThat(s.nodeId()).endsWith("-3000");
   }

@@ -16,9 +16,11 @@ public record DatabaseSettings(String url, String user, String password, int poo
 
   /** The embedded default: an H2 file under {@code dataDir}, nothing to install. */
   public static DatabaseSettings h2File(String dataDir) {
-    // "async:" files survive thread interrupts (Quartz interrupts its threads on shutdown; a
-    // plain file channel would close under H2 and take the database down with it).
-    return new DatabaseSettings("jdbc:h2:async:" + dataDir + "/followup", "sa", "", 10);
+    // "retry:nio:" reopens the file when a thread is interrupted mid-write (Quartz interrupts its
+    // threads on shutdown; a plain channel would close under H2 and take the database with it).
+    // It commits several times faster than H2's "async:" channel, which hands every write to
+    // another thread.
+    return new DatabaseSettings("jdbc:h2:retry:nio:" + dataDir + "/followup", "sa", "", 10);
   }
 
   @Override
