@@ -70,7 +70,7 @@ public final class Bot implements AutoCloseable {
   public static Bot start(
       Settings settings, Function<Storage, List<Messenger>> messengerFactory, Clock clock) {
     Database database = Database.open(settings.database());
-    ExecutorLater later = new ExecutorLater(2);
+    ExecutorLater later = new ExecutorLater(4);
     PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     OkHttpWebhookTransport webhooks = new OkHttpWebhookTransport();
     QuartzReminderScheduler scheduler = null;

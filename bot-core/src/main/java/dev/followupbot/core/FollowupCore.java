@@ -137,6 +137,7 @@ public final class FollowupCore {
             delivery,
             metrics,
             clock);
+    OpenCaseRechecks rechecks = new OpenCaseRechecks();
     CaseWatch watch =
         new CaseWatch(
             storage.cases(),
@@ -149,6 +150,8 @@ public final class FollowupCore {
             nudges,
             delivery,
             slaWatch,
+            later,
+            rechecks,
             clock);
     this.reminderService =
         new ReminderService(
@@ -197,7 +200,6 @@ public final class FollowupCore {
             directory,
             delivery,
             clock);
-    OpenCaseRechecks rechecks = new OpenCaseRechecks();
     this.admin =
         new AdminService(
             teams,

@@ -12,7 +12,17 @@ public interface Later {
 
   void run(Duration delay, Runnable task);
 
-  /** Leaves everything to the sweep; for tests that move time by hand. */
+  /**
+   * Runs {@code task} shortly, off the caller's thread, so that a reply does not wait for it. Tasks
+   * with equal keys run one at a time, in order; a task whose key is already waiting to run is
+   * dropped, since the waiting one does the same work. By default it runs right here, which is what
+   * deterministic tests want.
+   */
+  default void soon(Object key, Runnable task) {
+    task.run();
+  }
+
+  /** Leaves everything delayed to the sweep and runs {@link #soon} tasks at once; for tests. */
   static Later never() {
     return (delay, task) -> {};
   }

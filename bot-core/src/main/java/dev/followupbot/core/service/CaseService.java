@@ -226,7 +226,7 @@ public final class CaseService {
         created.priority().label(),
         cards.teamOf(created).id());
     webhooks.announce(created.id());
-    watchQuietly(created);
+    watch.afterChange(created.tenant(), created.id());
     return new OpenOutcome.Opened(created, deliveries);
   }
 
@@ -576,7 +576,7 @@ public final class CaseService {
           cancelQuietly(id);
         }
         webhooks.announce(applied.after().id());
-        watchQuietly(applied.after());
+        watch.afterChange(applied.after().tenant(), applied.after().id());
         count(applied);
         log.info(
             "case {} tenant={} case={} by={}{} status={}",
@@ -779,18 +779,6 @@ public final class CaseService {
       at = ZonedDateTime.of(date, team.policy().followUp().at(), ownerZone).toInstant();
     }
     return Optional.of(at);
-  }
-
-  private void watchQuietly(SupportCase c) {
-    try {
-      watch.evaluate(c.tenant(), c.id());
-    } catch (RuntimeException e) {
-      log.warn(
-          "could not re-check the timers of case {} in {}; the next sweep will: {}",
-          c.number(),
-          c.tenant(),
-          e.toString());
-    }
   }
 
   private OutboxEntry handOffNote(

@@ -7,6 +7,7 @@ import dev.followupbot.core.domain.NudgeKind;
 import dev.followupbot.core.domain.SupportCase;
 import dev.followupbot.core.domain.TenantId;
 import dev.followupbot.core.port.CaseRepository;
+import dev.followupbot.core.port.Later;
 import dev.followupbot.core.port.NudgeRepository;
 import dev.followupbot.core.port.Outbox;
 import dev.followupbot.core.port.OutboxEntry;
@@ -49,6 +50,8 @@ public final class CaseWatch {
   private final NudgeService nudgeService;
   private final DeliveryService delivery;
   private final SlaWatch slaWatch;
+  private final Later later;
+  private final OpenCaseRechecks rechecks;
   private final Clock clock;
 
   /**
@@ -71,6 +74,8 @@ public final class CaseWatch {
       NudgeService nudgeService,
       DeliveryService delivery,
       SlaWatch slaWatch,
+      Later later,
+      OpenCaseRechecks rechecks,
       Clock clock) {
     this.cases = cases;
     this.nudges = nudges;
@@ -82,7 +87,34 @@ public final class CaseWatch {
     this.nudgeService = nudgeService;
     this.delivery = delivery;
     this.slaWatch = slaWatch;
+    this.later = later;
+    this.rechecks = rechecks;
     this.clock = clock;
+  }
+
+  private record Change(TenantId tenant, long caseId) {}
+
+  /**
+   * Re-checks the case's timers after a change, soon and off the caller's thread, so that the
+   * answer to a command does not wait for it. Changes to one case in quick succession are checked
+   * once, and never two at once. A check that fails asks the next sweep to re-check every open
+   * case.
+   */
+  public void afterChange(TenantId tenant, long caseId) {
+    later.soon(
+        new Change(tenant, caseId),
+        () -> {
+          try {
+            evaluate(tenant, caseId);
+          } catch (RuntimeException e) {
+            rechecks.request();
+            log.warn(
+                "could not re-check the timers of case id {} in {}; the next sweep will: {}",
+                caseId,
+                tenant,
+                e.toString());
+          }
+        });
   }
 
   /** What one evaluation found: nudges to record, cards to refresh, when to look again. */
