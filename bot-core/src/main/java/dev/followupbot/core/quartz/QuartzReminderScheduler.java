@@ -47,10 +47,12 @@ public final class QuartzReminderScheduler implements ReminderScheduler, AutoClo
 
   private final Scheduler scheduler;
   private final QuartzSettings settings;
+  private final BatchedWakeUps writes;
 
   private QuartzReminderScheduler(Scheduler scheduler, QuartzSettings settings) {
     this.scheduler = scheduler;
     this.settings = settings;
+    this.writes = new BatchedWakeUps(scheduler);
   }
 
   /**
@@ -125,7 +127,7 @@ public final class QuartzReminderScheduler implements ReminderScheduler, AutoClo
                 SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
             .build();
     try {
-      scheduler.scheduleJob(job, Set.of(trigger), true);
+      writes.apply(new BatchedWakeUps.Schedule(job, trigger));
     } catch (SchedulerException e) {
       throw new IllegalStateException("could not schedule " + name, e);
     }
@@ -134,7 +136,7 @@ public final class QuartzReminderScheduler implements ReminderScheduler, AutoClo
   @Override
   public void cancel(WakeUp wakeUp) {
     try {
-      scheduler.deleteJob(JobKey.jobKey(wakeUp.key(), WAKE_UPS));
+      writes.apply(new BatchedWakeUps.Unschedule(JobKey.jobKey(wakeUp.key(), WAKE_UPS)));
     } catch (SchedulerException e) {
       throw new IllegalStateException("could not unschedule " + wakeUp.key(), e);
     }
@@ -165,6 +167,7 @@ public final class QuartzReminderScheduler implements ReminderScheduler, AutoClo
    */
   @Override
   public void close() {
+    writes.close();
     Thread stopper =
         new Thread(
             () -> {

@@ -117,4 +117,45 @@ class QuartzReminderSchedulerTest {
     await().atMost(Duration.ofSeconds(10)).until(() -> handler.woken.size() >= 2);
     assertThat(meters.get("followup.quartz.misfires").counter().count()).isEqualTo(1);
   }
+
+  @Test
+  void many_callers_at_once_are_each_stored_before_they_return_and_the_last_change_wins()
+      throws Exception {
+    scheduler = QuartzReminderScheduler.create(db, QuartzSettings.DEFAULT);
+    Instant soon = Instant.now().plusMillis(300);
+    Thread[] callers = new Thread[8];
+    for (int t = 0; t < callers.length; t++) {
+      int from = t * 100;
+      callers[t] =
+          new Thread(
+              () -> {
+                for (int id = from; id < from + 100; id++) {
+                  scheduler.wakeAt(id, soon);
+                  // Every tenth is cancelled right after, from the same caller.
+                  if (id % 10 == 0) {
+                    scheduler.cancel(id);
+                  }
+                }
+              });
+      callers[t].start();
+    }
+    for (Thread caller : callers) {
+      caller.join();
+    }
+    // Every call has returned, so every change is in the tables: a fresh start finds them.
+    scheduler.close();
+    scheduler = started();
+    await().atMost(Duration.ofSeconds(20)).until(() -> handler.woken.size() >= 720);
+    assertThat(handler.woken).doesNotHaveDuplicates().hasSize(720).noneMatch(id -> id % 10 == 0);
+  }
+
+  @Test
+  void a_change_the_database_does_not_take_fails_for_its_caller() {
+    scheduler = QuartzReminderScheduler.create(db, QuartzSettings.DEFAULT);
+    db.close();
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> scheduler.wakeAt(5, Instant.now().plusSeconds(60)))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("could not schedule");
+  }
 }
