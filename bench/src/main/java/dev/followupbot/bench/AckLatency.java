@@ -56,33 +56,145 @@ final class AckLatency {
 
   /** A bare Bolt app: signature check and an empty acknowledgement, on a Jetty like ours. */
   static Result baseline(FakeSlack slack, int connections, Duration duration) throws Exception {
-    SlackConfig config = new SlackConfig();
-    config.setMethodsEndpointUrlPrefix(slack.apiUrl());
-    config.setStatsEnabled(false);
-    App app =
-        new App(
-            AppConfig.builder()
-                .slack(Slack.getInstance(config))
-                .singleTeamBotToken(BenchBot.TOKEN)
-                .signingSecret(BenchBot.SECRET)
-                .build());
-    app.command("/followup", (req, ctx) -> ctx.ack());
-    app.start();
-    Server jetty = new Server();
-    ServerConnector connector = new ServerConnector(jetty);
-    connector.setPort(0);
-    jetty.addConnector(connector);
-    ServletContextHandler context = new ServletContextHandler();
-    context.addServlet(new ServletHolder(new SlackAppServlet(app)), "/slack/events");
-    jetty.setHandler(context);
-    jetty.start();
-    try {
-      String url = "http://127.0.0.1:" + connector.getLocalPort() + "/slack/events";
-      load(url, connections, Duration.ofSeconds(Math.min(3, duration.toSeconds())));
-      return load(url, connections, duration);
-    } finally {
+    try (Baseline app = new Baseline(slack)) {
+      load(app.url(), connections, Duration.ofSeconds(Math.min(3, duration.toSeconds())));
+      return load(app.url(), connections, duration);
+    }
+  }
+
+  /** The baseline server: Bolt's servlet on Jetty, acknowledging every command with nothing. */
+  private static final class Baseline implements AutoCloseable {
+    private final App app;
+    private final Server jetty;
+    private final ServerConnector connector;
+
+    Baseline(FakeSlack slack) throws Exception {
+      SlackConfig config = new SlackConfig();
+      config.setMethodsEndpointUrlPrefix(slack.apiUrl());
+      config.setStatsEnabled(false);
+      app =
+          new App(
+              AppConfig.builder()
+                  .slack(Slack.getInstance(config))
+                  .singleTeamBotToken(BenchBot.TOKEN)
+                  .signingSecret(BenchBot.SECRET)
+                  .build());
+      app.command("/followup", (req, ctx) -> ctx.ack());
+      app.start();
+      jetty = new Server();
+      connector = new ServerConnector(jetty);
+      connector.setPort(0);
+      jetty.addConnector(connector);
+      ServletContextHandler context = new ServletContextHandler();
+      context.addServlet(new ServletHolder(new SlackAppServlet(app)), "/slack/events");
+      jetty.setHandler(context);
+      jetty.start();
+    }
+
+    String url() {
+      return "http://127.0.0.1:" + connector.getLocalPort() + "/slack/events";
+    }
+
+    @Override
+    public void close() throws Exception {
       jetty.stop();
       app.stop();
+    }
+  }
+
+  /**
+   * The same mix at a steady {@code perSecond}, open loop: each request has a planned start, and
+   * its latency counts from that plan, so a slow answer also delays the requests queued behind it
+   * (no coordinated omission).
+   */
+  static Result oursSteady(FakeSlack slack, Path dir, int perSecond, Duration duration, int threads)
+      throws Exception {
+    slack.clear();
+    try (BenchBot bot = new BenchBot(BenchBot.env(dir, slack, Optional.empty(), threads))) {
+      String url = "http://127.0.0.1:" + bot.port() + "/slack/events";
+      steady(url, perSecond, Duration.ofSeconds(Math.min(3, duration.toSeconds())));
+      return steady(url, perSecond, duration);
+    }
+  }
+
+  /** The bare Bolt app at a steady rate, for {@link #oursSteady}. */
+  static Result baselineSteady(FakeSlack slack, int perSecond, Duration duration) throws Exception {
+    try (Baseline app = new Baseline(slack)) {
+      steady(app.url(), perSecond, Duration.ofSeconds(Math.min(3, duration.toSeconds())));
+      return steady(app.url(), perSecond, duration);
+    }
+  }
+
+  static Result steady(String url, int perSecond, Duration duration) throws Exception {
+    int clients = 64;
+    OkHttpClient http =
+        new OkHttpClient.Builder()
+            .connectionPool(new ConnectionPool(clients, 1, TimeUnit.MINUTES))
+            .callTimeout(Duration.ofSeconds(30))
+            .build();
+    SlackSignatureVerifier signer = new SlackSignatureVerifier(BenchBot.SECRET, Clock.systemUTC());
+    ConcurrentLinkedQueue<Double> latencies = new ConcurrentLinkedQueue<>();
+    AtomicLong errors = new AtomicLong();
+    long total = perSecond * duration.toSeconds();
+    long period = 1_000_000_000L / perSecond;
+    long begin = System.nanoTime() + 50_000_000L;
+    AtomicLong next = new AtomicLong();
+    List<Thread> workers = new ArrayList<>();
+    for (int w = 0; w < clients; w++) {
+      int worker = w;
+      Thread t =
+          new Thread(
+              () -> {
+                String[] mix = {
+                  "new Bench case " + worker, "claim %d", "remind in 2h check on it", "reminders"
+                };
+                for (long i = next.getAndIncrement(); i < total; i = next.getAndIncrement()) {
+                  long planned = begin + i * period;
+                  long wait;
+                  while ((wait = planned - System.nanoTime()) > 0) {
+                    java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                  }
+                  String text = String.format(mix[(int) (i % mix.length)], 1 + (i / 4) % 50);
+                  send(http, signer, url, worker, text, errors);
+                  latencies.add((System.nanoTime() - planned) / 1e6);
+                }
+              },
+              "bench-steady-" + w);
+      t.start();
+      workers.add(t);
+    }
+    for (Thread t : workers) {
+      t.join();
+    }
+    http.dispatcher().executorService().shutdown();
+    http.connectionPool().evictAll();
+    return new Result(
+        Stats.of(latencies), latencies.size() / (duration.toMillis() / 1000.0), errors.get());
+  }
+
+  private static void send(
+      OkHttpClient http,
+      SlackSignatureVerifier signer,
+      String url,
+      int worker,
+      String text,
+      AtomicLong errors) {
+    byte[] body = form(worker, text).getBytes(StandardCharsets.UTF_8);
+    String ts = Long.toString(System.currentTimeMillis() / 1000);
+    Request request =
+        new Request.Builder()
+            .url(url)
+            .header("X-Slack-Request-Timestamp", ts)
+            .header("X-Slack-Signature", signer.sign(ts, body))
+            .post(RequestBody.create(body, FORM))
+            .build();
+    try (Response r = http.newCall(request).execute()) {
+      r.body().bytes();
+      if (r.code() != 200) {
+        errors.incrementAndGet();
+      }
+    } catch (Exception e) {
+      errors.incrementAndGet();
     }
   }
 
@@ -108,24 +220,8 @@ final class AckLatency {
                 int n = 0;
                 while (System.nanoTime() < end) {
                   String text = String.format(mix[n % mix.length], 1 + (n / 4) % 50);
-                  byte[] body = form(worker, text).getBytes(StandardCharsets.UTF_8);
-                  String ts = Long.toString(System.currentTimeMillis() / 1000);
-                  Request request =
-                      new Request.Builder()
-                          .url(url)
-                          .header("X-Slack-Request-Timestamp", ts)
-                          .header("X-Slack-Signature", signer.sign(ts, body))
-                          .post(RequestBody.create(body, FORM))
-                          .build();
                   long start = System.nanoTime();
-                  try (Response r = http.newCall(request).execute()) {
-                    r.body().bytes();
-                    if (r.code() != 200) {
-                      errors.incrementAndGet();
-                    }
-                  } catch (Exception e) {
-                    errors.incrementAndGet();
-                  }
+                  send(http, signer, url, worker, text, errors);
                   latencies.add((System.nanoTime() - start) / 1e6);
                   n++;
                 }

@@ -45,7 +45,7 @@ public final class BenchMain implements Callable<Integer> {
       names = "--only",
       split = ",",
       description =
-          "run only these figures: ack, storms, limited, punctuality, footprint, scale-out")
+          "run only these figures: ack, steady-ack, storms, limited, punctuality, footprint, scale-out")
   java.util.Set<String> only = java.util.Set.of();
 
   public static void main(String[] args) {
@@ -77,6 +77,7 @@ public final class BenchMain implements Callable<Integer> {
       long started = System.nanoTime();
       StringBuilder took = new StringBuilder("Time per figure:");
       timed(took, "ack", () -> ackLatency(report, slack, work, full, threads));
+      timed(took, "steady-ack", () -> steadyAck(report, slack, work, full, threads));
       timed(took, "storms", () -> storms(report, slack, work, full, threads));
       timed(took, "limited", () -> limited(report, slack, work, full, threads));
       timed(took, "punctuality", () -> punctuality(report, slack, work, full, threads));
@@ -128,6 +129,42 @@ public final class BenchMain implements Callable<Integer> {
             Stats.ratio(ours.perSecond(), base.perSecond()),
             "",
             ""));
+  }
+
+  /** The same mix at a steady rate well above a busy support team's, measured open loop. */
+  private static void steadyAck(
+      Report report, FakeSlack slack, Path work, boolean full, int threads) throws Exception {
+    int rate = full ? 100 : 20;
+    Duration d = full ? Duration.ofSeconds(30) : Duration.ofSeconds(2);
+    AckLatency.Result base = AckLatency.baselineSteady(slack, rate, d);
+    AckLatency.Result ours =
+        AckLatency.oursSteady(slack, work.resolve("ack-steady"), rate, d, threads);
+    report.add(
+        new Report.Row(
+            "1b. Slash-command ack at a steady "
+                + rate
+                + " commands/s for "
+                + d.toSeconds()
+                + " s (open loop): p50 / p99 / max (errors)",
+            Stats.ms(ours.latency().p50())
+                + " / "
+                + Stats.ms(ours.latency().p99())
+                + " / "
+                + Stats.ms(ours.latency().max())
+                + " ("
+                + ours.errors()
+                + ")",
+            Stats.ms(base.latency().p50())
+                + " / "
+                + Stats.ms(base.latency().p99())
+                + " / "
+                + Stats.ms(base.latency().max())
+                + " ("
+                + base.errors()
+                + ")",
+            "p99 " + Stats.ratio(ours.latency().p99(), base.latency().p99()),
+            "≪ 3 s",
+            verdict(ours.latency().p99() < 1000 && ours.errors() == 0)));
   }
 
   private static void storms(Report report, FakeSlack slack, Path work, boolean full, int threads)
