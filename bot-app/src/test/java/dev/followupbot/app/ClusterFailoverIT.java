@@ -41,8 +41,12 @@ class ClusterFailoverIT {
     try (FakeSlackApi slack = new FakeSlackApi();
         ServeNode a = ServeNode.start(dir, member(dir, "a", slack, database));
         ServeNode b = ServeNode.start(dir, member(dir, "b", slack, database))) {
-      Instant first = Instant.now().plusSeconds(15);
+      // Creating on a cluster takes Quartz's cluster-wide lock for each wake-up: leave it time.
+      Instant first = Instant.now().plusSeconds(40);
+      long creating = System.nanoTime();
       a.createReminders(COUNT, 200, i -> first.plusMillis(i * 30L), i -> NOTE + i);
+      System.out.printf(
+          "created %d reminders in %d ms%n", COUNT, (System.nanoTime() - creating) / 1_000_000);
       slack.holdAnswerTo(300);
       assertThat(slack.awaitHeld(90)).as("the storm reached message 300").isTrue();
       // Whichever node is stuck in that send, node a dies now.

@@ -154,7 +154,14 @@ final class ServeNode implements AutoCloseable {
                     try (Response r = HTTP.newCall(request).execute()) {
                       if (r.code() != 201) {
                         throw new AssertionError(
-                            "creating reminder " + i + ": " + r.code() + " " + r.body().string());
+                            "creating reminder "
+                                + i
+                                + ": "
+                                + r.code()
+                                + " "
+                                + r.body().string()
+                                + "\n"
+                                + output());
                       }
                     }
                   }
