@@ -42,7 +42,7 @@ class ClusterFailoverIT {
         ServeNode a = ServeNode.start(dir, member(dir, "a", slack, database));
         ServeNode b = ServeNode.start(dir, member(dir, "b", slack, database))) {
       // Creating on a cluster takes Quartz's cluster-wide lock for each wake-up: leave it time.
-      Instant first = Instant.now().plusSeconds(40);
+      Instant first = Instant.now().plusSeconds(25);
       long creating = System.nanoTime();
       a.createReminders(COUNT, 200, i -> first.plusMillis(i * 30L), i -> NOTE + i);
       System.out.printf(

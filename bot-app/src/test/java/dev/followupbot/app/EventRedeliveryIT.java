@@ -41,7 +41,7 @@ class EventRedeliveryIT {
     try (FakeSlackApi slack = new FakeSlackApi();
         ServeNode a = ServeNode.start(dir, ClusterFailoverIT.member(dir, "a", slack, database));
         ServeNode b = ServeNode.start(dir, ClusterFailoverIT.member(dir, "b", slack, database))) {
-      String body = mention("Ev0DUPLICATE1", "<@UBOT> new Refund for ACME");
+      String body = mention("Ev0DUPLICATE1", "<@UBOT> new \"Refund for ACME\"");
       ExecutorService senders = Executors.newFixedThreadPool(4);
       List<Future<Integer>> answers = new ArrayList<>();
       try {

@@ -41,11 +41,17 @@ class KillMidStreamIT {
       assertThat(beforeRestart).isLessThan(COUNT);
 
       Instant restarted = Instant.now();
+      System.out.printf("killed at %s with %d messages in%n", restarted, beforeRestart);
       try (ServeNode node = ServeNode.start(dir, env)) {
+        System.out.printf(
+            "restarted in %d ms%n", Instant.now().toEpochMilli() - restarted.toEpochMilli());
         long deadline = restarted.plusSeconds(60).toEpochMilli();
         while (!slack.allArrived(NOTE, COUNT) && System.currentTimeMillis() < deadline) {
           Thread.sleep(200);
         }
+        System.out.printf(
+            "all arrived %d ms after the restart%n",
+            System.currentTimeMillis() - restarted.toEpochMilli());
         // A duplicate could still be on its way: give it time to show.
         Thread.sleep(3000);
         assertThat(slack.notExactlyOnce(NOTE, COUNT)).as(node.output()).isEmpty();
