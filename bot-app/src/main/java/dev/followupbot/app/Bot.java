@@ -84,8 +84,12 @@ public final class Bot implements AutoCloseable {
               settings.config().scheduler().threads(),
               settings.clustered(),
               settings.config().scheduler().sweepInterval(),
-              QuartzSettings.DEFAULT.misfireThreshold());
-      scheduler = QuartzReminderScheduler.create(database, quartz);
+              QuartzSettings.DEFAULT.misfireThreshold(),
+              settings.config().scheduler().clusterCheckin());
+      scheduler = QuartzReminderScheduler.create(database, quartz, settings.nodeId());
+      // Clustered, work is claimed under the scheduler's instance id, unique to this life of the
+      // node, so the survivors can tell a dead member's unfinished sends by its missing check-ins.
+      String node = settings.clustered() ? scheduler.instanceId() : settings.nodeId();
       scheduler.countMisfires(meters);
       Storage storage = JdbiStorage.on(database, clock);
       Optional<ConfigSource> source = settings.configFile().map(FileConfigSource::new);
@@ -95,7 +99,7 @@ public final class Bot implements AutoCloseable {
               scheduler,
               messengerFactory.apply(storage),
               settings.config(),
-              settings.nodeId(),
+              node,
               clock,
               later,
               source.map(s -> s),

@@ -83,6 +83,10 @@ final class LauncherProcess implements AutoCloseable {
     return process.exitValue();
   }
 
+  boolean isAlive() {
+    return process.isAlive();
+  }
+
   /** kill -9: no shutdown hooks, no flushing, nothing. */
   void kill() throws InterruptedException {
     process.destroyForcibly();

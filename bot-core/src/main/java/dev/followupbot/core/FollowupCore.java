@@ -88,8 +88,8 @@ public final class FollowupCore {
     Messengers messengers = new Messengers(messengerList);
     DeliveryPolicy policy =
         new DeliveryPolicy(
-            DeliveryPolicy.DEFAULT.firstRetry(),
-            DeliveryPolicy.DEFAULT.maxRetry(),
+            config.delivery().firstRetry(),
+            config.delivery().maxRetry(),
             config.delivery().giveUpAfter(),
             DeliveryPolicy.DEFAULT.presumedDeadAfter());
     CaseCards cards = new CaseCards(teams, storage.cases(), directory, clock);
@@ -227,6 +227,7 @@ public final class FollowupCore {
             rechecks,
             policy,
             webhookDelivery,
+            scheduler,
             node,
             clock);
     metrics.casesByStatus(storage.cases()::countByStatus);

@@ -8,15 +8,19 @@ import dev.followupbot.core.port.Addresses;
 import dev.followupbot.core.port.DeliveryFailure;
 import dev.followupbot.core.port.Destination;
 import dev.followupbot.core.port.Messenger;
+import dev.followupbot.core.port.PriorDelivery;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
  * Delivers the core's messages to one Slack workspace: direct messages through the bot's DM channel
  * with the person (opened once with conversations.open, then remembered in {@link Addresses} so
  * every node and every restart reuses it), channel posts with chat.postMessage, and in-place
- * changes with chat.update. One attempt per call; the core retries, backs off and paces. A message
- * for any other workspace is refused as a permanent failure: this token speaks for one team only.
+ * changes with chat.update. Every post carries its delivery key in Slack message metadata, so a
+ * send interrupted by a crash can be looked up in the conversation's history instead of repeated.
+ * One attempt per call; the core retries, backs off and paces. A message for any other workspace is
+ * refused as a permanent failure: this token speaks for one team only.
  */
 public final class SlackMessenger implements Messenger {
 
@@ -45,13 +49,36 @@ public final class SlackMessenger implements Messenger {
   @Override
   public MessageRef post(Destination to, Message message) {
     ours(to.tenant());
-    String channel;
+    return api.postMessage(channelOf(to), renderer.message(message));
+  }
+
+  /**
+   * Posts with the delivery key in the message's metadata (event type {@code followup_delivery}).
+   */
+  @Override
+  public MessageRef post(Destination to, Message message, String deliveryKey) {
+    ours(to.tenant());
+    return api.postMessage(channelOf(to), renderer.message(message), deliveryKey);
+  }
+
+  /**
+   * Looks for the message in the conversation's history by its metadata. Needs the history scopes
+   * ({@code channels:history}, {@code groups:history}, {@code im:history}); without them Slack
+   * refuses and the core re-sends once, marked as a possible repeat.
+   */
+  @Override
+  public PriorDelivery findDelivered(Destination to, String deliveryKey, Instant since) {
+    ours(to.tenant());
+    return api.findDelivery(channelOf(to), deliveryKey, since)
+        .<PriorDelivery>map(PriorDelivery.Found::new)
+        .orElse(PriorDelivery.ABSENT);
+  }
+
+  private String channelOf(Destination to) {
     if (to instanceof Destination.Direct direct) {
-      channel = dmChannel(direct.user().userId());
-    } else {
-      channel = ((Destination.Channel) to).channelId();
+      return dmChannel(direct.user().userId());
     }
-    return api.postMessage(channel, renderer.message(message));
+    return ((Destination.Channel) to).channelId();
   }
 
   @Override

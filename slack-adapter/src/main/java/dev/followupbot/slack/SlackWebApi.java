@@ -4,8 +4,10 @@ import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import com.slack.api.methods.response.conversations.ConversationsHistoryResponse;
 import com.slack.api.methods.response.conversations.ConversationsOpenResponse;
 import com.slack.api.methods.response.users.UsersInfoResponse;
+import com.slack.api.model.Message;
 import com.slack.api.model.User;
 import com.slack.api.model.view.View;
 import dev.followupbot.core.message.MessageRef;
@@ -13,7 +15,10 @@ import dev.followupbot.core.port.DeliveryFailure;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -40,6 +45,12 @@ final class SlackWebApi {
           "timeout",
           "team_added_to_org");
 
+  /** The metadata event type every post of the bot carries, with its delivery key. */
+  static final String DELIVERY_EVENT = "followup_delivery";
+
+  static final String DELIVERY_KEY = "key";
+  private static final int HISTORY_PAGES = 10;
+
   private static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(30);
 
   private final MethodsClient methods;
@@ -50,6 +61,21 @@ final class SlackWebApi {
 
   /** Posts to a channel (or a DM channel id); returns the channel and ts of the new message. */
   MessageRef postMessage(String channel, BlockKitRenderer.Rendered message) {
+    return postMessage(channel, message, null);
+  }
+
+  /**
+   * Posts with {@code deliveryKey} (when not null) in the message's metadata, as {@link
+   * #DELIVERY_EVENT} with the key in its payload, so {@link #findDelivery} can find it again.
+   */
+  MessageRef postMessage(String channel, BlockKitRenderer.Rendered message, String deliveryKey) {
+    Message.Metadata metadata =
+        deliveryKey == null
+            ? null
+            : Message.Metadata.builder()
+                .eventType(DELIVERY_EVENT)
+                .eventPayload(Map.of(DELIVERY_KEY, deliveryKey))
+                .build();
     ChatPostMessageResponse r =
         call(
             "chat.postMessage",
@@ -59,9 +85,54 @@ final class SlackWebApi {
                         req.channel(channel)
                             .text(message.text())
                             .blocks(message.blocks())
+                            .metadata(metadata)
                             .unfurlLinks(false)
                             .unfurlMedia(false)));
     return new MessageRef(r.getChannel() == null ? channel : r.getChannel(), r.getTs());
+  }
+
+  /**
+   * The message in {@code channel}, posted at or after {@code since}, whose metadata carries {@code
+   * deliveryKey}; reads conversations.history with include_all_metadata, newest first, a few pages
+   * at most (the lookup is for a send interrupted minutes ago, not for an archive search).
+   */
+  Optional<MessageRef> findDelivery(String channel, String deliveryKey, Instant since) {
+    String oldest = since.getEpochSecond() + "." + String.format("%06d", since.getNano() / 1000);
+    String cursor = null;
+    for (int page = 0; page < HISTORY_PAGES; page++) {
+      String from = cursor;
+      ConversationsHistoryResponse r =
+          call(
+              "conversations.history",
+              () ->
+                  methods.conversationsHistory(
+                      req ->
+                          req.channel(channel)
+                              .oldest(oldest)
+                              .inclusive(true)
+                              .limit(200)
+                              .includeAllMetadata(true)
+                              .cursor(from)));
+      if (r.getMessages() != null) {
+        for (Message m : r.getMessages()) {
+          if (m.getMetadata() != null
+              && DELIVERY_EVENT.equals(m.getMetadata().getEventType())
+              && m.getMetadata().getEventPayload() != null
+              && deliveryKey.equals(m.getMetadata().getEventPayload().get(DELIVERY_KEY))) {
+            return Optional.of(new MessageRef(channel, m.getTs()));
+          }
+        }
+      }
+      cursor = r.getResponseMetadata() == null ? null : r.getResponseMetadata().getNextCursor();
+      if (!r.isHasMore() || cursor == null || cursor.isBlank()) {
+        return Optional.empty();
+      }
+    }
+    throw DeliveryFailure.permanentFailure(
+        "conversations.history: more than "
+            + HISTORY_PAGES * 200
+            + " messages since the interrupted send; cannot tell whether it arrived",
+        null);
   }
 
   void update(MessageRef ref, BlockKitRenderer.Rendered message) {

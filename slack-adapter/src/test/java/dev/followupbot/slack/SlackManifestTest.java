@@ -47,7 +47,10 @@ class SlackManifestTest {
             "chat:write",
             "chat:write.public",
             "im:write",
-            "users:read");
+            "users:read",
+            "channels:history",
+            "groups:history",
+            "im:history");
   }
 
   @Test

@@ -30,8 +30,8 @@ public record FollowupConfig(
   public FollowupConfig {
     timezone = timezone == null ? ZoneId.of("UTC") : timezone;
     admins = admins == null ? List.of() : List.copyOf(admins);
-    scheduler = scheduler == null ? new Scheduler(null, null) : scheduler;
-    delivery = delivery == null ? new Delivery(null) : delivery;
+    scheduler = scheduler == null ? new Scheduler(null, null, null) : scheduler;
+    delivery = delivery == null ? new Delivery(null, null, null) : delivery;
     defaults = defaults == null ? PolicySpec.EMPTY : defaults;
     teams = teams == null ? List.of() : List.copyOf(teams);
     webhooks = webhooks == null ? List.of() : List.copyOf(webhooks);
@@ -105,11 +105,17 @@ public record FollowupConfig(
   /**
    * @param threads Quartz worker threads delivering reminders
    * @param sweepInterval how often queued messages, retries and missed wake-ups are swept up
+   * @param clusterCheckin how often a cluster member tells the others it is alive; one silent for
+   *     about twice that plus 7.5 s is presumed dead and its work moves to a survivor
    */
-  public record Scheduler(Integer threads, Duration sweepInterval) {
+  public record Scheduler(Integer threads, Duration sweepInterval, Duration clusterCheckin) {
     public Scheduler {
       threads = threads == null ? 4 : threads;
       sweepInterval = sweepInterval == null ? Duration.ofSeconds(5) : sweepInterval;
+      clusterCheckin = clusterCheckin == null ? Duration.ofSeconds(5) : clusterCheckin;
+      if (clusterCheckin.compareTo(Duration.ofMillis(500)) < 0) {
+        throw new IllegalArgumentException("cluster_checkin must be at least 500ms");
+      }
       if (threads < 1 || threads > 100) {
         throw new IllegalArgumentException("threads must be between 1 and 100");
       }
@@ -122,12 +128,23 @@ public record FollowupConfig(
   /**
    * @param giveUpAfter how long a message that keeps failing is retried before it is dropped and
    *     reported
+   * @param firstRetry the wait before the first retry of a transient failure; each further wait
+   *     doubles (±20% jitter), and a platform's Retry-After is always respected
+   * @param maxRetry the longest wait between two attempts
    */
-  public record Delivery(Duration giveUpAfter) {
+  public record Delivery(Duration giveUpAfter, Duration firstRetry, Duration maxRetry) {
     public Delivery {
       giveUpAfter = giveUpAfter == null ? Duration.ofHours(24) : giveUpAfter;
+      firstRetry = firstRetry == null ? Duration.ofSeconds(1) : firstRetry;
+      maxRetry = maxRetry == null ? Duration.ofMinutes(5) : maxRetry;
       if (giveUpAfter.compareTo(Duration.ofMinutes(1)) < 0) {
         throw new IllegalArgumentException("give_up_after must be at least 1m");
+      }
+      if (firstRetry.compareTo(Duration.ofMillis(100)) < 0) {
+        throw new IllegalArgumentException("first_retry must be at least 100ms");
+      }
+      if (maxRetry.compareTo(firstRetry) < 0) {
+        throw new IllegalArgumentException("max_retry must be at least first_retry");
       }
     }
   }

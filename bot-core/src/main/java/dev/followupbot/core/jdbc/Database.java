@@ -7,10 +7,18 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
@@ -45,6 +53,17 @@ public final class Database implements AutoCloseable {
   private final HikariDataSource pool;
   private final Vendor vendor;
   private final Jdbi jdbi;
+  private final ExecutorService probes =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "followup-db-health");
+            t.setDaemon(true);
+            return t;
+          });
+  private Future<Boolean> probe;
+
+  /** How long {@link #isHealthy} waits for the database to answer. */
+  public static final Duration HEALTH_PATIENCE = Duration.ofSeconds(2);
 
   private Database(HikariDataSource pool, Vendor vendor) {
     this.pool = pool;
@@ -107,11 +126,38 @@ public final class Database implements AutoCloseable {
     return jdbi;
   }
 
-  /** True when a connection answers a trivial query within two seconds. */
+  /**
+   * True when a connection answers a trivial query within {@link #HEALTH_PATIENCE}. Getting a
+   * connection from the pool can wait for the pool's whole connection timeout while the database is
+   * away, so the probe runs on its own thread and the caller waits only this long; callers arriving
+   * while a probe is still running share it rather than pile up.
+   */
   public boolean isHealthy() {
+    Future<Boolean> check;
+    synchronized (this) {
+      if (probe == null || probe.isDone()) {
+        try {
+          probe = probes.submit(this::probe);
+        } catch (RejectedExecutionException closed) {
+          return false;
+        }
+      }
+      check = probe;
+    }
+    try {
+      return check.get(HEALTH_PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException | ExecutionException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  private boolean probe() {
     try (Connection c = pool.getConnection();
         Statement s = c.createStatement()) {
-      s.setQueryTimeout(2);
+      s.setQueryTimeout((int) HEALTH_PATIENCE.toSeconds());
       s.execute("SELECT 1");
       return true;
     } catch (SQLException | RuntimeException e) {
@@ -121,6 +167,7 @@ public final class Database implements AutoCloseable {
 
   @Override
   public void close() {
+    probes.shutdownNow();
     pool.close();
   }
 

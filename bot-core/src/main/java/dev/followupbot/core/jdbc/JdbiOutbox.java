@@ -144,6 +144,22 @@ public final class JdbiOutbox implements Outbox {
   }
 
   @Override
+  public boolean handBack(long id, Instant claimedAt, Instant next, String note) {
+    return tx.withHandle(
+            h ->
+                h.createUpdate(
+                        "UPDATE outbox SET state = 'PENDING', next_attempt_at = :next, last_error = :error,"
+                            + " slot_at = NULL, claimed_at = NULL, claimed_by = NULL"
+                            + " WHERE id = :id AND state = 'SENDING' AND claimed_at = :claimedAt")
+                    .bind("next", next)
+                    .bind("error", clip(note))
+                    .bind("id", id)
+                    .bind("claimedAt", claimedAt)
+                    .execute())
+        == 1;
+  }
+
+  @Override
   public void postpone(long id, Instant until) {
     tx.withHandle(
         h ->
@@ -230,7 +246,9 @@ public final class JdbiOutbox implements Outbox {
         instant(rs, "created_at"),
         instant(rs, "next_attempt_at"),
         Optional.ofNullable(rs.getString("last_error")),
-        Optional.ofNullable(instant(rs, "slot_at")));
+        Optional.ofNullable(instant(rs, "slot_at")),
+        Optional.ofNullable(instant(rs, "claimed_at")),
+        Optional.ofNullable(rs.getString("claimed_by")));
   }
 
   private String toJson(Message message) {

@@ -6,6 +6,7 @@ import dev.followupbot.core.domain.UserRef;
 import dev.followupbot.core.message.Message;
 import dev.followupbot.core.message.MessageRef;
 import java.time.Duration;
+import java.time.Instant;
 
 /**
  * Delivers neutral messages on one platform. Implementations render the message in the platform's
@@ -21,6 +22,26 @@ public interface Messenger {
 
   /** Posts a message and returns where it landed, so it can be updated later. */
   MessageRef post(Destination to, Message message);
+
+  /**
+   * Posts a message carrying {@code deliveryKey}, an idempotency marker naming the logical message
+   * (the outbox entry's dedupe key), where the platform can attach one, so {@link #findDelivered}
+   * can find it later. Platforms without such a place post the message as {@link #post} does.
+   */
+  default MessageRef post(Destination to, Message message, String deliveryKey) {
+    return post(to, message);
+  }
+
+  /**
+   * Looks on the platform for a message posted with {@code deliveryKey} to {@code to} at or after
+   * {@code since}: the core asks when a send's outcome is unknown (its sender died mid-call), to
+   * re-send only what did not arrive. Platforms that cannot look answer {@link
+   * PriorDelivery.CannotTell}; the core then re-sends once, marked as a possible repeat, and counts
+   * it. Throws {@link DeliveryFailure} when the lookup itself fails.
+   */
+  default PriorDelivery findDelivered(Destination to, String deliveryKey, Instant since) {
+    return PriorDelivery.CANNOT_TELL;
+  }
 
   /** Replaces a message posted earlier (a case card that changed, a reminder that was handled). */
   void update(TenantId tenant, MessageRef which, Message replacement);

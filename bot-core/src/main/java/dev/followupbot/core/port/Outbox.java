@@ -38,6 +38,12 @@ public interface Outbox {
   void retryAt(long id, Instant next, String error);
 
   /**
+   * Like {@link #retryAt}, only if the entry is still held by the claim made at {@code claimedAt}:
+   * of several nodes recovering the same interrupted send, one wins. Returns whether this call did.
+   */
+  boolean handBack(long id, Instant claimedAt, Instant next, String note);
+
+  /**
    * Hands a claimed entry back without counting the attempt, to be sent at {@code until}: its
    * conversation's sending slot was taken.
    */

@@ -10,7 +10,8 @@ import java.util.Optional;
  * One outgoing message and the record of its delivery. The {@code dedupeKey} names the logical
  * message (a reminder occurrence, a case card, a notification about one history entry), so the same
  * message is queued, and sent, at most once. {@code slotAt} is the sending slot the entry was given
- * in its conversation's pacing, kept until it goes out.
+ * in its conversation's pacing, kept until it goes out; {@code claimedAt} and {@code claimedBy} say
+ * when and by which node it was last claimed.
  */
 public record OutboxEntry(
     long id,
@@ -27,7 +28,9 @@ public record OutboxEntry(
     Instant createdAt,
     Instant nextAttemptAt,
     Optional<String> lastError,
-    Optional<Instant> slotAt) {
+    Optional<Instant> slotAt,
+    Optional<Instant> claimedAt,
+    Optional<String> claimedBy) {
 
   /** What sending the entry means. */
   public enum Kind {
@@ -61,6 +64,8 @@ public record OutboxEntry(
     Objects.requireNonNull(nextAttemptAt, "nextAttemptAt");
     Objects.requireNonNull(lastError, "lastError");
     Objects.requireNonNull(slotAt, "slotAt");
+    Objects.requireNonNull(claimedAt, "claimedAt");
+    Objects.requireNonNull(claimedBy, "claimedBy");
   }
 
   /** A prepared message to a person or channel. */
@@ -163,6 +168,8 @@ public record OutboxEntry(
         0,
         now,
         now,
+        Optional.empty(),
+        Optional.empty(),
         Optional.empty(),
         Optional.empty());
   }

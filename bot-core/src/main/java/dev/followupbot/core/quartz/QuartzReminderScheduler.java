@@ -6,10 +6,14 @@ import dev.followupbot.core.port.WakeUp;
 import dev.followupbot.core.port.WakeUpHandler;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.HashSet;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
@@ -43,14 +47,21 @@ public final class QuartzReminderScheduler implements ReminderScheduler, AutoClo
   private static final Logger log = LoggerFactory.getLogger(QuartzReminderScheduler.class);
   private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(10);
   private static final String WAKE_UPS = "wake-ups";
+
+  /** Quartz's own allowance before it presumes a silent cluster member dead. */
+  private static final long CLUSTER_GRACE_MILLIS = 7_500;
+
   private static final JobKey SWEEP = JobKey.jobKey("sweep", "system");
 
   private final Scheduler scheduler;
   private final QuartzSettings settings;
   private final BatchedWakeUps writes;
+  private final DataSource dataSource;
 
-  private QuartzReminderScheduler(Scheduler scheduler, QuartzSettings settings) {
+  private QuartzReminderScheduler(
+      Scheduler scheduler, QuartzSettings settings, DataSource dataSource) {
     this.scheduler = scheduler;
+    this.dataSource = dataSource;
     this.settings = settings;
     this.writes = new BatchedWakeUps(scheduler);
   }
@@ -60,16 +71,30 @@ public final class QuartzReminderScheduler implements ReminderScheduler, AutoClo
    * fires until {@link #start}.
    */
   public static QuartzReminderScheduler create(Database database, QuartzSettings settings) {
+    return create(database, settings, "node");
+  }
+
+  /**
+   * Like {@link #create(Database, QuartzSettings)}; clustered, the instance id is {@code node}
+   * followed by this process's start time, unique to this life of this node, so a restarted node is
+   * never mistaken for the one that died and the survivors recover what the dead one held.
+   */
+  public static QuartzReminderScheduler create(
+      Database database, QuartzSettings settings, String node) {
+    String instanceId =
+        settings.clustered()
+            ? node + "-" + Long.toString(System.currentTimeMillis(), 36)
+            : "single";
     String dataSourceName = "followup-" + UUID.randomUUID();
     DBConnectionManager.getInstance()
         .addConnectionProvider(dataSourceName, new PoolProvider(database.dataSource()));
     try {
       StdSchedulerFactory factory =
-          new StdSchedulerFactory(properties(database, settings, dataSourceName));
+          new StdSchedulerFactory(properties(database, settings, dataSourceName, instanceId));
       Scheduler scheduler = factory.getScheduler();
       // Quartz keeps schedulers in a JVM-wide registry by name; every start gets its own.
       SchedulerRepository.getInstance().remove(INSTANCE_NAME);
-      return new QuartzReminderScheduler(scheduler, settings);
+      return new QuartzReminderScheduler(scheduler, settings, database.dataSource());
     } catch (SchedulerException e) {
       throw new IllegalStateException(
           "Could not create the Quartz scheduler: " + e.getMessage(), e);
@@ -193,11 +218,44 @@ public final class QuartzReminderScheduler implements ReminderScheduler, AutoClo
     }
   }
 
+  /**
+   * Clustered: the instance ids whose last check-in in Quartz's own table is recent (within twice
+   * the check-in interval plus Quartz's 7.5 s grace). Empty when not clustered, or when the
+   * database cannot be asked (then nothing is presumed dead).
+   */
+  @Override
+  public Optional<Set<String>> liveNodes() {
+    if (!settings.clustered()) {
+      return Optional.empty();
+    }
+    long now = System.currentTimeMillis();
+    Set<String> live = new HashSet<>();
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s =
+            c.prepareStatement(
+                "SELECT INSTANCE_NAME, LAST_CHECKIN_TIME, CHECKIN_INTERVAL"
+                    + " FROM QRTZ_SCHEDULER_STATE WHERE SCHED_NAME = ?")) {
+      s.setString(1, INSTANCE_NAME);
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          if (rs.getLong(2) + 2 * rs.getLong(3) + CLUSTER_GRACE_MILLIS >= now) {
+            live.add(rs.getString(1));
+          }
+        }
+      }
+    } catch (SQLException e) {
+      return Optional.empty();
+    }
+    // Quartz checks this node in; until its first check-in is written it is alive all the same.
+    live.add(instanceId());
+    return Optional.of(live);
+  }
+
   private static Properties properties(
-      Database database, QuartzSettings settings, String dataSourceName) {
+      Database database, QuartzSettings settings, String dataSourceName, String instanceId) {
     Properties p = new Properties();
     p.setProperty("org.quartz.scheduler.instanceName", INSTANCE_NAME);
-    p.setProperty("org.quartz.scheduler.instanceId", settings.clustered() ? "AUTO" : "single");
+    p.setProperty("org.quartz.scheduler.instanceId", instanceId);
     p.setProperty("org.quartz.scheduler.makeSchedulerThreadDaemon", "true");
     p.setProperty(
         "org.quartz.scheduler.batchTriggerAcquisitionMaxCount",
@@ -215,7 +273,11 @@ public final class QuartzReminderScheduler implements ReminderScheduler, AutoClo
     // Without this, two cluster nodes can acquire the same trigger (quartz-scheduler/quartz#107).
     p.setProperty("org.quartz.jobStore.acquireTriggersWithinLock", "true");
     p.setProperty("org.quartz.jobStore.isClustered", Boolean.toString(settings.clustered()));
-    p.setProperty("org.quartz.jobStore.clusterCheckinInterval", "5000");
+    p.setProperty(
+        "org.quartz.jobStore.clusterCheckinInterval",
+        Long.toString(settings.checkinInterval().toMillis()));
+    // While the database is away, try again every 2 s rather than 15: work resumes soon after.
+    p.setProperty("org.quartz.jobStore.dbRetryInterval", "2000");
     return p;
   }
 

@@ -142,6 +142,19 @@ public final class CoreMetrics {
         .increment();
   }
 
+  /**
+   * A send whose outcome was unknown (its sender died mid-call) on a platform that cannot say
+   * whether it arrived, re-sent once and so possibly delivered twice.
+   */
+  public void possiblyDuplicated(Platform platform) {
+    Counter.builder("followup.deliveries.possibly_duplicated")
+        .description(
+            "Interrupted sends re-sent without a way to check; each may have arrived twice")
+        .tag("platform", platform.key())
+        .register(registry)
+        .increment();
+  }
+
   /** A webhook attempt: {@code delivered}, {@code retried} or {@code failed} (given up). */
   public void webhook(String outcome) {
     webhookDeliveries(outcome).increment();

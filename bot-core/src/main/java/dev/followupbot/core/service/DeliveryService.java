@@ -15,6 +15,7 @@ import dev.followupbot.core.port.Messenger;
 import dev.followupbot.core.port.Outbox;
 import dev.followupbot.core.port.OutboxEntry;
 import dev.followupbot.core.port.Pacing;
+import dev.followupbot.core.port.PriorDelivery;
 import dev.followupbot.core.port.ReminderRepository;
 import dev.followupbot.core.port.Transactions;
 import java.time.Clock;
@@ -22,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,8 +31,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends what the outbox holds. Each entry is claimed and the claim committed before the platform is
  * called, so however many times and on however many nodes {@link #deliver} runs for an entry, the
- * platform is called once, unless the sender died mid-call; then the entry is re-sent once, marked
- * as a possible repeat, and logged.
+ * platform is called once, unless the sender died mid-call. Such a send is resolved on recovery:
+ * each post carries its dedupe key as an idempotency marker where the platform allows it, and the
+ * platform is asked whether the message arrived; only when it cannot tell is the entry re-sent
+ * once, marked as a possible repeat, logged and counted.
  *
  * <p>Posts to one conversation keep to the platform's pace ({@link Messenger#pacing()}) and to any
  * pause it asked for, on every node: an entry whose slot has not come is handed back, not sent.
@@ -39,6 +43,12 @@ public final class DeliveryService {
 
   private static final Logger log = LoggerFactory.getLogger(DeliveryService.class);
   static final String UNKNOWN_OUTCOME = "outcome unknown";
+
+  private static final Duration RECORD_RETRY = Duration.ofSeconds(2);
+  private static final int RECORD_TRIES = 60;
+
+  /** How far before its claim a lost send is looked for, for clocks a little apart. */
+  private static final Duration LOOK_BACK = Duration.ofMinutes(1);
 
   private final Transactions tx;
   private final Outbox outbox;
@@ -110,21 +120,136 @@ public final class DeliveryService {
   }
 
   /**
-   * Finds sends whose sender died mid-call and queues them again, once, marked as possible repeats.
-   * With {@code claimedBy}, entries this node claimed before {@code before} (a previous life of
-   * this process) are recovered at once; without, any entry claimed too long ago.
+   * Resolves sends whose sender died mid-call: entries claimed before {@code before} (by {@code
+   * claimedBy}, if given; a previous life of this process) and never finished. See {@link
+   * #resolveUnknownOutcome}.
    */
   public int recoverUnfinished(Instant before, Optional<String> claimedBy, int limit) {
     List<Long> stuck = outbox.stuck(before, claimedBy, limit);
-    Instant now = clock.instant();
+    int recovered = 0;
     for (Long id : stuck) {
-      log.warn(
-          "outbox entry id={} was being sent when its sender stopped; the platform may or may not have it."
-              + " Re-sending once, marked as a possible repeat.",
-          id);
-      tx.run(() -> outbox.retryAt(id, now, UNKNOWN_OUTCOME + ": sender stopped mid-call"));
+      recovered += outbox.find(id).map(this::resolveUnknownOutcome).orElse(false) ? 1 : 0;
     }
-    return stuck.size();
+    return recovered;
+  }
+
+  /**
+   * Resolves sends claimed before {@code before} by nodes not in {@code live}: a cluster member
+   * that stopped checking in died, and whatever it was sending is resolved by a survivor at once.
+   */
+  public int recoverFromDeadNodes(Set<String> live, Instant before, int limit) {
+    int recovered = 0;
+    for (Long id : outbox.stuck(before, Optional.empty(), limit)) {
+      Optional<OutboxEntry> entry =
+          outbox.find(id).filter(e -> e.claimedBy().filter(live::contains).isEmpty());
+      recovered += entry.map(this::resolveUnknownOutcome).orElse(false) ? 1 : 0;
+    }
+    return recovered;
+  }
+
+  /**
+   * A send whose outcome is unknown: asks the platform whether the message arrived (Slack finds it
+   * by the idempotency marker it was posted with). Found: recorded as sent, not sent again. Absent:
+   * sent again, once. The platform cannot tell: sent again once, marked as a possible repeat,
+   * logged and counted ({@code followup_deliveries_possibly_duplicated_total}); never silently
+   * dropped. A card refresh only edits a message in place and is simply done again. If the lookup
+   * fails for now, the entry stays as it is for the next sweep. Returns whether the entry was
+   * resolved.
+   */
+  private boolean resolveUnknownOutcome(OutboxEntry entry) {
+    if (entry.state() != OutboxEntry.State.SENDING || entry.claimedAt().isEmpty()) {
+      return false;
+    }
+    Instant claimedAt = entry.claimedAt().get();
+    Instant now = clock.instant();
+    Optional<Messenger> messenger = messengers.forPlatform(entry.tenant().platform());
+    Optional<Destination> to = postedTo(entry);
+    if (entry.kind() == OutboxEntry.Kind.CARD_REFRESH || messenger.isEmpty() || to.isEmpty()) {
+      return outbox.handBack(entry.id(), claimedAt, now, "interrupted; doing it again");
+    }
+    PriorDelivery prior;
+    try {
+      prior =
+          call(
+              messenger.get(),
+              "find",
+              () ->
+                  messenger
+                      .get()
+                      .findDelivered(to.get(), entry.dedupeKey(), claimedAt.minus(LOOK_BACK)));
+    } catch (DeliveryFailure failure) {
+      if (!failure.permanent()) {
+        log.info(
+            "could not yet tell whether interrupted outbox entry id={} arrived ({}); asking again later",
+            entry.id(),
+            failure.getMessage());
+        return false;
+      }
+      log.info(
+          "cannot look up interrupted outbox entry id={} ({})", entry.id(), failure.getMessage());
+      prior = PriorDelivery.CANNOT_TELL;
+    } catch (RuntimeException unexpected) {
+      log.info("could not yet look up interrupted outbox entry id={}: {}", entry.id(), unexpected);
+      return false;
+    }
+    if (prior instanceof PriorDelivery.Found found) {
+      Instant done = clock.instant();
+      tx.run(
+          () -> {
+            outbox.markSent(entry.id(), Optional.of(found.ref()), done);
+            if (entry.kind() == OutboxEntry.Kind.CASE_CARD) {
+              cases.saveCard(entry.tenant(), entry.caseId().orElseThrow(), found.ref());
+            }
+            entry
+                .reminderId()
+                .ifPresent(
+                    rid -> markReminderDelivered(rid, entry.reminderOccurrence().orElse(0), done));
+          });
+      log.info(
+          "outbox entry id={} key={} was being sent when its sender stopped; the platform has it,"
+              + " so it is not sent again",
+          entry.id(),
+          entry.dedupeKey());
+      return true;
+    }
+    if (prior instanceof PriorDelivery.Absent) {
+      log.info(
+          "outbox entry id={} key={} was being sent when its sender stopped and never arrived;"
+              + " sending it now",
+          entry.id(),
+          entry.dedupeKey());
+      return outbox.handBack(
+          entry.id(), claimedAt, now, "interrupted and not found on the platform; sending again");
+    }
+    if (!outbox.handBack(
+        entry.id(), claimedAt, now, UNKNOWN_OUTCOME + ": sender stopped mid-call")) {
+      return false;
+    }
+    metrics.possiblyDuplicated(entry.tenant().platform());
+    log.warn(
+        "outbox entry id={} key={} tenant={} was being sent when its sender stopped and {} cannot"
+            + " tell whether it arrived. Re-sending once, marked as a possible repeat.",
+        entry.id(),
+        entry.dedupeKey(),
+        entry.tenant(),
+        entry.tenant().platform().key());
+    return true;
+  }
+
+  /** Where a message or a case card goes; a card refresh posts nothing. */
+  private Optional<Destination> postedTo(OutboxEntry entry) {
+    switch (entry.kind()) {
+      case MESSAGE:
+        return entry.destination();
+      case CASE_CARD:
+        return entry
+            .caseId()
+            .flatMap(id -> cases.findById(entry.tenant(), id))
+            .map(c -> new Destination.Channel(c.tenant(), c.channelId()));
+      case CARD_REFRESH:
+      default:
+        return Optional.empty();
+    }
   }
 
   private void deliverOnce(long id) {
@@ -160,24 +285,56 @@ public final class DeliveryService {
         return;
       }
     }
+    Optional<MessageRef> ref;
     try {
-      Optional<MessageRef> ref = send(messenger, entry);
-      Instant done = clock.instant();
+      ref = send(messenger, entry);
+    } catch (DeliveryFailure failure) {
+      onFailure(entry, conversation, failure);
+      return;
+    } catch (RuntimeException unexpected) {
+      onFailure(
+          entry, conversation, DeliveryFailure.transientFailure(unexpected.toString(), unexpected));
+      return;
+    }
+    // Sent: from here on a failure is our database's, and must never lead to sending again.
+    recordSent(entry, ref, clock.instant(), 1);
+  }
+
+  /**
+   * Records a send the platform accepted. If the database is away, tries again every {@link
+   * #RECORD_RETRY} for a while; the entry stays claimed meanwhile, so nothing sends it again, and
+   * if this process dies first, recovery finds the message on the platform.
+   */
+  private void recordSent(OutboxEntry entry, Optional<MessageRef> ref, Instant done, int tries) {
+    try {
       tx.run(
           () -> {
-            outbox.markSent(id, ref, done);
+            outbox.markSent(entry.id(), ref, done);
             entry
                 .reminderId()
                 .ifPresent(
                     rid -> markReminderDelivered(rid, entry.reminderOccurrence().orElse(0), done));
           });
       log.debug(
-          "delivered outbox entry id={} key={} tenant={}", id, entry.dedupeKey(), entry.tenant());
-    } catch (DeliveryFailure failure) {
-      onFailure(entry, conversation, failure);
-    } catch (RuntimeException unexpected) {
-      onFailure(
-          entry, conversation, DeliveryFailure.transientFailure(unexpected.toString(), unexpected));
+          "delivered outbox entry id={} key={} tenant={}",
+          entry.id(),
+          entry.dedupeKey(),
+          entry.tenant());
+    } catch (RuntimeException e) {
+      if (tries >= RECORD_TRIES) {
+        log.warn(
+            "outbox entry id={} was sent but could not be recorded ({}); recovery will find it on"
+                + " the platform",
+            entry.id(),
+            e.toString());
+        return;
+      }
+      log.info(
+          "outbox entry id={} was sent; recording it failed ({}), trying again in {} s",
+          entry.id(),
+          e.toString(),
+          RECORD_RETRY.toSeconds());
+      later.run(RECORD_RETRY, () -> recordSent(entry, ref, done, tries + 1));
     }
   }
 
@@ -238,7 +395,8 @@ public final class DeliveryService {
             call(
                 messenger,
                 "post",
-                () -> messenger.post(entry.destination().orElseThrow(), toSend)));
+                () ->
+                    messenger.post(entry.destination().orElseThrow(), toSend, entry.dedupeKey())));
       case CASE_CARD:
         return postCard(messenger, entry);
       case CARD_REFRESH:
@@ -261,7 +419,11 @@ public final class DeliveryService {
         call(
             messenger,
             "post",
-            () -> messenger.post(new Destination.Channel(c.tenant(), c.channelId()), card(c)));
+            () ->
+                messenger.post(
+                    new Destination.Channel(c.tenant(), c.channelId()),
+                    card(c),
+                    entry.dedupeKey()));
     tx.run(() -> cases.saveCard(c.tenant(), c.id(), ref));
     // The case may have changed while the card was on its way; make sure the card catches up.
     cases

@@ -60,8 +60,11 @@ public final class Directory {
   }
 
   public void ensureTenant(TenantId tenant) {
-    if (knownTenants.putIfAbsent(tenant, Boolean.TRUE) == null) {
+    // Remembered only once stored: a concurrent first request must not go ahead before the row
+    // exists (its own rows refer to it). Two requests may both store it; that is harmless.
+    if (!knownTenants.containsKey(tenant)) {
       tenants.ensure(tenant);
+      knownTenants.put(tenant, Boolean.TRUE);
     }
   }
 

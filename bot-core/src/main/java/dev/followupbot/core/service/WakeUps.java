@@ -2,6 +2,7 @@ package dev.followupbot.core.service;
 
 import dev.followupbot.core.domain.SupportCase;
 import dev.followupbot.core.port.CaseRepository;
+import dev.followupbot.core.port.ReminderScheduler;
 import dev.followupbot.core.port.SeenEvents;
 import dev.followupbot.core.port.WakeUp;
 import dev.followupbot.core.port.WakeUpHandler;
@@ -36,6 +37,12 @@ public final class WakeUps implements WakeUpHandler {
    */
   private static final Duration OVERDUE = Duration.ofSeconds(20);
 
+  /**
+   * A claim younger than this is left alone even if its node is not (yet) among the live ones: a
+   * node that has just started may claim before its first check-in is visible.
+   */
+  private static final Duration DEAD_NODE_GRACE = Duration.ofSeconds(5);
+
   private final ReminderService reminders;
   private final DeliveryService delivery;
   private final SeenEvents seenEvents;
@@ -47,6 +54,7 @@ public final class WakeUps implements WakeUpHandler {
   private final OpenCaseRechecks rechecks;
   private final DeliveryPolicy policy;
   private final WebhookDelivery webhooks;
+  private final ReminderScheduler scheduler;
   private final String node;
   private final Instant startedAt;
   private final Clock clock;
@@ -67,8 +75,10 @@ public final class WakeUps implements WakeUpHandler {
       OpenCaseRechecks rechecks,
       DeliveryPolicy policy,
       WebhookDelivery webhooks,
+      ReminderScheduler scheduler,
       String node,
       Clock clock) {
+    this.scheduler = scheduler;
     this.admin = admin;
     this.rechecks = rechecks;
     this.reminders = reminders;
@@ -111,9 +121,14 @@ public final class WakeUps implements WakeUpHandler {
       lastSettings = now;
       admin.refreshOverrides();
     }
+    // Whatever this node was sending when it last stopped is certainly not being sent now.
+    recovered += delivery.recoverUnfinished(startedAt, Optional.of(node), BATCH);
+    Optional<Set<String>> live = scheduler.liveNodes();
+    if (live.isPresent()) {
+      // Nor is what a cluster member that stopped checking in was sending.
+      recovered += delivery.recoverFromDeadNodes(live.get(), now.minus(DEAD_NODE_GRACE), BATCH);
+    }
     if (first) {
-      // Whatever this node was sending when it last stopped is certainly not being sent now.
-      recovered += delivery.recoverUnfinished(startedAt, Optional.of(node), BATCH);
       // Timers may have changed while the bot was down (a new configuration, a lost wake-up).
       rechecks.request();
       digests.scheduleAll(Set.of());

@@ -165,11 +165,10 @@ class ReminderFlowTest {
         .contains("I couldn't deliver reminder 1 to bob: user_not_found");
   }
 
-  @Test
-  void a_send_interrupted_by_a_crash_is_sent_again_once_marked_as_a_possible_repeat() {
+  /** A sender claimed the reminder's entry and died before recording the outcome. */
+  private long interruptedSend() {
     bot.say(ann, "remind in 1m stretch");
     bot.clock.advance(Duration.ofMinutes(1));
-    // Simulate a sender that claimed the entry and died before recording the outcome.
     Reminder r = reminder(1);
     long entry =
         bot.core
@@ -186,12 +185,51 @@ class ReminderFlowTest {
     assertThat(bot.core.outbox().claim(entry, "dead-node", bot.clock.instant())).isTrue();
     bot.core.wakeUps().sweep();
     assertThat(bot.slack.posts()).as("the claim still looks alive").isEmpty();
+    return entry;
+  }
+
+  @Test
+  void a_send_interrupted_by_a_crash_is_sent_again_once_marked_as_a_possible_repeat() {
+    interruptedSend();
     bot.clock.advance(Duration.ofMinutes(3));
     bot.core.wakeUps().sweep();
     bot.core.wakeUps().sweep();
     List<RecordingMessenger.Post> dms = bot.slack.directTo("ann");
     assertThat(dms).hasSize(1);
     assertThat(Replies.text(dms.get(0).message())).contains("Sorry if it's a repeat");
+    assertThat(reminder(1).status()).isEqualTo(ReminderStatus.DELIVERED);
+  }
+
+  @Test
+  void an_interrupted_send_the_platform_has_is_recorded_and_not_sent_again() {
+    long entry = interruptedSend();
+    bot.slack.lookUpDeliveries();
+    // The dead sender's post did reach the platform, carrying its delivery key.
+    String key = bot.core.outbox().find(entry).orElseThrow().dedupeKey();
+    bot.slack.post(
+        new dev.followupbot.core.port.Destination.Direct(
+            new dev.followupbot.core.domain.UserRef(CoreHarness.ACME, "ann")),
+        dev.followupbot.core.message.Message.text("⏰ Reminder: stretch"),
+        key);
+    bot.clock.advance(Duration.ofMinutes(3));
+    bot.core.wakeUps().sweep();
+    bot.core.wakeUps().sweep();
+    assertThat(bot.slack.directTo("ann")).hasSize(1);
+    assertThat(bot.core.outbox().find(entry).orElseThrow().state())
+        .isEqualTo(OutboxEntry.State.SENT);
+    assertThat(reminder(1).status()).isEqualTo(ReminderStatus.DELIVERED);
+  }
+
+  @Test
+  void an_interrupted_send_the_platform_does_not_have_is_sent_once_without_a_repeat_note() {
+    interruptedSend();
+    bot.slack.lookUpDeliveries();
+    bot.clock.advance(Duration.ofMinutes(3));
+    bot.core.wakeUps().sweep();
+    bot.core.wakeUps().sweep();
+    List<RecordingMessenger.Post> dms = bot.slack.directTo("ann");
+    assertThat(dms).hasSize(1);
+    assertThat(Replies.text(dms.get(0).message())).doesNotContain("Sorry if it's a repeat");
     assertThat(reminder(1).status()).isEqualTo(ReminderStatus.DELIVERED);
   }
 

@@ -7,6 +7,7 @@ import dev.followupbot.core.message.MessageRef;
 import dev.followupbot.core.port.DeliveryFailure;
 import dev.followupbot.core.port.Destination;
 import dev.followupbot.core.port.Messenger;
+import dev.followupbot.core.port.PriorDelivery;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -31,6 +32,8 @@ public final class RecordingMessenger implements Messenger {
   private final Deque<DeliveryFailure> failures = new ArrayDeque<>();
   private final AtomicInteger ids = new AtomicInteger();
   private final java.util.Set<String> unreachable = new java.util.HashSet<>();
+  private final java.util.Map<String, MessageRef> keys = new java.util.HashMap<>();
+  private boolean lookups;
   private volatile java.time.Duration pacing = java.time.Duration.ZERO;
 
   public RecordingMessenger(Platform platform) {
@@ -51,6 +54,33 @@ public final class RecordingMessenger implements Messenger {
     MessageRef ref = new MessageRef(to.target(), "m" + ids.incrementAndGet());
     posts.add(new Post(to, message, ref));
     return ref;
+  }
+
+  /** Posts and remembers the delivery key, as Slack does in a message's metadata. */
+  @Override
+  public synchronized MessageRef post(Destination to, Message message, String deliveryKey) {
+    MessageRef ref = post(to, message);
+    keys.put(deliveryKey, ref);
+    return ref;
+  }
+
+  /**
+   * Like Slack once {@link #lookUpDeliveries} is on: finds a post by its delivery key. Otherwise,
+   * like Teams, cannot tell.
+   */
+  @Override
+  public synchronized PriorDelivery findDelivered(
+      Destination to, String deliveryKey, java.time.Instant since) {
+    if (!lookups) {
+      return PriorDelivery.CANNOT_TELL;
+    }
+    MessageRef ref = keys.get(deliveryKey);
+    return ref == null ? PriorDelivery.ABSENT : new PriorDelivery.Found(ref);
+  }
+
+  /** From now on {@link #findDelivered} looks posts up by their delivery key. */
+  public synchronized void lookUpDeliveries() {
+    lookups = true;
   }
 
   @Override
