@@ -141,17 +141,23 @@ class HostileInputTest {
     victimHoldsCasesAndReminders();
     acmeHoldsOneCase();
     Map<String, List<String>> settled = settle();
+    assertThat(victimRows().get("cases")).as("the victim's cases").hasSize(5);
+    assertThat(victimRows().get("reminders")).as("the victim's reminders").hasSize(3);
     outbound.clear();
+    otherWorkspacesAreToldTheVictimsCasesDoNotExist();
+    settled = settle();
 
     // 1. Requests that must all be refused: nothing at all changes.
-    for (int i = 0; i < 40 * ROUNDS; i++) {
+    for (int i = 1; i <= 40 * ROUNDS; i++) {
       slackRefused();
       teamsRefused();
       restRefused();
       globexNamesTheVictim();
+      if (i % 10 == 0) {
+        assertThat(failures).as("failures (seed " + SEED + ")").isEmpty();
+        assertThat(snapshot(false)).as("refused requests changed nothing").isEqualTo(settled);
+      }
     }
-    assertThat(failures).as("failures (seed " + SEED + ")").isEmpty();
-    assertThat(snapshot(false)).as("refused requests changed nothing").isEqualTo(settled);
 
     // 2. Hostile requests that reach the core as another workspace: the victim's rows stay.
     Map<String, List<String>> victim = victimRows();
@@ -228,6 +234,43 @@ class HostileInputTest {
     LiveServer.Answer a = slash("T0ACME", "UANN", "C0SUPPORT", "new Acme's own case");
     assertThat(a.code()).isEqualTo(200);
     assertThat(a.text()).contains("Opened case #1");
+  }
+
+  /**
+   * The victim's case numbers, references and reminder numbers named from the other workspaces on
+   * every surface: "not found", and nothing of the victim's in the answer.
+   */
+  private void otherWorkspacesAreToldTheVictimsCasesDoNotExist() throws Exception {
+    for (String command : new String[] {"show 4", "claim 3", "show ref:VIC-2", "resolve 5"}) {
+      LiveServer.Answer a = slash("T0ACME", "UANN", "C0SUPPORT", command);
+      assertThat(a.json().path("text").asText()).as(command).startsWith("I can't find case ");
+      assertThat(a.text()).doesNotContain(MARK);
+    }
+    assertThat(slash("T0ACME", "UANN", "C0SUPPORT", "cancel 2").json().path("text").asText())
+        .startsWith("I can't find reminder 2");
+    for (String path :
+        new String[] {"/api/v1/cases/3", "/api/v1/cases/by-ref/VIC-3", "/api/v1/reminders/1"}) {
+      LiveServer.Answer a = live.send("GET", path, GLOBEX_TOKEN, null);
+      assertThat(a.code()).as(path).isEqualTo(404);
+      assertThat(a.text()).doesNotContain(MARK);
+      assertThat(
+              live.send(
+                      "POST",
+                      path.replace("/by-ref/VIC-3", "/3") + "/claim",
+                      GLOBEX_TOKEN,
+                      "{\"actor\":\"UG\"}")
+                  .code())
+          .isIn(404, 405);
+    }
+    ObjectNode show = activity("message", ATTACKER_TENANT);
+    show.put("text", "show 4");
+    assertThat(teamsPost("teams show", show.toString(), JSON, Map.of()).code()).isEqualTo(202);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (outbound.stream().noneMatch(o -> o.contains("find case #4"))) {
+      assertThat(System.nanoTime()).as("Teams answers show 4").isLessThan(deadline);
+      Thread.sleep(50);
+    }
+    assertThat(String.join("\n", outbound)).doesNotContain(MARK);
   }
 
   /** Waits until deliveries queued so far are done and the database stands still. */
