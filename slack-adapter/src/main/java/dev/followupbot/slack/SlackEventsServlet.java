@@ -1,8 +1,10 @@
 package dev.followupbot.slack;
 
-import com.slack.api.bolt.jakarta_servlet.SlackAppServlet;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.jakarta_servlet.SlackAppServletAdapter;
+import com.slack.api.bolt.request.Request;
+import com.slack.api.bolt.response.Response;
 import jakarta.servlet.ReadListener;
-import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -21,8 +23,9 @@ import org.slf4j.LoggerFactory;
  * {@code POST /slack/events}: events, slash commands and button clicks, on one URL as Slack
  * expects. Each request's raw bytes are checked with {@link SlackSignatureVerifier} before Bolt
  * sees anything; a request that fails gets 401 and changes nothing. Accepted requests go to Bolt's
- * {@link SlackAppServlet} (whose own, weaker check stays on), and the work that waits for the
- * acknowledgement starts once the response has been flushed.
+ * {@link App} (whose own, weaker check stays on), and the work that waits for the acknowledgement
+ * starts once the response has been flushed. A signed payload Bolt cannot make sense of (a missing
+ * user, {@code "actions": [null]}) is answered 400, never with Bolt's own 500.
  */
 public final class SlackEventsServlet extends HttpServlet {
 
@@ -33,18 +36,15 @@ public final class SlackEventsServlet extends HttpServlet {
   static final int MAX_BODY = 1 << 20;
 
   private final transient SlackSignatureVerifier verifier;
-  private final transient SlackAppServlet bolt;
+  private final transient App bolt;
+  private final transient SlackAppServletAdapter adapter;
   private final transient AfterAck afterAck;
 
-  SlackEventsServlet(SlackSignatureVerifier verifier, SlackAppServlet bolt, AfterAck afterAck) {
+  SlackEventsServlet(SlackSignatureVerifier verifier, App bolt, AfterAck afterAck) {
     this.verifier = verifier;
     this.bolt = bolt;
+    this.adapter = new SlackAppServletAdapter(bolt.config());
     this.afterAck = afterAck;
-  }
-
-  @Override
-  public void init() throws ServletException {
-    bolt.init(getServletConfig());
   }
 
   @Override
@@ -74,22 +74,24 @@ public final class SlackEventsServlet extends HttpServlet {
     }
     afterAck.hold();
     try {
-      bolt.service(new VerifiedRequest(request, body), response);
+      Request<?> slackRequest = adapter.buildSlackRequest(new VerifiedRequest(request, body));
+      if (slackRequest == null) {
+        plain(response, 400, "{\"error\":\"not a Slack request\"}");
+        return;
+      }
+      Response answer = bolt.run(slackRequest);
+      adapter.writeResponse(response, answer);
       response.flushBuffer();
-    } catch (RuntimeException e) {
-      // Bolt runs the listeners inside its own error handling; what reaches here is a payload it
-      // could not even parse. It was signed, so it is Slack's (or a holder of the secret's)
-      // mistake.
+    } catch (Exception e) {
+      // Bolt runs the listeners, and they answer every command themselves (the core turns its own
+      // failures into a reply with a reference); what reaches here is a payload that Bolt or a
+      // listener could not make sense of. It was signed, so it is Slack's (or a holder of the
+      // secret's) mistake.
       log.warn("refused a signed but malformed Slack payload: {}", e.toString());
+      log.debug("the malformed payload's failure", e);
       if (!response.isCommitted()) {
         response.reset();
         plain(response, 400, "{\"error\":\"malformed request\"}");
-      }
-    } catch (ServletException e) {
-      log.error("Slack request could not be handled", e);
-      if (!response.isCommitted()) {
-        response.reset();
-        plain(response, 500, "{\"error\":\"something went wrong\"}");
       }
     } finally {
       afterAck.release();

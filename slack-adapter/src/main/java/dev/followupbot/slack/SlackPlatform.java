@@ -4,7 +4,6 @@ import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
-import com.slack.api.bolt.jakarta_servlet.SlackAppServlet;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.apps.connections.AppsConnectionsOpenResponse;
@@ -148,9 +147,7 @@ public final class SlackPlatform implements AutoCloseable {
   public HttpServlet servlet(FollowupCore core) {
     listen(core);
     return new SlackEventsServlet(
-        new SlackSignatureVerifier(settings.signingSecret(), Clock.systemUTC()),
-        new SlackAppServlet(app),
-        afterAck);
+        new SlackSignatureVerifier(settings.signingSecret(), Clock.systemUTC()), app, afterAck);
   }
 
   /** Connects to Slack over Socket Mode (an outbound WebSocket) and answers with the core. */

@@ -191,6 +191,31 @@ class RequestSecurityTest {
   }
 
   @Test
+  void a_signed_payload_bolt_or_our_listeners_cannot_read_gets_400_not_500() {
+    String clickWithNullAction =
+        "payload="
+            + java.net.URLEncoder.encode(
+                "{\"type\":\"block_actions\",\"team\":{\"id\":\""
+                    + SlackTestBot.TEAM
+                    + "\"},\"user\":{\"id\":\"UANN\"},\"actions\":[null]}",
+                StandardCharsets.UTF_8);
+    SlackTestBot.Answer click = bot.postSigned(clickWithNullAction, FORM, Map.of());
+    assertThat(click.status()).isEqualTo(400);
+    assertThat(click.body()).isEqualTo("{\"error\":\"malformed request\"}");
+
+    String commandWithoutUser =
+        SlackTestBot.formBody(
+            Map.of(
+                "team_id", SlackTestBot.TEAM,
+                "command", "/followup",
+                "text", "new Nobody's case"));
+    SlackTestBot.Answer command = bot.postSigned(commandWithoutUser, FORM, Map.of());
+    assertThat(command.status()).isEqualTo(400);
+    assertThat(command.body()).doesNotContain("Exception").doesNotContain("Something is wrong");
+    assertNothingChanged();
+  }
+
+  @Test
   void a_slash_command_from_another_workspace_is_refused_politely() {
     SlackTestBot.Answer answer =
         bot.slash("UEVE", "new Steal the queue", "T0GLOBEX", SlackTestBot.CHANNEL);

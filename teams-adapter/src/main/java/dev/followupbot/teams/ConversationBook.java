@@ -5,6 +5,8 @@ import dev.followupbot.core.domain.TenantId;
 import dev.followupbot.core.port.Addresses;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Teams conversation references, kept durably in the core's per-tenant addresses so proactive
@@ -15,6 +17,7 @@ import java.util.Optional;
  */
 final class ConversationBook {
 
+  private static final Logger log = LoggerFactory.getLogger(ConversationBook.class);
   static final int MAX_KEY = 400;
 
   private final Addresses addresses;
@@ -89,6 +92,11 @@ final class ConversationBook {
   private void save(TenantId tenant, String key, String json) {
     if (key.length() > MAX_KEY) {
       // Longer than any id Teams uses; the addresses table could not hold it.
+      return;
+    }
+    if (json.length() > Addresses.MAX_STATE) {
+      // Names tens of kilobytes long: not a reference Teams sends. The turn is still answered.
+      log.warn("not remembering a Teams conversation reference of {} chars", json.length());
       return;
     }
     String cacheKey = tenant.key() + "|" + key;

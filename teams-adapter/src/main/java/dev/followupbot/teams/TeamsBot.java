@@ -83,13 +83,26 @@ final class TeamsBot implements Bot {
 
   @Override
   public CompletableFuture<Void> onTurn(TurnContext turn) {
+    handle(turn);
+    if (turn.getActivity().isType(ActivityTypes.INVOKE)
+        && turn.getTurnState().get(BotFrameworkAdapter.INVOKE_RESPONSE_KEY) == null) {
+      // Bot Builder would answer an unanswered invoke 501; it is the sender's mistake, not ours.
+      Activity response = new Activity(ActivityTypes.INVOKE_RESPONSE);
+      response.setValue(
+          new InvokeResponse(400, error("This isn't an action I know. Try typing the command.")));
+      turn.sendActivity(response).join();
+    }
+    return CompletableFuture.completedFuture(null);
+  }
+
+  private void handle(TurnContext turn) {
     Activity activity = turn.getActivity();
     if (activity.getConversation() == null
         || activity.getConversation().getId() == null
         || activity.getFrom() == null
         || activity.getFrom().getId() == null) {
       log.debug("ignoring a Teams activity without conversation or sender: {}", activity.getType());
-      return CompletableFuture.completedFuture(null);
+      return;
     }
     Optional<String> tenantId = tenantOf(activity);
     if (tenantId.isEmpty() && settings.authOff()) {
@@ -100,7 +113,7 @@ final class TeamsBot implements Bot {
       log.warn(
           "ignoring a Teams {} activity without a tenant id (channelData.tenant.id)",
           activity.getType());
-      return CompletableFuture.completedFuture(null);
+      return;
     }
     if (!settings.serves(tenantId.get())) {
       log.info(
@@ -109,7 +122,7 @@ final class TeamsBot implements Bot {
           tenantId.get(),
           TeamsSettings.ALLOWED_TENANTS);
       refuse(turn, activity);
-      return CompletableFuture.completedFuture(null);
+      return;
     }
     // Tenant ids are GUIDs, whose case carries no meaning: one spelling per tenant.
     TenantId tenant = new TenantId(Platform.TEAMS, tenantId.get().toLowerCase(Locale.ROOT));
@@ -128,7 +141,6 @@ final class TeamsBot implements Bot {
         && firstTime(activity)) {
       send(turn, activities.message(Message.text(WELCOME)));
     }
-    return CompletableFuture.completedFuture(null);
   }
 
   private void onMessage(TurnContext turn, Activity activity, TenantId tenant) {

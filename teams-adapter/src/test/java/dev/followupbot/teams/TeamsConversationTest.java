@@ -149,6 +149,27 @@ class TeamsConversationTest {
   }
 
   @Test
+  void an_invoke_the_bot_does_not_handle_is_a_400_not_bot_builders_501() {
+    ObjectNode query = teams.execute(ANN, ANN.personalChat(), "personal", "claim 1");
+    query.put("name", "composeExtension/query");
+    TeamsHarness.Answer answer = teams.post(query);
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(answer.json().at("/value/message").asText()).contains("isn't an action I know");
+
+    ObjectNode anonymous = teams.execute(ANN, ANN.personalChat(), "personal", "claim 1");
+    anonymous.remove("from");
+    assertThat(teams.post(anonymous).status()).isEqualTo(400);
+  }
+
+  @Test
+  void a_sender_name_too_long_to_remember_is_still_answered() {
+    ObjectNode help = teams.personal(ANN, "help");
+    ((ObjectNode) help.get("from")).put("name", "A".repeat(30_000));
+    assertThat(say(help)).contains("followup-bot keeps every case owned");
+    assertThat(teams.core.addresses().find(TEAMS_TENANT, "user:" + ANN.id())).isEmpty();
+  }
+
+  @Test
   void mentions_become_core_mentions_and_the_people_are_remembered() {
     say(teams.personal(ANN, "new Refund"));
     ObjectNode assign =

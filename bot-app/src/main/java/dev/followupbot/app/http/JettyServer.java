@@ -3,6 +3,10 @@ package dev.followupbot.app.http;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -50,6 +54,9 @@ public final class JettyServer implements AutoCloseable {
     ServletContextHandler context = new ServletContextHandler();
     context.setContextPath("/");
     servlets.forEach((path, servlet) -> context.addServlet(new ServletHolder(servlet), path));
+    if (!servlets.containsKey("/")) {
+      context.addServlet(new ServletHolder(new NothingHere()), "/");
+    }
     for (Filter f : filters) {
       context.addFilter(new FilterHolder(f), "/*", EnumSet.of(DispatcherType.REQUEST));
     }
@@ -61,6 +68,24 @@ public final class JettyServer implements AutoCloseable {
     server.setHandler(context);
     server.setStopAtShutdown(false);
     server.start();
+  }
+
+  /**
+   * Whatever no mounted servlet serves: 404 for every method. Jetty's default servlet would answer
+   * an unknown method (PATCH /etc/passwd) with 501.
+   */
+  private static final class NothingHere extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response)
+        throws IOException {
+      byte[] body = "{\"error\":\"not found\"}".getBytes(StandardCharsets.UTF_8);
+      response.setStatus(404);
+      response.setContentType("application/json");
+      response.setContentLength(body.length);
+      response.getOutputStream().write(body);
+    }
   }
 
   /** The port actually bound (useful when started on port 0). */

@@ -111,6 +111,16 @@ class ApiTest {
   }
 
   @Test
+  void a_path_nothing_serves_is_404_whatever_the_method() {
+    for (String method : new String[] {"GET", "POST", "PATCH", "PUT", "DELETE"}) {
+      LiveServer.Answer a =
+          live.send(method, "/etc/passwd", null, method.equals("GET") ? null : "{}");
+      assertThat(a.code()).as(method).isEqualTo(404);
+      assertThat(a.text()).isEqualTo("{\"error\":\"not found\"}");
+    }
+  }
+
+  @Test
   void a_case_is_opened_read_changed_and_its_history_says_who_did_it_via_the_api() {
     JsonNode opened = open("ZD-4211", "Refund for Acme");
     assertThat(opened.get("number").asInt()).isEqualTo(1);

@@ -9,8 +9,6 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 /** Addresses in the {@code addresses} table, keyed by tenant and address key. */
 public final class JdbiAddresses implements Addresses {
 
-  static final int MAX_STATE = 20_000;
-
   private final JdbiTransactions tx;
   private final Clock clock;
 

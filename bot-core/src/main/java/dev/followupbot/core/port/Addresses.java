@@ -10,8 +10,13 @@ import java.util.Optional;
  */
 public interface Addresses {
 
+  /** The longest state a store must keep; longer state is refused. */
+  int MAX_STATE = 20_000;
+
   /**
    * Saves or replaces the state under the key, e.g. {@code user:29:1abc} or {@code channel:19:x}.
+   *
+   * @throws IllegalArgumentException when the state is longer than {@link #MAX_STATE}
    */
   void save(TenantId tenant, String key, String state);
 

@@ -66,7 +66,21 @@ public final class CommandRouter {
     }
   }
 
+  /** The longest user id a person can be stored under. */
+  static final int MAX_USER_ID = 200;
+
+  static final String UNKNOWN_CALLER =
+      "Sorry, I can't tell who is asking: that user id is not one I can work with.";
+
   public Reply handle(Caller caller, String text) {
+    if (caller.userId().isBlank() || caller.userId().length() > MAX_USER_ID) {
+      // No platform issues such ids; the people table could not hold this one.
+      log.warn(
+          "refused a command from a user id of {} chars in {}",
+          caller.userId().length(),
+          caller.tenant());
+      return Reply.privately(UNKNOWN_CALLER);
+    }
     try {
       directory.remember(caller.asPerson());
       ParseResult parsed = CommandParser.parse(text, clock.instant().atZone(caller.zone()));

@@ -51,4 +51,12 @@ class CommandRouterTest {
         .doesNotContain("Exception")
         .doesNotContain("at dev.");
   }
+
+  @Test
+  void a_user_id_no_platform_issues_is_refused_politely_and_nothing_is_stored() {
+    Caller forged = bot.person("U" + "9".repeat(300));
+    assertThat(bot.text(forged, "new Refund")).startsWith(CommandRouter.UNKNOWN_CALLER);
+    assertThat(bot.text(bot.person(" "), "cases")).startsWith(CommandRouter.UNKNOWN_CALLER);
+    assertThat(bot.core.cases().findByNumber(forged.tenant(), 1)).isEmpty();
+  }
 }
