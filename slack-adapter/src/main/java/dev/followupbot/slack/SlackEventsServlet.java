@@ -1,15 +1,14 @@
 package dev.followupbot.slack;
 
-import com.slack.api.bolt.App;
-import com.slack.api.bolt.jakarta_servlet.SlackAppServletAdapter;
-import com.slack.api.bolt.request.Request;
-import com.slack.api.bolt.response.Response;
+import com.slack.api.bolt.jakarta_servlet.SlackAppServlet;
 import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -23,9 +22,9 @@ import org.slf4j.LoggerFactory;
  * {@code POST /slack/events}: events, slash commands and button clicks, on one URL as Slack
  * expects. Each request's raw bytes are checked with {@link SlackSignatureVerifier} before Bolt
  * sees anything; a request that fails gets 401 and changes nothing. Accepted requests go to Bolt's
- * {@link App} (whose own, weaker check stays on), and the work that waits for the acknowledgement
- * starts once the response has been flushed. A signed payload Bolt cannot make sense of (a missing
- * user, {@code "actions": [null]}) is answered 400, never with Bolt's own 500.
+ * {@link SlackAppServlet} (whose own, weaker check stays on), and the work that waits for the
+ * acknowledgement starts once the response has been flushed. A signed payload Bolt cannot make
+ * sense of (a missing user, {@code "actions": [null]}) is answered 400, never with Bolt's own 500.
  */
 public final class SlackEventsServlet extends HttpServlet {
 
@@ -36,15 +35,18 @@ public final class SlackEventsServlet extends HttpServlet {
   static final int MAX_BODY = 1 << 20;
 
   private final transient SlackSignatureVerifier verifier;
-  private final transient App bolt;
-  private final transient SlackAppServletAdapter adapter;
+  private final transient SlackAppServlet bolt;
   private final transient AfterAck afterAck;
 
-  SlackEventsServlet(SlackSignatureVerifier verifier, App bolt, AfterAck afterAck) {
+  SlackEventsServlet(SlackSignatureVerifier verifier, SlackAppServlet bolt, AfterAck afterAck) {
     this.verifier = verifier;
     this.bolt = bolt;
-    this.adapter = new SlackAppServletAdapter(bolt.config());
     this.afterAck = afterAck;
+  }
+
+  @Override
+  public void init() throws ServletException {
+    bolt.init(getServletConfig());
   }
 
   @Override
@@ -74,15 +76,13 @@ public final class SlackEventsServlet extends HttpServlet {
     }
     afterAck.hold();
     try {
-      Request<?> slackRequest = adapter.buildSlackRequest(new VerifiedRequest(request, body));
-      if (slackRequest == null) {
-        plain(response, 400, "{\"error\":\"not a Slack request\"}");
-        return;
+      FailureGuard guarded = new FailureGuard(response);
+      bolt.service(new VerifiedRequest(request, body), guarded);
+      if (guarded.failed) {
+        throw new IllegalArgumentException("Bolt failed on it");
       }
-      Response answer = bolt.run(slackRequest);
-      adapter.writeResponse(response, answer);
       response.flushBuffer();
-    } catch (Exception e) {
+    } catch (RuntimeException | ServletException e) {
       // Bolt runs the listeners, and they answer every command themselves (the core turns its own
       // failures into a reply with a reference); what reaches here is a payload that Bolt or a
       // listener could not make sense of. It was signed, so it is Slack's (or a holder of the
@@ -104,6 +104,47 @@ public final class SlackEventsServlet extends HttpServlet {
     response.setContentType("application/json");
     response.setCharacterEncoding("UTF-8");
     response.getOutputStream().write(json.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Keeps Bolt's own failure answer (a 500 with "Something is wrong") from reaching the caller, so
+   * that the servlet can answer 400 instead; everything else passes straight through.
+   */
+  private static final class FailureGuard extends HttpServletResponseWrapper {
+    private boolean failed;
+
+    FailureGuard(HttpServletResponse response) {
+      super(response);
+    }
+
+    @Override
+    public void setStatus(int sc) {
+      if (sc >= 500) {
+        failed = true;
+      } else {
+        super.setStatus(sc);
+      }
+    }
+
+    @Override
+    public void setContentType(String type) {
+      if (!failed) {
+        super.setContentType(type);
+      }
+    }
+
+    @Override
+    public java.io.PrintWriter getWriter() throws IOException {
+      return failed ? new java.io.PrintWriter(java.io.Writer.nullWriter()) : super.getWriter();
+    }
+
+    @Override
+    public jakarta.servlet.ServletOutputStream getOutputStream() throws IOException {
+      if (failed) {
+        throw new IOException("the failure answer is replaced");
+      }
+      return super.getOutputStream();
+    }
   }
 
   /** The request with its body already read, handed to Bolt exactly as it was signed. */

@@ -4,6 +4,7 @@ import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
+import com.slack.api.bolt.jakarta_servlet.SlackAppServlet;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.apps.connections.AppsConnectionsOpenResponse;
@@ -147,7 +148,9 @@ public final class SlackPlatform implements AutoCloseable {
   public HttpServlet servlet(FollowupCore core) {
     listen(core);
     return new SlackEventsServlet(
-        new SlackSignatureVerifier(settings.signingSecret(), Clock.systemUTC()), app, afterAck);
+        new SlackSignatureVerifier(settings.signingSecret(), Clock.systemUTC()),
+        new SlackAppServlet(app),
+        afterAck);
   }
 
   /** Connects to Slack over Socket Mode (an outbound WebSocket) and answers with the core. */
