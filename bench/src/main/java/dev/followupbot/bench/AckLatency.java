@@ -44,22 +44,40 @@ final class AckLatency {
 
   private AckLatency() {}
 
-  static Result ours(FakeSlack slack, Path dir, int connections, Duration duration, int threads)
+  /** A way of sending the command mix to a URL for a while. */
+  interface Load {
+    Result run(String url, Duration duration) throws Exception;
+
+    /** {@code connections} clients, each sending the next request when the last one is answered. */
+    static Load closed(int connections) {
+      return (url, duration) -> load(url, connections, duration);
+    }
+
+    /** A steady {@code perSecond}, whatever the answers take (see {@link #steady}). */
+    static Load open(int perSecond) {
+      return (url, duration) -> steady(url, perSecond, duration);
+    }
+  }
+
+  /** The real server, with a few seconds' warm-up before the measured run. */
+  static Result ours(FakeSlack slack, Path dir, int threads, Load load, Duration duration)
       throws Exception {
     slack.clear();
     try (BenchBot bot = new BenchBot(BenchBot.env(dir, slack, Optional.empty(), threads))) {
-      String url = "http://127.0.0.1:" + bot.port() + "/slack/events";
-      load(url, connections, Duration.ofSeconds(Math.min(3, duration.toSeconds())));
-      return load(url, connections, duration);
+      return warmThenMeasure("http://127.0.0.1:" + bot.port() + "/slack/events", load, duration);
     }
   }
 
   /** A bare Bolt app: signature check and an empty acknowledgement, on a Jetty like ours. */
-  static Result baseline(FakeSlack slack, int connections, Duration duration) throws Exception {
+  static Result baseline(FakeSlack slack, Load load, Duration duration) throws Exception {
     try (Baseline app = new Baseline(slack)) {
-      load(app.url(), connections, Duration.ofSeconds(Math.min(3, duration.toSeconds())));
-      return load(app.url(), connections, duration);
+      return warmThenMeasure(app.url(), load, duration);
     }
+  }
+
+  private static Result warmThenMeasure(String url, Load load, Duration duration) throws Exception {
+    load.run(url, Duration.ofSeconds(Math.min(3, duration.toSeconds())));
+    return load.run(url, duration);
   }
 
   /** The baseline server: Bolt's servlet on Jetty, acknowledging every command with nothing. */
@@ -103,28 +121,10 @@ final class AckLatency {
   }
 
   /**
-   * The same mix at a steady {@code perSecond}, open loop: each request has a planned start, and
-   * its latency counts from that plan, so a slow answer also delays the requests queued behind it
-   * (no coordinated omission).
+   * The mix at a steady {@code perSecond}, open loop: each request has a planned start, and its
+   * latency counts from that plan, so a slow answer also delays the requests queued behind it (no
+   * coordinated omission).
    */
-  static Result oursSteady(FakeSlack slack, Path dir, int perSecond, Duration duration, int threads)
-      throws Exception {
-    slack.clear();
-    try (BenchBot bot = new BenchBot(BenchBot.env(dir, slack, Optional.empty(), threads))) {
-      String url = "http://127.0.0.1:" + bot.port() + "/slack/events";
-      steady(url, perSecond, Duration.ofSeconds(Math.min(3, duration.toSeconds())));
-      return steady(url, perSecond, duration);
-    }
-  }
-
-  /** The bare Bolt app at a steady rate, for {@link #oursSteady}. */
-  static Result baselineSteady(FakeSlack slack, int perSecond, Duration duration) throws Exception {
-    try (Baseline app = new Baseline(slack)) {
-      steady(app.url(), perSecond, Duration.ofSeconds(Math.min(3, duration.toSeconds())));
-      return steady(app.url(), perSecond, duration);
-    }
-  }
-
   static Result steady(String url, int perSecond, Duration duration) throws Exception {
     int clients = 64;
     OkHttpClient http =

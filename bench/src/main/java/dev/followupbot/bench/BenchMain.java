@@ -98,8 +98,9 @@ public final class BenchMain implements Callable<Integer> {
       Report report, FakeSlack slack, Path work, boolean full, int threads) throws Exception {
     int connections = full ? 50 : 5;
     Duration d = full ? Duration.ofSeconds(60) : Duration.ofSeconds(2);
-    AckLatency.Result base = AckLatency.baseline(slack, connections, d);
-    AckLatency.Result ours = AckLatency.ours(slack, work.resolve("ack"), connections, d, threads);
+    AckLatency.Load load = AckLatency.Load.closed(connections);
+    AckLatency.Result base = AckLatency.baseline(slack, load, d);
+    AckLatency.Result ours = AckLatency.ours(slack, work.resolve("ack"), threads, load, d);
     double ratio = ours.latency().p99() / base.latency().p99();
     report.add(
         new Report.Row(
@@ -136,9 +137,9 @@ public final class BenchMain implements Callable<Integer> {
       Report report, FakeSlack slack, Path work, boolean full, int threads) throws Exception {
     int rate = full ? 100 : 20;
     Duration d = full ? Duration.ofSeconds(30) : Duration.ofSeconds(2);
-    AckLatency.Result base = AckLatency.baselineSteady(slack, rate, d);
-    AckLatency.Result ours =
-        AckLatency.oursSteady(slack, work.resolve("ack-steady"), rate, d, threads);
+    AckLatency.Load load = AckLatency.Load.open(rate);
+    AckLatency.Result base = AckLatency.baseline(slack, load, d);
+    AckLatency.Result ours = AckLatency.ours(slack, work.resolve("ack-steady"), threads, load, d);
     report.add(
         new Report.Row(
             "1b. Slash-command ack at a steady "
