@@ -93,15 +93,18 @@ final class BenchBot implements AutoCloseable {
       java.util.function.IntFunction<String> note)
       throws Exception {
     core.directory().ensureTenant(TENANT);
-    ExecutorService pool = Executors.newFixedThreadPool(4);
+    // As many callers as a busy server has requests in flight: their Quartz wake-ups are then
+    // written in shared batches, as they would be in production.
+    int callers = 32;
+    ExecutorService pool = Executors.newFixedThreadPool(callers);
     try {
       java.util.List<Future<?>> work = new java.util.ArrayList<>();
-      for (int t = 0; t < 4; t++) {
+      for (int t = 0; t < callers; t++) {
         int from = t;
         work.add(
             pool.submit(
                 () -> {
-                  for (int i = from; i < count; i += 4) {
+                  for (int i = from; i < count; i += callers) {
                     core.reminderService()
                         .remind(
                             person(i % recipients),

@@ -305,6 +305,14 @@ public final class BenchMain implements Callable<Integer> {
             verdict(f.startMillis() < 2000)));
     report.add(
         new Report.Row(
+            "5. The same, with a class-data archive (README: Faster start-up)",
+            Stats.ms(f.cdsStartMillis()),
+            Stats.ms(f.baselineStartMillis()) + " (Jetty alone, no archive)",
+            Stats.ratio(f.cdsStartMillis(), f.baselineStartMillis()),
+            "< 2 s",
+            verdict(f.cdsStartMillis() < 2000)));
+    report.add(
+        new Report.Row(
             "5. Heap after full GC / RSS, " + pending + " reminders pending",
             String.format(Locale.ROOT, "%.0f MiB / %.0f MiB", f.heapMiB(), f.rssMiB()),
             String.format(

@@ -18,6 +18,7 @@ final class Footprint {
   /** Medians of the start-up runs, and memory with {@code pending} reminders waiting. */
   record Result(
       double startMillis,
+      double cdsStartMillis,
       double baselineStartMillis,
       double heapMiB,
       double baselineHeapMiB,
@@ -38,6 +39,30 @@ final class Footprint {
       }
       try (Node node = Node.start(BaselineServer.class.getName(), Map.of())) {
         bare.add(node.awaitHealthy(Duration.ofSeconds(60)));
+      }
+    }
+    // The same start with a class-data archive, as README's "Faster start-up" describes: one
+    // training run writes it, later starts map it instead of loading and verifying each class.
+    Path archive = dir.resolve("followup.jsa");
+    try (Node node =
+        Node.start(
+            List.of("-XX:ArchiveClassesAtExit=" + archive),
+            "dev.followupbot.app.Main",
+            BenchBot.env(dir.resolve("training"), slack, Optional.empty(), 4),
+            "serve")) {
+      node.awaitHealthy(Duration.ofSeconds(60));
+    }
+    List<Double> cds = new ArrayList<>();
+    for (int run = 0; run < startRuns; run++) {
+      Map<String, String> env =
+          BenchBot.env(dir.resolve("cds-start-" + run), slack, Optional.empty(), 4);
+      try (Node node =
+          Node.start(
+              List.of("-XX:SharedArchiveFile=" + archive),
+              "dev.followupbot.app.Main",
+              env,
+              "serve")) {
+        cds.add(node.awaitHealthy(Duration.ofSeconds(60)));
       }
     }
     Path populated = dir.resolve("pending");
@@ -64,6 +89,13 @@ final class Footprint {
       baseRss = node.rssMiB();
     }
     return new Result(
-        Stats.of(ours).p50(), Stats.of(bare).p50(), heap, baseHeap, rss, baseRss, pending);
+        Stats.of(ours).p50(),
+        Stats.of(cds).p50(),
+        Stats.of(bare).p50(),
+        heap,
+        baseHeap,
+        rss,
+        baseRss,
+        pending);
   }
 }

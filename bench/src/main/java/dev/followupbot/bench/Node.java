@@ -55,10 +55,18 @@ final class Node implements AutoCloseable {
 
   /** Starts {@code mainClass} (with args) on this JVM's class path, with {@code env} and PORT. */
   static Node start(String mainClass, Map<String, String> env, String... args) throws IOException {
+    return start(List.of(), mainClass, env, args);
+  }
+
+  /** As {@link #start(String, Map, String...)}, with extra JVM options. */
+  static Node start(
+      List<String> jvmOptions, String mainClass, Map<String, String> env, String... args)
+      throws IOException {
     int port = freePort();
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Dfile.encoding=UTF-8");
+    command.addAll(jvmOptions);
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add(mainClass);
