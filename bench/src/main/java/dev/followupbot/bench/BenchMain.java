@@ -90,6 +90,7 @@ public final class BenchMain implements Callable<Integer> {
               .toString());
     } finally {
       delete(work);
+      Databases.dropCreated();
     }
     return report;
   }

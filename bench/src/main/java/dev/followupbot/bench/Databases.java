@@ -15,6 +15,9 @@ final class Databases {
 
   static final String PG = "jdbc:postgresql://127.0.0.1:5432/test";
 
+  private static final java.util.List<String> CREATED =
+      java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+
   private Databases() {}
 
   static DatabaseSettings h2(Path dir) {
@@ -30,9 +33,28 @@ final class Databases {
     try (Connection c = DriverManager.getConnection(PG, props);
         Statement s = c.createStatement()) {
       s.execute("CREATE SCHEMA " + schema);
+      CREATED.add(schema);
       return Optional.of(PG + "?currentSchema=" + schema + "&user=postgres");
     } catch (SQLException e) {
       return Optional.empty();
+    }
+  }
+
+  /** Drops the schemas this run created, so repeated runs do not pile them up in the server. */
+  static void dropCreated() {
+    Properties props = new Properties();
+    props.setProperty("user", "postgres");
+    props.setProperty("connectTimeout", "2");
+    synchronized (CREATED) {
+      try (Connection c = DriverManager.getConnection(PG, props);
+          Statement s = c.createStatement()) {
+        for (String schema : CREATED) {
+          s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+        }
+        CREATED.clear();
+      } catch (SQLException e) {
+        System.err.println("Could not drop the benchmark's PostgreSQL schemas: " + e.getMessage());
+      }
     }
   }
 
