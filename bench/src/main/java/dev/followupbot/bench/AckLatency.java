@@ -127,116 +127,116 @@ final class AckLatency {
    */
   static Result steady(String url, int perSecond, Duration duration) throws Exception {
     int clients = 64;
-    OkHttpClient http =
-        new OkHttpClient.Builder()
-            .connectionPool(new ConnectionPool(clients, 1, TimeUnit.MINUTES))
-            .callTimeout(Duration.ofSeconds(30))
-            .build();
-    SlackSignatureVerifier signer = new SlackSignatureVerifier(BenchBot.SECRET, Clock.systemUTC());
-    ConcurrentLinkedQueue<Double> latencies = new ConcurrentLinkedQueue<>();
-    AtomicLong errors = new AtomicLong();
     long total = perSecond * duration.toSeconds();
     long period = 1_000_000_000L / perSecond;
     long begin = System.nanoTime() + 50_000_000L;
     AtomicLong next = new AtomicLong();
-    List<Thread> workers = new ArrayList<>();
-    for (int w = 0; w < clients; w++) {
-      int worker = w;
-      Thread t =
-          new Thread(
-              () -> {
-                String[] mix = {
-                  "new Bench case " + worker, "claim %d", "remind in 2h check on it", "reminders"
-                };
-                for (long i = next.getAndIncrement(); i < total; i = next.getAndIncrement()) {
-                  long planned = begin + i * period;
-                  long wait;
-                  while ((wait = planned - System.nanoTime()) > 0) {
-                    java.util.concurrent.locks.LockSupport.parkNanos(wait);
-                  }
-                  String text = String.format(mix[(int) (i % mix.length)], 1 + (i / 4) % 50);
-                  send(http, signer, url, worker, text, errors);
-                  latencies.add((System.nanoTime() - planned) / 1e6);
+    return new Clients(clients)
+        .run(
+            "bench-steady-",
+            duration,
+            (shared, worker) -> {
+              for (long i = next.getAndIncrement(); i < total; i = next.getAndIncrement()) {
+                long planned = begin + i * period;
+                long wait;
+                while ((wait = planned - System.nanoTime()) > 0) {
+                  java.util.concurrent.locks.LockSupport.parkNanos(wait);
                 }
-              },
-              "bench-steady-" + w);
-      t.start();
-      workers.add(t);
-    }
-    for (Thread t : workers) {
-      t.join();
-    }
-    http.dispatcher().executorService().shutdown();
-    http.connectionPool().evictAll();
-    return new Result(
-        Stats.of(latencies), latencies.size() / (duration.toMillis() / 1000.0), errors.get());
-  }
-
-  private static void send(
-      OkHttpClient http,
-      SlackSignatureVerifier signer,
-      String url,
-      int worker,
-      String text,
-      AtomicLong errors) {
-    byte[] body = form(worker, text).getBytes(StandardCharsets.UTF_8);
-    String ts = Long.toString(System.currentTimeMillis() / 1000);
-    Request request =
-        new Request.Builder()
-            .url(url)
-            .header("X-Slack-Request-Timestamp", ts)
-            .header("X-Slack-Signature", signer.sign(ts, body))
-            .post(RequestBody.create(body, FORM))
-            .build();
-    try (Response r = http.newCall(request).execute()) {
-      r.body().bytes();
-      if (r.code() != 200) {
-        errors.incrementAndGet();
-      }
-    } catch (Exception e) {
-      errors.incrementAndGet();
-    }
+                shared.send(url, worker, command(worker, i));
+                shared.record(planned);
+              }
+            });
   }
 
   static Result load(String url, int connections, Duration duration) throws Exception {
-    OkHttpClient http =
-        new OkHttpClient.Builder()
-            .connectionPool(new ConnectionPool(connections, 1, TimeUnit.MINUTES))
-            .callTimeout(Duration.ofSeconds(30))
-            .build();
-    SlackSignatureVerifier signer = new SlackSignatureVerifier(BenchBot.SECRET, Clock.systemUTC());
-    ConcurrentLinkedQueue<Double> latencies = new ConcurrentLinkedQueue<>();
-    AtomicLong errors = new AtomicLong();
     long end = System.nanoTime() + duration.toNanos();
-    List<Thread> workers = new ArrayList<>();
-    for (int w = 0; w < connections; w++) {
-      int worker = w;
-      Thread t =
-          new Thread(
-              () -> {
-                String[] mix = {
-                  "new Bench case " + worker, "claim %d", "remind in 2h check on it", "reminders"
-                };
-                int n = 0;
-                while (System.nanoTime() < end) {
-                  String text = String.format(mix[n % mix.length], 1 + (n / 4) % 50);
-                  long start = System.nanoTime();
-                  send(http, signer, url, worker, text, errors);
-                  latencies.add((System.nanoTime() - start) / 1e6);
-                  n++;
-                }
-              },
-              "bench-client-" + w);
-      t.start();
-      workers.add(t);
+    return new Clients(connections)
+        .run(
+            "bench-client-",
+            duration,
+            (clients, worker) -> {
+              for (long n = 0; System.nanoTime() < end; n++) {
+                long start = System.nanoTime();
+                clients.send(url, worker, command(worker, n));
+                clients.record(start);
+              }
+            });
+  }
+
+  /** The n-th command of a worker: new, claim, remind and reminders in turn. */
+  private static String command(int worker, long n) {
+    return switch ((int) (n % 4)) {
+      case 0 -> "new Bench case " + worker;
+      case 1 -> "claim " + (1 + (n / 4) % 50);
+      case 2 -> "remind in 2h check on it";
+      default -> "reminders";
+    };
+  }
+
+  /** What one worker does with the shared clients. */
+  private interface Work {
+    void run(Clients clients, int worker);
+  }
+
+  /** Worker threads sharing one HTTP client, signing like Slack and recording every latency. */
+  private static final class Clients {
+    private final OkHttpClient http;
+    private final int workers;
+    private final SlackSignatureVerifier signer =
+        new SlackSignatureVerifier(BenchBot.SECRET, Clock.systemUTC());
+    private final ConcurrentLinkedQueue<Double> latencies = new ConcurrentLinkedQueue<>();
+    private final AtomicLong errors = new AtomicLong();
+
+    Clients(int workers) {
+      this.workers = workers;
+      this.http =
+          new OkHttpClient.Builder()
+              .connectionPool(new ConnectionPool(workers, 1, TimeUnit.MINUTES))
+              .callTimeout(Duration.ofSeconds(30))
+              .build();
     }
-    for (Thread t : workers) {
-      t.join();
+
+    Result run(String threadPrefix, Duration duration, Work work) throws InterruptedException {
+      List<Thread> threads = new ArrayList<>();
+      for (int w = 0; w < workers; w++) {
+        int worker = w;
+        Thread t = new Thread(() -> work.run(this, worker), threadPrefix + w);
+        t.start();
+        threads.add(t);
+      }
+      for (Thread t : threads) {
+        t.join();
+      }
+      http.dispatcher().executorService().shutdown();
+      http.connectionPool().evictAll();
+      return new Result(
+          Stats.of(latencies), latencies.size() / (duration.toMillis() / 1000.0), errors.get());
     }
-    http.dispatcher().executorService().shutdown();
-    http.connectionPool().evictAll();
-    return new Result(
-        Stats.of(latencies), latencies.size() / (duration.toMillis() / 1000.0), errors.get());
+
+    /** Records the time from {@code sinceNanos} to now. */
+    void record(long sinceNanos) {
+      latencies.add((System.nanoTime() - sinceNanos) / 1e6);
+    }
+
+    void send(String url, int worker, String text) {
+      byte[] body = form(worker, text).getBytes(StandardCharsets.UTF_8);
+      String ts = Long.toString(System.currentTimeMillis() / 1000);
+      Request request =
+          new Request.Builder()
+              .url(url)
+              .header("X-Slack-Request-Timestamp", ts)
+              .header("X-Slack-Signature", signer.sign(ts, body))
+              .post(RequestBody.create(body, FORM))
+              .build();
+      try (Response r = http.newCall(request).execute()) {
+        r.body().bytes();
+        if (r.code() != 200) {
+          errors.incrementAndGet();
+        }
+      } catch (Exception e) {
+        errors.incrementAndGet();
+      }
+    }
   }
 
   private static String form(int worker, String text) {
