@@ -10,6 +10,7 @@ import dev.followupbot.core.jdbc.Database;
 import dev.followupbot.core.quartz.QuartzReminderScheduler;
 import dev.followupbot.core.quartz.QuartzSettings;
 import dev.followupbot.core.service.Caller;
+import dev.followupbot.core.testing.CoreHarness;
 import dev.followupbot.core.testing.RecordingMessenger;
 import dev.followupbot.core.testing.TestDatabases;
 import java.time.Clock;
@@ -30,7 +31,13 @@ class ReminderDeliveryEndToEndTest {
               db, new QuartzSettings(4, false, Duration.ofMillis(200), Duration.ofSeconds(30)));
       FollowupCore core =
           new FollowupCore(
-              db, scheduler, List.of(slack), FollowupConfig.DEFAULTS, "n1", Clock.systemUTC());
+              db,
+              scheduler,
+              List.of(slack),
+              // Quiet, so a morning digest due while the test runs on the real clock stays away.
+              CoreHarness.quiet(FollowupConfig.DEFAULTS),
+              "n1",
+              Clock.systemUTC());
       scheduler.start(core.wakeUps());
       try {
         Caller ann =
