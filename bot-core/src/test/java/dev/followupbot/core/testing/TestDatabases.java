@@ -24,7 +24,38 @@ public final class TestDatabases {
   public static final String PG_USER =
       System.getenv().getOrDefault("FOLLOWUP_TEST_PG_USER", "postgres");
 
+  private static final java.util.List<String> CREATED =
+      java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+
+  static {
+    // Each PostgreSQL test gets its own schema; drop them when the test JVM ends, so repeated
+    // builds do not pile them up in the server.
+    Runtime.getRuntime()
+        .addShutdownHook(new Thread(TestDatabases::dropCreated, "drop-test-schemas"));
+  }
+
   private TestDatabases() {}
+
+  private static void dropCreated() {
+    Properties props = new Properties();
+    props.setProperty("user", PG_USER);
+    props.setProperty("connectTimeout", "2");
+    synchronized (CREATED) {
+      if (CREATED.isEmpty()) {
+        return;
+      }
+      try (Connection c =
+              DriverManager.getConnection(
+                  "jdbc:postgresql://" + PG_HOST + ":" + PG_PORT + "/" + PG_DB, props);
+          Statement s = c.createStatement()) {
+        for (String schema : CREATED) {
+          s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+        }
+      } catch (SQLException e) {
+        // The server went away; the schemas stay, and nothing depends on them.
+      }
+    }
+  }
 
   public static DatabaseSettings h2Settings() {
     return new DatabaseSettings(
@@ -48,6 +79,7 @@ public final class TestDatabases {
     try (Connection c = DriverManager.getConnection(base, props);
         Statement s = c.createStatement()) {
       s.execute("CREATE SCHEMA " + schema);
+      CREATED.add(schema);
     } catch (SQLException e) {
       Assumptions.abort(
           "PostgreSQL is not reachable at "
