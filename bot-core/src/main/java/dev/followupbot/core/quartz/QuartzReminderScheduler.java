@@ -101,10 +101,15 @@ public final class QuartzReminderScheduler implements ReminderScheduler, AutoClo
     }
   }
 
-  /** Counts misfired wake-ups on {@code registry}; call before {@link #start}. */
+  /**
+   * Counts wake-ups that fire later than the misfire threshold on {@code registry}; call before
+   * {@link #start}.
+   */
   public void countMisfires(MeterRegistry registry) {
     try {
-      scheduler.getListenerManager().addTriggerListener(new MisfireCounter(registry));
+      scheduler
+          .getListenerManager()
+          .addTriggerListener(new MisfireCounter(registry, settings.misfireThreshold()));
     } catch (SchedulerException e) {
       throw new IllegalStateException("could not watch Quartz for misfires", e);
     }
@@ -148,8 +153,12 @@ public final class QuartzReminderScheduler implements ReminderScheduler, AutoClo
         TriggerBuilder.newTrigger()
             .withIdentity(name, WAKE_UPS)
             .startAt(Date.from(at))
+            // However late, a wake-up stays with the triggers Quartz acquires. With "fire now",
+            // Quartz leaves a trigger later than its misfire threshold to a scan that runs once
+            // per threshold, so a backlog that crossed it stalled until the next scan.
             .withSchedule(
-                SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
+                SimpleScheduleBuilder.simpleSchedule()
+                    .withMisfireHandlingInstructionIgnoreMisfires())
             .build();
     try {
       writes.apply(new BatchedWakeUps.Schedule(job, trigger));

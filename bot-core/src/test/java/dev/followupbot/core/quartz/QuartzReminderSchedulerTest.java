@@ -119,6 +119,17 @@ class QuartzReminderSchedulerTest {
   }
 
   @Test
+  void a_wake_up_already_past_the_misfire_threshold_fires_at_once_not_at_the_next_misfire_scan() {
+    // Quartz scans for misfires once per threshold; a backlog must not wait for that scan.
+    scheduler =
+        QuartzReminderScheduler.create(
+            db, new QuartzSettings(2, false, Duration.ofMinutes(10), Duration.ofMinutes(2)));
+    scheduler.start(handler);
+    scheduler.wakeAt(21, Instant.now().minus(Duration.ofMinutes(5)));
+    await().atMost(Duration.ofSeconds(15)).until(() -> handler.woken.contains(21L));
+  }
+
+  @Test
   void many_callers_at_once_are_each_stored_before_they_return_and_the_last_change_wins()
       throws Exception {
     scheduler = QuartzReminderScheduler.create(db, QuartzSettings.DEFAULT);
