@@ -11,7 +11,9 @@ import dev.followupbot.core.port.Messenger;
 import dev.followupbot.core.port.PriorDelivery;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Delivers the core's messages to one Slack workspace: direct messages through the bot's DM channel
@@ -33,6 +35,7 @@ public final class SlackMessenger implements Messenger {
   private final TenantId tenant;
   private final Addresses addresses;
   private final BlockKitRenderer renderer;
+  private final Map<String, String> dmChannels = new ConcurrentHashMap<>();
 
   SlackMessenger(SlackWebApi api, TenantId tenant, Addresses addresses, BlockKitRenderer renderer) {
     this.api = api;
@@ -92,14 +95,25 @@ public final class SlackMessenger implements Messenger {
     return PACING;
   }
 
-  /** The DM channel with the person: remembered, or opened now and remembered. */
+  /**
+   * The DM channel with the person: remembered, or opened now and remembered. Slack never changes a
+   * person's DM channel with the bot, so once known it is kept in memory too (one entry per person
+   * the bot wrote to) and a send does not read it from the database again.
+   */
   String dmChannel(String userId) {
-    Optional<String> known = addresses.find(tenant, DM_KEY + userId);
-    if (known.isPresent()) {
-      return known.get();
+    String cached = dmChannels.get(userId);
+    if (cached != null) {
+      return cached;
     }
-    String channel = api.openDm(userId);
-    addresses.save(tenant, DM_KEY + userId, channel);
+    Optional<String> known = addresses.find(tenant, DM_KEY + userId);
+    String channel;
+    if (known.isPresent()) {
+      channel = known.get();
+    } else {
+      channel = api.openDm(userId);
+      addresses.save(tenant, DM_KEY + userId, channel);
+    }
+    dmChannels.put(userId, channel);
     return channel;
   }
 
