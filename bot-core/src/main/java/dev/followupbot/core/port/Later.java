@@ -1,6 +1,7 @@
 package dev.followupbot.core.port;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Runs a task after a delay in this process. Only ever a shortcut: whatever it runs, the periodic
@@ -20,6 +21,16 @@ public interface Later {
    */
   default void soon(Object key, Runnable task) {
     task.run();
+  }
+
+  /**
+   * Runs the tasks side by side where there are threads for it, and returns once every one has
+   * finished. Unlike the other methods this is not a shortcut: the caller goes on with what the
+   * tasks did. Tasks must not throw. By default they run one after another right here, which is
+   * what deterministic tests want.
+   */
+  default void runAll(List<Runnable> tasks) {
+    tasks.forEach(Runnable::run);
   }
 
   /** Leaves everything delayed to the sweep and runs {@link #soon} tasks at once; for tests. */

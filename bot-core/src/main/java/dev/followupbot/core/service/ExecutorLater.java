@@ -2,10 +2,14 @@ package dev.followupbot.core.service;
 
 import dev.followupbot.core.port.Later;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -17,7 +21,9 @@ import org.slf4j.LoggerFactory;
  * shortcuts the sweep would also take, so whatever is pending at shutdown is simply dropped.
  *
  * <p>{@link #soon} tasks go to one of a few single-thread lanes chosen by key, which is what keeps
- * tasks with equal keys in order and never two at once.
+ * tasks with equal keys in order and never two at once. {@link #runAll} tasks share a pool of their
+ * own, and the caller runs whichever of them no pool thread has started, so a caller that is itself
+ * on a pool thread never waits for threads that are waiting for it.
  */
 public final class ExecutorLater implements Later, AutoCloseable {
 
@@ -25,9 +31,23 @@ public final class ExecutorLater implements Later, AutoCloseable {
 
   private final ScheduledThreadPoolExecutor executor;
   private final ExecutorService[] lanes;
+  private final ExecutorService side;
   private final Set<Object> waiting = ConcurrentHashMap.newKeySet();
 
   public ExecutorLater(int threads) {
+    this(threads, threads);
+  }
+
+  /** With {@code sideBySide} threads for {@link #runAll}. */
+  public ExecutorLater(int threads, int sideBySide) {
+    this.side =
+        Executors.newFixedThreadPool(
+            sideBySide,
+            runnable -> {
+              Thread t = new Thread(runnable, "followup-side");
+              t.setDaemon(true);
+              return t;
+            });
     this.executor =
         new ScheduledThreadPoolExecutor(
             threads,
@@ -80,6 +100,41 @@ public final class ExecutorLater implements Later, AutoCloseable {
     }
   }
 
+  @Override
+  public void runAll(List<Runnable> tasks) {
+    List<FutureTask<Void>> all = new ArrayList<>(tasks.size());
+    for (Runnable task : tasks) {
+      all.add(new FutureTask<>(() -> runLogged(task), null));
+    }
+    for (int i = 1; i < all.size(); i++) {
+      try {
+        side.execute(all.get(i));
+      } catch (RejectedExecutionException e) {
+        // closing: this thread runs it below
+      }
+    }
+    // A task a pool thread already started is not run again; the rest run here.
+    for (FutureTask<Void> task : all) {
+      task.run();
+    }
+    boolean interrupted = false;
+    for (FutureTask<Void> task : all) {
+      while (true) {
+        try {
+          task.get();
+          break;
+        } catch (InterruptedException e) {
+          interrupted = true;
+        } catch (ExecutionException e) {
+          break; // runLogged has logged it
+        }
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   private static void runLogged(Runnable task) {
     try {
       task.run();
@@ -91,6 +146,7 @@ public final class ExecutorLater implements Later, AutoCloseable {
   @Override
   public void close() {
     executor.shutdownNow();
+    side.shutdownNow();
     for (ExecutorService lane : lanes) {
       lane.shutdownNow();
     }

@@ -105,6 +105,39 @@ class ExecutorLaterTest {
     }
   }
 
+  @Test
+  void runAllRunsTasksSideBySideAndReturnsWhenEveryOneHasFinished() throws Exception {
+    try (ExecutorLater three = new ExecutorLater(1, 2)) {
+      // Each task waits for the others, so this returns only if all three run at once.
+      java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(3);
+      AtomicInteger finished = new AtomicInteger();
+      Runnable task =
+          () -> {
+            try {
+              together.await(5, TimeUnit.SECONDS);
+              finished.incrementAndGet();
+            } catch (Exception e) {
+              throw new IllegalStateException(e);
+            }
+          };
+      three.runAll(java.util.List.of(task, task, task));
+      assertThat(finished.get()).isEqualTo(3);
+    }
+  }
+
+  @Test
+  void runAllCalledFromItsOwnPoolFinishesEvenWithEveryThreadBusy() {
+    try (ExecutorLater small = new ExecutorLater(1, 1)) {
+      AtomicInteger leaves = new AtomicInteger();
+      Runnable leaf = leaves::incrementAndGet;
+      Runnable branch = () -> small.runAll(java.util.List.of(leaf, leaf, leaf));
+      org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+          java.time.Duration.ofSeconds(10),
+          () -> small.runAll(java.util.List.of(branch, branch, branch)));
+      assertThat(leaves.get()).isEqualTo(9);
+    }
+  }
+
   private static void await(CountDownLatch latch) {
     try {
       latch.await(5, TimeUnit.SECONDS);
