@@ -1,6 +1,7 @@
 package dev.followupbot.core.port;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -15,6 +16,13 @@ public interface ReminderScheduler {
   void wakeAt(WakeUp wakeUp, Instant at);
 
   void cancel(WakeUp wakeUp);
+
+  /**
+   * Drops wake-ups that are no longer needed, each only if it is still set for the time given, so
+   * one set again meanwhile stays. Best effort and without waiting: a wake-up that comes all the
+   * same finds nothing to do. By default nothing is dropped.
+   */
+  default void forget(Map<WakeUp, Instant> setFor) {}
 
   /**
    * The processes of the cluster that are alive now, by the node name each claims work under; empty

@@ -2,6 +2,7 @@ package dev.followupbot.core.quartz;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import org.quartz.JobKey;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.Trigger;
+import org.quartz.TriggerKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,6 +51,9 @@ final class BatchedWakeUps implements AutoCloseable {
   }
 
   record Unschedule(JobKey key) implements Change {}
+
+  /** Unschedules the wake-up only if it is still set to start at {@code start}. */
+  record Forget(JobKey key, Date start) implements Change {}
 
   private record Pending(Change change, CompletableFuture<Void> stored) {}
 
@@ -88,6 +93,13 @@ final class BatchedWakeUps implements AutoCloseable {
     }
   }
 
+  /** Queues the change with whatever else is waiting and returns at once; a failure is logged. */
+  void submit(Change change) {
+    if (!closed) {
+      queue.add(new Pending(change, new CompletableFuture<>()));
+    }
+  }
+
   private void writeUntilClosed() {
     List<Pending> batch = new ArrayList<>();
     while (true) {
@@ -110,21 +122,34 @@ final class BatchedWakeUps implements AutoCloseable {
     if (batch.isEmpty()) {
       return;
     }
-    // The last change to a wake-up is the one that counts.
+    // The last change to a wake-up is the one that counts, but forgetting one that was just set
+    // for another time leaves it set.
     Map<JobKey, Change> last = new LinkedHashMap<>();
     for (Pending p : batch) {
-      last.put(p.change().key(), p.change());
+      last.merge(
+          p.change().key(),
+          p.change(),
+          (before, now) ->
+              now instanceof Forget f && before instanceof Schedule s && !startsAt(s.trigger(), f)
+                  ? before
+                  : now);
     }
     Map<JobDetail, Set<? extends Trigger>> schedules = new LinkedHashMap<>();
     List<JobKey> unschedules = new ArrayList<>();
-    for (Change c : last.values()) {
-      if (c instanceof Schedule s) {
-        schedules.put(s.job(), Set.of(s.trigger()));
-      } else {
-        unschedules.add(c.key());
-      }
-    }
     try {
+      for (Change c : last.values()) {
+        if (c instanceof Schedule s) {
+          schedules.put(s.job(), Set.of(s.trigger()));
+        } else if (c instanceof Forget f) {
+          Trigger stored =
+              scheduler.getTrigger(TriggerKey.triggerKey(f.key().getName(), f.key().getGroup()));
+          if (stored != null && startsAt(stored, f)) {
+            unschedules.add(f.key());
+          }
+        } else {
+          unschedules.add(c.key());
+        }
+      }
       if (!schedules.isEmpty()) {
         scheduler.scheduleJobs(schedules, true);
       }
@@ -136,6 +161,10 @@ final class BatchedWakeUps implements AutoCloseable {
       log.debug("a batch of {} wake-up change(s) was not stored: {}", batch.size(), e.toString());
       batch.forEach(p -> p.stored().completeExceptionally(e));
     }
+  }
+
+  private static boolean startsAt(Trigger trigger, Forget forget) {
+    return trigger.getStartTime().getTime() == forget.start().getTime();
   }
 
   /** Stores what is waiting, then stops the writer. */

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
@@ -174,6 +175,14 @@ public final class QuartzReminderScheduler implements ReminderScheduler, AutoClo
     } catch (SchedulerException e) {
       throw new IllegalStateException("could not unschedule " + wakeUp.key(), e);
     }
+  }
+
+  @Override
+  public void forget(Map<WakeUp, Instant> setFor) {
+    setFor.forEach(
+        (wakeUp, at) ->
+            writes.submit(
+                new BatchedWakeUps.Forget(JobKey.jobKey(wakeUp.key(), WAKE_UPS), Date.from(at))));
   }
 
   /** True while the scheduler is started and not shutting down. */

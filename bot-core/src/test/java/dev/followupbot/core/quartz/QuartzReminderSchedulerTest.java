@@ -130,6 +130,21 @@ class QuartzReminderSchedulerTest {
   }
 
   @Test
+  void a_forgotten_wake_up_is_dropped_unless_it_was_set_for_another_time_meanwhile() {
+    scheduler = started();
+    Instant soon = Instant.now().plusSeconds(2);
+    Instant later = soon.plusSeconds(1);
+    scheduler.wakeAt(31, soon);
+    scheduler.wakeAt(32, soon);
+    scheduler.wakeAt(32, later); // snoozed, say, before the forget arrives
+    scheduler.forget(
+        java.util.Map.of(new WakeUp.ReminderDue(31), soon, new WakeUp.ReminderDue(32), soon));
+    scheduler.wakeAt(33, later); // stored after the forget, and wakes after the others
+    await().atMost(Duration.ofSeconds(15)).until(() -> handler.woken.contains(33L));
+    assertThat(handler.woken).contains(32L).doesNotContain(31L);
+  }
+
+  @Test
   void many_callers_at_once_are_each_stored_before_they_return_and_the_last_change_wins()
       throws Exception {
     scheduler = QuartzReminderScheduler.create(db, QuartzSettings.DEFAULT);

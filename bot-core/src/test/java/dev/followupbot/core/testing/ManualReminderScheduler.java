@@ -30,6 +30,11 @@ public final class ManualReminderScheduler implements ReminderScheduler {
     wakeUps.remove(wakeUp);
   }
 
+  @Override
+  public synchronized void forget(Map<WakeUp, Instant> setFor) {
+    setFor.forEach(wakeUps::remove);
+  }
+
   public synchronized Optional<Instant> scheduledFor(long reminderId) {
     return scheduledFor(new WakeUp.ReminderDue(reminderId));
   }
