@@ -70,7 +70,8 @@ public final class Bot implements AutoCloseable {
   public static Bot start(
       Settings settings, Function<Storage, List<Messenger>> messengerFactory, Clock clock) {
     Database database = Database.open(settings.database());
-    ExecutorLater later = new ExecutorLater(4);
+    // As many threads send posts side by side as wake things up.
+    ExecutorLater later = new ExecutorLater(4, settings.config().scheduler().threads());
     PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     OkHttpWebhookTransport webhooks = new OkHttpWebhookTransport();
     QuartzReminderScheduler scheduler = null;

@@ -15,6 +15,7 @@ import dev.followupbot.core.port.OutboxEntry;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -88,6 +89,19 @@ public final class JdbiOutbox implements Outbox {
                 .bind("id", id)
                 .map(this::map)
                 .findOne());
+  }
+
+  @Override
+  public List<OutboxEntry> findAll(Collection<Long> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    return tx.withHandle(
+        h ->
+            h.createQuery("SELECT * FROM outbox WHERE id IN (<ids>) ORDER BY id")
+                .bindList("ids", List.copyOf(ids))
+                .map(this::map)
+                .list());
   }
 
   @Override

@@ -15,9 +15,11 @@ public final class JdbiPacing implements Pacing {
   private static final int MAX_KEY = 500;
 
   private final JdbiTransactions tx;
+  private final Database.Vendor vendor;
 
-  public JdbiPacing(JdbiTransactions tx) {
+  public JdbiPacing(JdbiTransactions tx, Database.Vendor vendor) {
     this.tx = tx;
+    this.vendor = vendor;
   }
 
   private record Row(Instant freeAt, Optional<Instant> heldUntil) {}
@@ -99,20 +101,27 @@ public final class JdbiPacing implements Pacing {
                 .findOne());
   }
 
-  /** Inserts the conversation's first slot; false when another node inserted it first. */
+  /**
+   * Inserts the conversation's first slot; false when another sender inserted it first. Works
+   * inside a caller's transaction too: PostgreSQL, which would abort it on a failed insert, skips
+   * the duplicate in the statement, and H2 undoes only the failed statement.
+   */
   private boolean insert(String key, Instant freeAt) {
+    String onConflict =
+        vendor == Database.Vendor.POSTGRESQL ? " ON CONFLICT (conversation_key) DO NOTHING" : "";
     try {
       return tx.withHandle(
               h ->
                   h.createUpdate(
                           "INSERT INTO pacing (conversation_key, free_at) SELECT :key, :at"
-                              + " WHERE NOT EXISTS (SELECT 1 FROM pacing WHERE conversation_key = :key)")
+                              + " WHERE NOT EXISTS (SELECT 1 FROM pacing WHERE conversation_key = :key)"
+                              + onConflict)
                       .bind("key", key)
                       .bind("at", freeAt)
                       .execute())
           == 1;
     } catch (UnableToExecuteStatementException e) {
-      if (UniqueViolation.isCauseOf(e) && !tx.inTransaction()) {
+      if (UniqueViolation.isCauseOf(e)) {
         return false;
       }
       throw e;

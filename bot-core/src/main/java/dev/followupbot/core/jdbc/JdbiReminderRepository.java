@@ -11,7 +11,10 @@ import dev.followupbot.core.port.ReminderRepository;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.mapper.RowMapper;
@@ -144,19 +147,64 @@ public final class JdbiReminderRepository implements ReminderRepository {
                 .one());
   }
 
+  /**
+   * Two steps: the candidates are chosen without locks, then only they are locked. On H2 a locking
+   * query that sorts locks every row it sorts, and other callers would skip far more than was
+   * taken. A candidate another caller queued in between may be locked all the same; queueing it
+   * again finds its outbox entry and adds nothing.
+   */
   @Override
-  public List<Long> overdue(Instant dueBefore, Set<Platform> platforms, int limit) {
+  public List<Reminder> takeDue(Instant dueBefore, Set<Platform> platforms, long first, int limit) {
+    List<Long> candidates =
+        tx.withHandle(
+            h ->
+                h.createQuery(
+                        "SELECT r.id FROM reminders r WHERE "
+                            + DUE_AND_NOT_QUEUED
+                            + " AND "
+                            + PlatformFilter.sql(platforms)
+                            + " ORDER BY CASE WHEN r.id = :first THEN 0 ELSE 1 END, r.due_at, r.id"
+                            + " LIMIT :limit")
+                    .bind("before", dueBefore)
+                    .bind("first", first)
+                    .bind("limit", limit)
+                    .mapTo(Long.class)
+                    .list());
+    if (candidates.isEmpty()) {
+      return List.of();
+    }
+    Map<Long, Reminder> taken = new HashMap<>();
+    tx.withHandle(
+            h ->
+                h.createQuery(
+                        "SELECT * FROM reminders r WHERE r.id IN (<ids>) AND "
+                            + DUE_AND_NOT_QUEUED
+                            + " ORDER BY r.id FOR UPDATE SKIP LOCKED")
+                    .bindList("ids", candidates)
+                    .bind("before", dueBefore)
+                    .map(REMINDER)
+                    .list())
+        .forEach(r -> taken.put(r.id(), r));
+    return candidates.stream().map(taken::get).filter(Objects::nonNull).toList();
+  }
+
+  @Override
+  public Optional<Reminder> takeIfDue(long id, Instant dueBefore) {
     return tx.withHandle(
         h ->
             h.createQuery(
-                    "SELECT id FROM reminders WHERE status = 'PENDING' AND due_at <= :before AND "
-                        + PlatformFilter.sql(platforms)
-                        + " ORDER BY due_at, id LIMIT :limit")
+                    "SELECT * FROM reminders r WHERE r.id = :id AND "
+                        + DUE_AND_NOT_QUEUED
+                        + " FOR UPDATE SKIP LOCKED")
+                .bind("id", id)
                 .bind("before", dueBefore)
-                .bind("limit", limit)
-                .mapTo(Long.class)
-                .list());
+                .map(REMINDER)
+                .findOne());
   }
+
+  private static final String DUE_AND_NOT_QUEUED =
+      "r.status = 'PENDING' AND r.due_at <= :before AND NOT EXISTS (SELECT 1 FROM outbox o"
+          + " WHERE o.reminder_id = r.id AND o.reminder_occurrence = r.occurrence)";
 
   private static Reminder map(ResultSet rs, StatementContext ctx) throws SQLException {
     long caseId = rs.getLong("case_id");

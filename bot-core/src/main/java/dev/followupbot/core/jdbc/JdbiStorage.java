@@ -18,7 +18,7 @@ public final class JdbiStorage {
         new JdbiReminderRepository(tx),
         new JdbiOutbox(tx, database.vendor()),
         new JdbiSeenEvents(tx, database.vendor()),
-        new JdbiPacing(tx),
+        new JdbiPacing(tx, database.vendor()),
         new JdbiAddresses(tx, clock),
         new JdbiNudgeRepository(tx, database.vendor()),
         new JdbiRotations(tx),

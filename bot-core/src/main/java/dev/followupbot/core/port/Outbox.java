@@ -3,6 +3,7 @@ package dev.followupbot.core.port;
 import dev.followupbot.core.domain.Platform;
 import dev.followupbot.core.message.MessageRef;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -21,6 +22,9 @@ public interface Outbox {
   long enqueue(OutboxEntry draft);
 
   Optional<OutboxEntry> find(long id);
+
+  /** The entries with these ids that exist, in id order. */
+  List<OutboxEntry> findAll(Collection<Long> ids);
 
   /** Whether a message with this dedupe key was ever queued. */
   boolean exists(String dedupeKey);

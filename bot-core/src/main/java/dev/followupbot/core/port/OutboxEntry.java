@@ -83,6 +83,11 @@ public record OutboxEntry(
         now);
   }
 
+  /** The dedupe key of a reminder's message for one occurrence. */
+  public static String reminderKey(long reminderId, int occurrence) {
+    return "reminder:" + reminderId + ":" + occurrence;
+  }
+
   /** One occurrence of a reminder; sending it marks that occurrence delivered. */
   public static OutboxEntry reminder(
       Destination to,
@@ -93,7 +98,7 @@ public record OutboxEntry(
       Instant now) {
     return pending(
         to.tenant(),
-        "reminder:" + reminderId + ":" + occurrence,
+        reminderKey(reminderId, occurrence),
         Kind.MESSAGE,
         Optional.of(to),
         Optional.of(message),

@@ -35,6 +35,18 @@ public interface ReminderRepository {
   /** How many of the tenant's reminders reached {@code status} between the two instants. */
   int countCompleted(TenantId tenant, ReminderStatus status, Instant from, Instant to);
 
-  /** Ids of pending reminders on the given platforms due at or before the instant, oldest first. */
-  List<Long> overdue(Instant dueBefore, Set<Platform> platforms, int limit);
+  /**
+   * Takes up to {@code limit} pending reminders on the given platforms that are due at or before
+   * the instant and whose current occurrence is not queued in the outbox yet: {@code first} before
+   * the others if it is one of them, then the longest due. They stay locked until the caller's
+   * transaction ends, and rows another transaction holds are skipped, so callers on every node take
+   * different reminders. Call it inside a transaction.
+   */
+  List<Reminder> takeDue(Instant dueBefore, Set<Platform> platforms, long first, int limit);
+
+  /**
+   * Takes the one reminder like {@link #takeDue}: if it is pending, due at or before the instant
+   * and its current occurrence not queued yet, and no other transaction holds it.
+   */
+  Optional<Reminder> takeIfDue(long id, Instant dueBefore);
 }

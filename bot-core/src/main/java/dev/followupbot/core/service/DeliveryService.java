@@ -21,9 +21,17 @@ import dev.followupbot.core.port.Transactions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,6 +58,13 @@ public final class DeliveryService {
   /** How far before its claim a lost send is looked for, for clocks a little apart. */
   private static final Duration LOOK_BACK = Duration.ofMinutes(1);
 
+  /** Entries whose slots come within one bucket are sent by one drain. */
+  private static final Duration DRAIN_BUCKET = Duration.ofMillis(50);
+
+  private static final int DRAIN_BATCH = 500;
+  private static final int DRAIN_ROUNDS = 20;
+  private static final String DRAIN = "outbox-drain";
+
   private final Transactions tx;
   private final Outbox outbox;
   private final CaseRepository cases;
@@ -64,6 +79,7 @@ public final class DeliveryService {
   private final PlatformActivity activity;
   private final String node;
   private final Clock clock;
+  private final Set<Long> drains = ConcurrentHashMap.newKeySet();
 
   public DeliveryService(
       Transactions tx,
@@ -96,23 +112,62 @@ public final class DeliveryService {
     this.clock = clock;
   }
 
-  /** Delivers several entries, in order. */
+  /**
+   * Delivers the entries that are pending and due, in the order given, and records the outcomes.
+   * Messages go in batches with a few transactions for the whole batch rather than a few each: one
+   * claims the entries and takes their conversations' sending slots, the posts go out side by side
+   * (each conversation's in order), and one records what was sent. An entry whose slot is later is
+   * handed back and sent when the slot comes. Case cards and card refreshes, which do more than
+   * post, go one at a time. Never throws.
+   */
   public void deliverAll(List<Long> ids) {
-    for (Long id : ids) {
-      deliver(id);
+    if (ids.isEmpty()) {
+      return;
+    }
+    try {
+      Map<Long, OutboxEntry> found = new HashMap<>();
+      outbox.findAll(ids).forEach(e -> found.put(e.id(), e));
+      List<OutboxEntry> messages = new ArrayList<>();
+      for (Long id : ids) {
+        OutboxEntry entry = found.remove(id);
+        if (entry == null
+            || entry.state() != OutboxEntry.State.PENDING
+            || messengers.forPlatform(entry.tenant().platform()).isEmpty()) {
+          continue;
+        }
+        if (entry.kind() == OutboxEntry.Kind.MESSAGE) {
+          messages.add(entry);
+          continue;
+        }
+        deliverMessages(messages);
+        messages.clear();
+        deliverOne(entry, messengers.forPlatform(entry.tenant().platform()).get());
+      }
+      deliverMessages(messages);
+    } catch (RuntimeException e) {
+      log.error(
+          "delivery of {} outbox entr{} (first id={}) failed unexpectedly; retried by the sweep",
+          ids.size(),
+          ids.size() == 1 ? "y" : "ies",
+          ids.get(0),
+          e);
     }
   }
 
   /** Sends one entry if it is pending and due, and records the outcome. Never throws. */
   public void deliver(long id) {
-    try {
-      deliverOnce(id);
-    } catch (RuntimeException e) {
-      log.error("delivery of outbox entry id={} failed unexpectedly; it will be retried", id, e);
-    }
+    deliverAll(List.of(id));
   }
 
-  /** Sends every pending entry whose time has come. Returns how many were attempted. */
+  /**
+   * Has every pending entry whose time has come sent shortly, off the caller's thread, in batches.
+   * However many callers ask at once, one drain at a time does it.
+   */
+  public void deliverDueSoon() {
+    later.soon(DRAIN, this::drainDue);
+  }
+
+  /** Sends pending entries whose time has come, oldest first. Returns how many were attempted. */
   public int deliverDue(int limit) {
     List<Long> due = outbox.due(clock.instant(), messengers.platforms(), limit);
     deliverAll(due);
@@ -252,89 +307,217 @@ public final class DeliveryService {
     }
   }
 
-  private void deliverOnce(long id) {
-    Optional<OutboxEntry> found = outbox.find(id);
-    if (found.isEmpty() || found.get().state() != OutboxEntry.State.PENDING) {
+  /** A message the platform accepted, to be recorded. */
+  private record Sent(OutboxEntry entry, Optional<MessageRef> ref, Instant at) {}
+
+  /** What one claiming transaction left to send: per conversation, in order. */
+  private record Claimed(List<List<OutboxEntry>> conversations, Set<Instant> slotsLater) {}
+
+  private void deliverMessages(List<OutboxEntry> entries) {
+    if (entries.isEmpty()) {
       return;
     }
-    OutboxEntry entry = found.get();
-    Optional<Messenger> messenger = messengers.forPlatform(entry.tenant().platform());
-    if (messenger.isEmpty()) {
+    Instant now = clock.instant();
+    Claimed claimed = tx.inTransaction(() -> claim(entries, now));
+    claimed.slotsLater().forEach(this::drainAt);
+    List<Sent> sent = Collections.synchronizedList(new ArrayList<>());
+    List<Runnable> conversations = new ArrayList<>();
+    for (List<OutboxEntry> conversation : claimed.conversations()) {
+      conversations.add(() -> sendInOrder(conversation, sent));
+    }
+    later.runAll(conversations);
+    if (!sent.isEmpty()) {
+      recordSent(List.copyOf(sent), 1);
+    }
+  }
+
+  /**
+   * Claims the entries and takes sending slots for those that are paced; an entry whose slot is
+   * later is handed back until then. Every entry is claimed before any slot is taken, entries in id
+   * order and slots in conversation order, so that transactions with overlapping batches, on any
+   * node, lock rows in the same order and never wait for each other in a circle.
+   */
+  private Claimed claim(List<OutboxEntry> entries, Instant now) {
+    Map<String, List<OutboxEntry>> byConversation = new TreeMap<>();
+    List<List<OutboxEntry>> conversations = new ArrayList<>();
+    List<OutboxEntry> byId = new ArrayList<>(entries);
+    byId.sort(Comparator.comparingLong(OutboxEntry::id));
+    for (OutboxEntry entry : byId) {
+      if (!outbox.claim(entry.id(), node, now)) {
+        continue;
+      }
+      conversationOf(entry)
+          .ifPresentOrElse(
+              c -> byConversation.computeIfAbsent(c, key -> new ArrayList<>()).add(entry),
+              () -> conversations.add(List.of(entry)));
+    }
+    Set<Instant> slotsLater = new TreeSet<>();
+    for (Map.Entry<String, List<OutboxEntry>> conversation : byConversation.entrySet()) {
+      List<OutboxEntry> ready = new ArrayList<>();
+      for (OutboxEntry entry : conversation.getValue()) {
+        Duration spacing = messengerOf(entry).pacing();
+        Instant slot =
+            spacing.isZero()
+                ? now
+                : pacing.slot(conversation.getKey(), spacing, now, entry.slotAt());
+        if (slot.isAfter(now)) {
+          outbox.postpone(entry.id(), slot);
+          slotsLater.add(slot);
+        } else {
+          ready.add(entry);
+        }
+      }
+      if (!ready.isEmpty()) {
+        conversations.add(ready);
+      }
+    }
+    return new Claimed(conversations, slotsLater);
+  }
+
+  /**
+   * Sends one conversation's claimed entries in order. After a failure the rest are handed back for
+   * a later attempt, which keeps to any pause the platform asked for.
+   */
+  private void sendInOrder(List<OutboxEntry> conversation, List<Sent> sent) {
+    for (int i = 0; i < conversation.size(); i++) {
+      OutboxEntry entry = conversation.get(i);
+      try (LogContext context =
+          LogContext.with("tenant", entry.tenant().key())
+              .and("case_id", entry.caseId())
+              .and("reminder_id", entry.reminderId())) {
+        DeliveryFailure failure;
+        try {
+          sent.add(new Sent(entry, send(messengerOf(entry), entry), clock.instant()));
+          continue;
+        } catch (DeliveryFailure f) {
+          failure = f;
+        } catch (RuntimeException unexpected) {
+          failure = DeliveryFailure.transientFailure(unexpected.toString(), unexpected);
+        }
+        onFailure(entry, conversationOf(entry), failure);
+        Instant now = clock.instant();
+        for (OutboxEntry rest : conversation.subList(i + 1, conversation.size())) {
+          tx.run(() -> outbox.postpone(rest.id(), now));
+        }
+        if (i + 1 < conversation.size()) {
+          drainAt(now.plus(failure.retryAfter().orElse(Duration.ZERO)));
+        }
+        return;
+      }
+    }
+  }
+
+  private Messenger messengerOf(OutboxEntry entry) {
+    return messengers.forPlatform(entry.tenant().platform()).orElseThrow();
+  }
+
+  /**
+   * Sends what is due at {@code at} then. However many entries wait for about the same moment, one
+   * drain (per {@link #DRAIN_BUCKET}) sends them all, in batches.
+   */
+  private void drainAt(Instant at) {
+    long bucket = Math.floorDiv(at.toEpochMilli() - 1, DRAIN_BUCKET.toMillis()) + 1;
+    if (!drains.add(bucket)) {
       return;
     }
+    Instant when = Instant.ofEpochMilli(bucket * DRAIN_BUCKET.toMillis());
+    later.run(
+        Duration.between(clock.instant(), when),
+        () -> {
+          drains.remove(bucket);
+          deliverDueSoon();
+        });
+  }
+
+  private void drainDue() {
+    for (int round = 0; round < DRAIN_ROUNDS; round++) {
+      if (deliverDue(DRAIN_BATCH) < DRAIN_BATCH) {
+        return;
+      }
+    }
+  }
+
+  /** A case card or a card refresh, on its own. */
+  private void deliverOne(OutboxEntry entry, Messenger messenger) {
     try (LogContext context =
         LogContext.with("tenant", entry.tenant().key())
             .and("case_id", entry.caseId())
             .and("reminder_id", entry.reminderId())) {
-      deliverClaimed(id, entry, messenger.get());
-    }
-  }
-
-  private void deliverClaimed(long id, OutboxEntry entry, Messenger messenger) {
-    Instant now = clock.instant();
-    if (!tx.inTransaction(() -> outbox.claim(id, node, now))) {
-      return;
-    }
-    Optional<String> conversation = conversationOf(entry);
-    Duration spacing = messenger.pacing();
-    if (conversation.isPresent() && !spacing.isZero()) {
-      Instant slot = pacing.slot(conversation.get(), spacing, now, entry.slotAt());
-      if (slot.isAfter(now)) {
-        tx.run(() -> outbox.postpone(id, slot));
-        later.run(Duration.between(now, slot), () -> deliver(id));
+      long id = entry.id();
+      Instant now = clock.instant();
+      if (!tx.inTransaction(() -> outbox.claim(id, node, now))) {
         return;
       }
+      Optional<String> conversation = conversationOf(entry);
+      Duration spacing = messenger.pacing();
+      if (conversation.isPresent() && !spacing.isZero()) {
+        Instant slot = pacing.slot(conversation.get(), spacing, now, entry.slotAt());
+        if (slot.isAfter(now)) {
+          tx.run(() -> outbox.postpone(id, slot));
+          drainAt(slot);
+          return;
+        }
+      }
+      Optional<MessageRef> ref;
+      try {
+        ref = send(messenger, entry);
+      } catch (DeliveryFailure failure) {
+        onFailure(entry, conversation, failure);
+        return;
+      } catch (RuntimeException unexpected) {
+        onFailure(
+            entry,
+            conversation,
+            DeliveryFailure.transientFailure(unexpected.toString(), unexpected));
+        return;
+      }
+      // Sent: from here on a failure is our database's, and must never lead to sending again.
+      recordSent(List.of(new Sent(entry, ref, clock.instant())), 1);
     }
-    Optional<MessageRef> ref;
-    try {
-      ref = send(messenger, entry);
-    } catch (DeliveryFailure failure) {
-      onFailure(entry, conversation, failure);
-      return;
-    } catch (RuntimeException unexpected) {
-      onFailure(
-          entry, conversation, DeliveryFailure.transientFailure(unexpected.toString(), unexpected));
-      return;
-    }
-    // Sent: from here on a failure is our database's, and must never lead to sending again.
-    recordSent(entry, ref, clock.instant(), 1);
   }
 
   /**
-   * Records a send the platform accepted. If the database is away, tries again every {@link
-   * #RECORD_RETRY} for a while; the entry stays claimed meanwhile, so nothing sends it again, and
-   * if this process dies first, recovery finds the message on the platform.
+   * Records sends the platform accepted, in one transaction. If the database is away, tries again
+   * every {@link #RECORD_RETRY} for a while; the entries stay claimed meanwhile, so nothing sends
+   * them again, and if this process dies first, recovery finds the messages on the platform.
    */
-  private void recordSent(OutboxEntry entry, Optional<MessageRef> ref, Instant done, int tries) {
+  private void recordSent(List<Sent> sent, int tries) {
     try {
       tx.run(
           () -> {
-            outbox.markSent(entry.id(), ref, done);
-            entry
-                .reminderId()
-                .ifPresent(
-                    rid -> markReminderDelivered(rid, entry.reminderOccurrence().orElse(0), done));
+            for (Sent s : sent) {
+              OutboxEntry entry = s.entry();
+              outbox.markSent(entry.id(), s.ref(), s.at());
+              entry
+                  .reminderId()
+                  .ifPresent(
+                      rid ->
+                          markReminderDelivered(rid, entry.reminderOccurrence().orElse(0), s.at()));
+            }
           });
-      log.debug(
-          "delivered outbox entry id={} key={} tenant={}",
-          entry.id(),
-          entry.dedupeKey(),
-          entry.tenant());
+      for (Sent s : sent) {
+        log.debug(
+            "delivered outbox entry id={} key={} tenant={}",
+            s.entry().id(),
+            s.entry().dedupeKey(),
+            s.entry().tenant());
+      }
     } catch (RuntimeException e) {
+      List<Long> ids = sent.stream().map(s -> s.entry().id()).toList();
       if (tries >= RECORD_TRIES) {
         log.warn(
-            "outbox entry id={} was sent but could not be recorded ({}); recovery will find it on"
+            "outbox entries {} were sent but could not be recorded ({}); recovery will find them on"
                 + " the platform",
-            entry.id(),
+            ids,
             e.toString());
         return;
       }
       log.info(
-          "outbox entry id={} was sent; recording it failed ({}), trying again in {} s",
-          entry.id(),
+          "outbox entries {} were sent; recording them failed ({}), trying again in {} s",
+          ids,
           e.toString(),
           RECORD_RETRY.toSeconds());
-      later.run(RECORD_RETRY, () -> recordSent(entry, ref, done, tries + 1));
+      later.run(RECORD_RETRY, () -> recordSent(sent, tries + 1));
     }
   }
 

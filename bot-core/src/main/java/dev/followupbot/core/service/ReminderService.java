@@ -18,11 +18,16 @@ import dev.followupbot.core.port.ReminderRepository;
 import dev.followupbot.core.port.ReminderScheduler;
 import dev.followupbot.core.port.TenantRepository;
 import dev.followupbot.core.port.Transactions;
+import dev.followupbot.core.port.WakeUp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +41,9 @@ public final class ReminderService {
 
   private static final Logger log = LoggerFactory.getLogger(ReminderService.class);
   private static final int LIST_LIMIT = 25;
+
+  /** Most reminders one wake-up queues and sends together. */
+  private static final int BATCH = 200;
 
   /** Wake-ups this early (clock skew between nodes) are treated as on time. */
   private static final Duration EARLY_TOLERANCE = Duration.ofMillis(500);
@@ -52,6 +60,9 @@ public final class ReminderService {
   private final CoreMetrics metrics;
   private final Clock clock;
   private final Instant runningSince;
+
+  /** Whether a wake-up is already looking for a batch of due reminders in this process. */
+  private final AtomicBoolean batching = new AtomicBoolean();
 
   public ReminderService(
       Transactions tx,
@@ -291,40 +302,87 @@ public final class ReminderService {
 
   /**
    * Called by the scheduler when a reminder may be due. Queues the reminder's message for this
-   * occurrence (at most once, whatever happens) and delivers it.
+   * occurrence (at most once, whatever happens) and has the outbox sent; other reminders due by now
+   * that nobody has queued yet go in the same batch, so a crowd of reminders due together costs a
+   * transaction per batch instead of a few per reminder, and their own wake-ups find nothing left
+   * to do. The woken thread does not wait for the sends, so the scheduler's threads stay free to
+   * wake the rest of the crowd. A wake-up that came early schedules the reminder again.
    */
   public void reminderDue(long reminderId) {
     try (LogContext context = LogContext.with("reminder_id", reminderId)) {
       Instant now = clock.instant();
-      Optional<Long> entry = tx.inTransaction(() -> queueIfDue(reminderId, now));
-      entry.ifPresent(delivery::deliver);
+      Optional<Reminder> woken = reminders.findById(reminderId);
+      if (woken.isEmpty() || woken.get().status() != ReminderStatus.PENDING) {
+        return;
+      }
+      Reminder r = woken.get();
+      if (r.dueAt().isAfter(now.plus(EARLY_TOLERANCE))) {
+        schedule(r);
+        return;
+      }
+      if (outbox.exists(OutboxEntry.reminderKey(r.id(), r.occurrence()))) {
+        return; // queued already, by another wake-up's batch or an earlier one of its own
+      }
+      Instant dueBefore = now.plus(EARLY_TOLERANCE);
+      if (batching.compareAndSet(false, true)) {
+        try {
+          queueDue(reminderId, dueBefore, now);
+        } finally {
+          batching.set(false);
+        }
+      } else {
+        // Another wake-up is gathering a batch; this one queues its own reminder only.
+        tx.run(
+            () ->
+                reminders
+                    .takeIfDue(reminderId, dueBefore)
+                    .ifPresent(due -> outbox.enqueue(entryFor(due, now))));
+      }
+      delivery.deliverDueSoon();
     }
   }
 
-  /** Catches reminders whose wake-up never came (lost job, crash before scheduling). */
+  /**
+   * Catches reminders whose wake-up never came (lost job, crash before scheduling). Returns how
+   * many it queued.
+   */
   public int deliverOverdue(Instant dueBefore, int limit) {
-    List<Long> ids = reminders.overdue(dueBefore, messengers.platforms(), limit);
-    for (Long id : ids) {
-      reminderDue(id);
-    }
-    return ids.size();
+    List<Long> queued = queueDue(0, dueBefore, clock.instant(), limit);
+    delivery.deliverAll(queued);
+    return queued.size();
   }
 
-  private Optional<Long> queueIfDue(long reminderId, Instant now) {
-    Optional<Reminder> found = reminders.findById(reminderId);
-    if (found.isEmpty() || found.get().status() != ReminderStatus.PENDING) {
-      return Optional.empty();
-    }
-    Reminder r = found.get();
-    if (r.dueAt().isAfter(now.plus(EARLY_TOLERANCE))) {
-      schedule(r);
-      return Optional.empty();
-    }
-    if (messengers.forPlatform(r.tenant().platform()).isEmpty()) {
-      log.debug(
-          "reminder id={} waits for a process that can reach {}", r.id(), r.tenant().platform());
-      return Optional.empty();
-    }
+  /**
+   * Queues up to a batch of due reminders that are not queued yet ({@code first} among them if it
+   * is one), in one transaction; rows another node or thread is queueing are skipped. Returns the
+   * outbox entries.
+   */
+  private List<Long> queueDue(long first, Instant dueBefore, Instant now) {
+    return queueDue(first, dueBefore, now, BATCH);
+  }
+
+  private List<Long> queueDue(long first, Instant dueBefore, Instant now, int limit) {
+    Map<WakeUp, Instant> noLongerNeeded = new HashMap<>();
+    List<Long> entries =
+        tx.inTransaction(
+            () -> {
+              noLongerNeeded.clear();
+              List<Long> queued = new ArrayList<>();
+              for (Reminder r :
+                  reminders.takeDue(dueBefore, messengers.platforms(), first, limit)) {
+                queued.add(outbox.enqueue(entryFor(r, now)));
+                if (r.id() != first) {
+                  noLongerNeeded.put(new WakeUp.ReminderDue(r.id()), r.dueAt());
+                }
+              }
+              return queued;
+            });
+    // Their wake-ups would find them queued; dropping them spares the scheduler the work.
+    scheduler.forget(noLongerNeeded);
+    return entries;
+  }
+
+  private OutboxEntry entryFor(Reminder r, Instant now) {
     Optional<SupportCase> about = r.caseId().flatMap(id -> cases.findById(r.tenant(), id));
     Person recipient = directory.person(r.tenant(), r.recipientId());
     Function<String, String> names =
@@ -336,8 +394,7 @@ public final class ReminderService {
     Message message =
         ReminderViews.due(r, about, names, recipient.zone(), now, runningSince, history);
     Destination to = new Destination.Direct(new UserRef(r.tenant(), r.recipientId()));
-    return Optional.of(
-        outbox.enqueue(OutboxEntry.reminder(to, message, r.id(), r.occurrence(), r.caseId(), now)));
+    return OutboxEntry.reminder(to, message, r.id(), r.occurrence(), r.caseId(), now);
   }
 
   private interface Change {

@@ -75,7 +75,7 @@ abstract class RepositoryContract {
     people = new JdbiPersonRepository(tx, clock);
     outbox = new JdbiOutbox(tx, db.vendor());
     seenEvents = new JdbiSeenEvents(tx, db.vendor());
-    pacing = new JdbiPacing(tx);
+    pacing = new JdbiPacing(tx, db.vendor());
     addresses = new JdbiAddresses(tx, clock);
     webhooks = new JdbiWebhookLog(tx, db.vendor());
     slaStates = new JdbiSlaStates(tx, db.vendor());
@@ -238,41 +238,117 @@ abstract class RepositoryContract {
     assertThat(reminders.active(ACME, "U1", 10)).hasSize(1);
   }
 
+  private Reminder dueReminder(TenantId tenant, String recipient, Instant due) {
+    return tx.inTransaction(
+        () ->
+            reminders.insert(
+                Reminder.create(
+                    tenant,
+                    tenants.nextReminderNumber(tenant),
+                    recipient,
+                    recipient,
+                    Optional.empty(),
+                    ReminderKind.FOLLOW_UP,
+                    Optional.empty(),
+                    due,
+                    T0)));
+  }
+
+  private List<Long> takeDue(Instant before, Set<Platform> platforms, long first, int limit) {
+    return tx.inTransaction(
+        () ->
+            reminders.takeDue(before, platforms, first, limit).stream().map(Reminder::id).toList());
+  }
+
   @Test
-  void overdue_reminders_are_found_only_for_the_platforms_asked_for() {
-    Reminder slack =
-        tx.inTransaction(
-            () ->
-                reminders.insert(
-                    Reminder.create(
-                        ACME,
-                        tenants.nextReminderNumber(ACME),
-                        "U1",
-                        "U1",
-                        Optional.empty(),
-                        ReminderKind.FOLLOW_UP,
-                        Optional.empty(),
-                        T0,
-                        T0)));
-    Reminder teams =
-        tx.inTransaction(
-            () ->
-                reminders.insert(
-                    Reminder.create(
-                        GLOBEX,
-                        tenants.nextReminderNumber(GLOBEX),
-                        "U2",
-                        "U2",
-                        Optional.empty(),
-                        ReminderKind.FOLLOW_UP,
-                        Optional.empty(),
-                        T0,
-                        T0)));
-    assertThat(reminders.overdue(T0, Set.of(Platform.SLACK), 10)).containsExactly(slack.id());
-    assertThat(reminders.overdue(T0, Set.of(Platform.SLACK, Platform.TEAMS), 10))
+  void due_reminders_are_taken_only_for_the_platforms_asked_for() {
+    Reminder slack = dueReminder(ACME, "U1", T0);
+    Reminder teams = dueReminder(GLOBEX, "U2", T0);
+    assertThat(takeDue(T0, Set.of(Platform.SLACK), 0, 10)).containsExactly(slack.id());
+    assertThat(takeDue(T0, Set.of(Platform.SLACK, Platform.TEAMS), 0, 10))
         .containsExactlyInAnyOrder(slack.id(), teams.id());
-    assertThat(reminders.overdue(T0.minusSeconds(1), Set.of(Platform.SLACK), 10)).isEmpty();
-    assertThat(reminders.overdue(T0, Set.of(), 10)).isEmpty();
+    assertThat(takeDue(T0.minusSeconds(1), Set.of(Platform.SLACK), 0, 10)).isEmpty();
+    assertThat(takeDue(T0, Set.of(), 0, 10)).isEmpty();
+  }
+
+  @Test
+  void a_due_reminder_is_taken_until_its_occurrence_is_queued_and_the_one_asked_for_comes_first() {
+    Reminder a = dueReminder(ACME, "U1", T0.minusSeconds(20));
+    Reminder b = dueReminder(ACME, "U1", T0.minusSeconds(30));
+    Reminder c = dueReminder(ACME, "U2", T0);
+    Set<Platform> slack = Set.of(Platform.SLACK);
+    assertThat(takeDue(T0, slack, c.id(), 2)).containsExactly(c.id(), b.id());
+    assertThat(takeDue(T0, slack, 0, 10)).containsExactly(b.id(), a.id(), c.id());
+
+    outbox.enqueue(
+        OutboxEntry.reminder(
+            new Destination.Direct(new UserRef(ACME, "U1")),
+            Message.text("stretch"),
+            a.id(),
+            a.occurrence(),
+            Optional.empty(),
+            T0));
+    assertThat(takeDue(T0, slack, a.id(), 10)).containsExactly(b.id(), c.id());
+
+    // Snoozed, it is a new occurrence, and due again; snoozed into the future, it is not due.
+    Reminder snoozed = a.snoozedUntil(T0.minusSeconds(1));
+    assertThat(reminders.update(snoozed, ReminderStatus.PENDING, a.occurrence())).isTrue();
+    assertThat(takeDue(T0, slack, 0, 10)).containsExactly(b.id(), a.id(), c.id());
+    Reminder later = snoozed.snoozedUntil(T0.plusSeconds(60));
+    assertThat(reminders.update(later, ReminderStatus.PENDING, snoozed.occurrence())).isTrue();
+    assertThat(takeDue(T0, slack, 0, 10)).containsExactly(b.id(), c.id());
+    // Finished reminders are never taken.
+    Reminder done = b.completed(ReminderStatus.DONE, T0);
+    assertThat(reminders.update(done, ReminderStatus.PENDING, b.occurrence())).isTrue();
+    assertThat(takeDue(T0, slack, 0, 10)).containsExactly(c.id());
+  }
+
+  @Test
+  void reminders_one_transaction_holds_are_skipped_by_another() throws Exception {
+    Reminder a = dueReminder(ACME, "U1", T0.minusSeconds(3));
+    Reminder b = dueReminder(ACME, "U1", T0.minusSeconds(2));
+    Reminder c = dueReminder(ACME, "U1", T0.minusSeconds(1));
+    java.util.concurrent.CountDownLatch taken = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch looked = new java.util.concurrent.CountDownLatch(1);
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    Future<List<Long>> first =
+        pool.submit(
+            () ->
+                tx.inTransaction(
+                    () -> {
+                      List<Long> ids =
+                          reminders.takeDue(T0, Set.of(Platform.SLACK), 0, 2).stream()
+                              .map(Reminder::id)
+                              .toList();
+                      taken.countDown();
+                      try {
+                        looked.await(); // holds the rows until the other transaction has looked
+                      } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                      }
+                      return ids;
+                    }));
+    taken.await();
+    List<Long> second = takeDue(T0, Set.of(Platform.SLACK), 0, 10);
+    looked.countDown();
+    assertThat(first.get()).containsExactly(a.id(), b.id());
+    assertThat(second).containsExactly(c.id());
+    pool.shutdown();
+    // Once that transaction is over, its rows can be taken again.
+    assertThat(takeDue(T0, Set.of(Platform.SLACK), 0, 10)).containsExactly(a.id(), b.id(), c.id());
+  }
+
+  @Test
+  void outbox_entries_are_found_together_in_id_order() {
+    Destination ann = new Destination.Direct(new UserRef(ACME, "U1"));
+    long first =
+        outbox.enqueue(OutboxEntry.message("k1", ann, Message.text("a"), Optional.empty(), T0));
+    long second =
+        outbox.enqueue(OutboxEntry.message("k0", ann, Message.text("b"), Optional.empty(), T0));
+    assertThat(outbox.findAll(List.of(second, 424242L, first)))
+        .extracting(OutboxEntry::dedupeKey)
+        .containsExactly("k1", "k0");
+    assertThat(outbox.findAll(List.of())).isEmpty();
   }
 
   @Test
@@ -403,6 +479,21 @@ abstract class RepositoryContract {
         .isEqualTo(T0.plusSeconds(3));
     // Other conversations are not affected.
     assertThat(pacing.slot("slack:T1|channel:C2", second, T0, Optional.empty())).isEqualTo(T0);
+  }
+
+  @Test
+  void slots_can_be_taken_inside_a_transaction_including_a_conversations_first() {
+    java.time.Duration second = java.time.Duration.ofSeconds(1);
+    List<Instant> slots =
+        tx.inTransaction(
+            () ->
+                List.of(
+                    pacing.slot("slack:T1|user:U7", second, T0, Optional.empty()),
+                    pacing.slot("slack:T1|user:U7", second, T0, Optional.empty()),
+                    pacing.slot("slack:T1|user:U8", second, T0, Optional.empty())));
+    assertThat(slots).containsExactly(T0, T0.plusSeconds(1), T0);
+    assertThat(pacing.slot("slack:T1|user:U7", second, T0, Optional.empty()))
+        .isEqualTo(T0.plusSeconds(2));
   }
 
   @Test

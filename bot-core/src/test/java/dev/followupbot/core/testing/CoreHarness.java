@@ -8,6 +8,8 @@ import dev.followupbot.core.config.PolicySpec;
 import dev.followupbot.core.domain.Platform;
 import dev.followupbot.core.domain.TenantId;
 import dev.followupbot.core.jdbc.Database;
+import dev.followupbot.core.jdbc.JdbiStorage;
+import dev.followupbot.core.port.Later;
 import dev.followupbot.core.service.Caller;
 import dev.followupbot.core.service.Reply;
 import java.time.Duration;
@@ -43,6 +45,24 @@ public final class CoreHarness implements AutoCloseable {
     this.core =
         new FollowupCore(
             database, scheduler, List.of(slack), config, "test-node", clock, integrations);
+  }
+
+  /**
+   * The harness with {@code later} running the core's deferred and side-by-side work, where the
+   * others leave deferred work to the sweep and run side-by-side work one task after another.
+   */
+  public CoreHarness(Database database, FollowupConfig config, MutableClock clock, Later later) {
+    this.database = database;
+    this.clock = clock;
+    this.core =
+        new FollowupCore(
+            JdbiStorage.on(database, clock),
+            scheduler,
+            List.of(slack),
+            config,
+            "test-node",
+            clock,
+            later);
   }
 
   /**
