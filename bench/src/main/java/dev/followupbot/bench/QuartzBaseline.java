@@ -9,6 +9,7 @@ import dev.followupbot.core.quartz.QuartzSettings;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -61,6 +62,7 @@ final class QuartzBaseline {
       for (int i = 0; i < count; i++) {
         scheduler.wakeAt(new WakeUp.ReminderDue(i), due[0]);
       }
+      Databases.analyze(Optional.of(settings.url()));
       scheduler.start(noOp);
       long deadline = System.currentTimeMillis() + Duration.ofMinutes(5).toMillis();
       while (seen.size() < count && System.currentTimeMillis() < deadline) {

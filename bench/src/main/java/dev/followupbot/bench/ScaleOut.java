@@ -57,6 +57,7 @@ final class ScaleOut {
                 Later.never());
         Instant due = Instant.now().plusMillis(3000 + count * 4L);
         BenchBot.createReminders(creator, count, recipients, i -> due, i -> "cluster-" + i);
+        Databases.analyze(Optional.of(dbUrl));
         Storm.Result r =
             Storm.collect(slack, "⏰ Reminder: cluster-", count, i -> due, Duration.ofMinutes(5));
         standby.close();

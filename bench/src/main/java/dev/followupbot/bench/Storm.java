@@ -44,6 +44,7 @@ final class Storm {
       double perReminderMillis = (System.nanoTime() - pilotStart) / 1e6 / pilot;
       Instant due = Instant.now().plusMillis(2000 + (long) (count * perReminderMillis * 1.3));
       BenchBot.createReminders(bot.core(), count, recipients, i -> due, i -> "storm-" + i);
+      Databases.analyze(dbUrl);
       return collect(slack, "⏰ Reminder: storm-", count, i -> due, Duration.ofMinutes(5));
     }
   }
