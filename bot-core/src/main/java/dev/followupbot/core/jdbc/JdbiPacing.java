@@ -22,7 +22,7 @@ public final class JdbiPacing implements Pacing {
     this.vendor = vendor;
   }
 
-  private record Row(Instant freeAt, Optional<Instant> heldUntil) {}
+  private record Row(Instant freeAt, Optional<Instant> heldUntil, Optional<Instant> sentAt) {}
 
   @Override
   public Instant slot(
@@ -37,10 +37,21 @@ public final class JdbiPacing implements Pacing {
         continue;
       }
       Optional<Instant> held = row.get().heldUntil().filter(h -> h.isAfter(now));
+      // However late the last post went out, the next one keeps nearly the spacing from it (all
+      // but a twentieth, so slots a little late by the same amount are not pushed back one by one).
+      Instant afterLast =
+          row.get()
+              .sentAt()
+              .map(sent -> sent.plus(spacing.minus(spacing.dividedBy(20))))
+              .orElse(now);
       if (reserved.isPresent() && !reserved.get().isAfter(now) && held.isEmpty()) {
-        return now;
+        if (!afterLast.isAfter(now)) {
+          return now;
+        }
+        pushFreeAt(key, afterLast.plus(spacing));
+        return afterLast;
       }
-      Instant slot = latest(now, row.get().freeAt(), held.orElse(now));
+      Instant slot = latest(now, row.get().freeAt(), latest(held.orElse(now), afterLast, now));
       Instant freeAt = row.get().freeAt();
       int taken =
           tx.withHandle(
@@ -57,6 +68,29 @@ public final class JdbiPacing implements Pacing {
     }
     // Heavy contention: come back a little later rather than spin.
     return now.plus(spacing);
+  }
+
+  @Override
+  public void sent(String conversation, Instant at) {
+    tx.withHandle(
+        h ->
+            h.createUpdate(
+                    "UPDATE pacing SET sent_at = :at WHERE conversation_key = :key"
+                        + " AND (sent_at IS NULL OR sent_at < :at)")
+                .bind("at", at)
+                .bind("key", clip(conversation))
+                .execute());
+  }
+
+  /** Moves the conversation's next free slot to {@code at} unless it is later already. */
+  private void pushFreeAt(String key, Instant at) {
+    tx.withHandle(
+        h ->
+            h.createUpdate(
+                    "UPDATE pacing SET free_at = :at WHERE conversation_key = :key AND free_at < :at")
+                .bind("at", at)
+                .bind("key", key)
+                .execute());
   }
 
   @Override
@@ -91,13 +125,15 @@ public final class JdbiPacing implements Pacing {
   private Optional<Row> read(String key) {
     return tx.withHandle(
         h ->
-            h.createQuery("SELECT free_at, held_until FROM pacing WHERE conversation_key = :key")
+            h.createQuery(
+                    "SELECT free_at, held_until, sent_at FROM pacing WHERE conversation_key = :key")
                 .bind("key", key)
                 .map(
                     (rs, ctx) ->
                         new Row(
                             JdbiCaseRepository.instant(rs, "free_at"),
-                            Optional.ofNullable(JdbiCaseRepository.instant(rs, "held_until"))))
+                            Optional.ofNullable(JdbiCaseRepository.instant(rs, "held_until")),
+                            Optional.ofNullable(JdbiCaseRepository.instant(rs, "sent_at"))))
                 .findOne());
   }
 

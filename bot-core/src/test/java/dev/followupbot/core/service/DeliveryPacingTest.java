@@ -49,6 +49,21 @@ class DeliveryPacingTest {
   }
 
   @Test
+  void a_post_that_went_out_late_holds_the_next_one_back_so_they_are_never_too_close() {
+    bot.say(ann, "remind in 1m one");
+    bot.say(ann, "remind in 1m two");
+    bot.say(ann, "remind in 1m three");
+    bot.advance(Duration.ofMinutes(1));
+    assertThat(bot.slack.directTo("ann")).hasSize(1);
+    sweepAfter(Duration.ofMillis(1600)); // "two" had the slot at +1 s and goes 0.6 s late
+    assertThat(bot.slack.directTo("ann")).hasSize(2);
+    sweepAfter(Duration.ofMillis(400)); // "three" has the slot at +2 s, only 0.4 s after "two"
+    assertThat(bot.slack.directTo("ann")).hasSize(2);
+    sweepAfter(Duration.ofMillis(600));
+    assertThat(bot.slack.directTo("ann")).hasSize(3);
+  }
+
+  @Test
   void different_people_are_not_held_up_by_each_other() {
     bot.say(ann, "remind in 1m for ann");
     bot.say(bob, "remind in 1m for bob");
