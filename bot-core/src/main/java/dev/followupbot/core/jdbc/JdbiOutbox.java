@@ -130,6 +130,36 @@ public final class JdbiOutbox implements Outbox {
   }
 
   @Override
+  public List<Long> claimAll(Collection<Long> ids, String claimedBy, Instant now) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    List<Long> free =
+        tx.withHandle(
+            h ->
+                h.createQuery(
+                        "SELECT id FROM outbox WHERE id IN (<ids>) AND state = 'PENDING'"
+                            + " AND next_attempt_at <= :now ORDER BY id FOR UPDATE SKIP LOCKED")
+                    .bindList("ids", List.copyOf(ids))
+                    .bind("now", now)
+                    .mapTo(Long.class)
+                    .list());
+    if (free.isEmpty()) {
+      return free;
+    }
+    tx.withHandle(
+        h ->
+            h.createUpdate(
+                    "UPDATE outbox SET state = 'SENDING', attempts = attempts + 1, claimed_at = :now,"
+                        + " claimed_by = :node WHERE id IN (<ids>)")
+                .bindList("ids", free)
+                .bind("now", now)
+                .bind("node", claimedBy)
+                .execute());
+    return free;
+  }
+
+  @Override
   public void markSent(long id, Optional<MessageRef> ref, Instant now) {
     tx.withHandle(
         h ->

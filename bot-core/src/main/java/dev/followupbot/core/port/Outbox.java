@@ -35,6 +35,14 @@ public interface Outbox {
    */
   boolean claim(long id, String claimedBy, Instant now);
 
+  /**
+   * Claims those of the entries that are pending and due, counting the attempt, and returns their
+   * ids. An entry another transaction is claiming right now is skipped rather than waited for, so
+   * senders on several nodes share a backlog instead of queueing behind each other. Call it inside
+   * a transaction.
+   */
+  List<Long> claimAll(Collection<Long> ids, String claimedBy, Instant now);
+
   /** The platform accepted the message. */
   void markSent(long id, Optional<MessageRef> ref, Instant now);
 
