@@ -28,6 +28,7 @@ import org.slf4j.LoggerFactory;
 public final class ExecutorLater implements Later, AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(ExecutorLater.class);
+  private static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
 
   private final ScheduledThreadPoolExecutor executor;
   private final ExecutorService[] lanes;
@@ -76,8 +77,8 @@ public final class ExecutorLater implements Later, AutoCloseable {
       return;
     }
     try {
-      executor.schedule(
-          () -> runLogged(task), Math.max(0, delay.toMillis()), TimeUnit.MILLISECONDS);
+      // Never early: a task set for a moment (a sending slot) must not run before it.
+      executor.schedule(() -> runLogged(task), Math.max(0, delay.toNanos()), TimeUnit.NANOSECONDS);
     } catch (RejectedExecutionException e) {
       // Closed meanwhile: the sweep of the next start does it.
     }
@@ -143,12 +144,25 @@ public final class ExecutorLater implements Later, AutoCloseable {
     }
   }
 
+  /**
+   * Drops what is waiting for its delay, lets what is running finish for up to {@link #CLOSE_WAIT}
+   * (so a batch of sends is recorded while the database is still open), then interrupts the rest.
+   */
   @Override
   public void close() {
-    executor.shutdownNow();
-    side.shutdownNow();
-    for (ExecutorService lane : lanes) {
-      lane.shutdownNow();
+    executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+    List<ExecutorService> all = new ArrayList<>(List.of(lanes));
+    all.add(executor);
+    all.add(side);
+    all.forEach(ExecutorService::shutdown);
+    long deadline = System.nanoTime() + CLOSE_WAIT.toNanos();
+    try {
+      for (ExecutorService pool : all) {
+        pool.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
+    all.forEach(ExecutorService::shutdownNow);
   }
 }

@@ -138,6 +138,41 @@ class ExecutorLaterTest {
     }
   }
 
+  @Test
+  void closeLetsARunningTaskFinishInsteadOfInterruptingIt() throws Exception {
+    ExecutorLater closing = new ExecutorLater(1);
+    CountDownLatch started = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    java.util.concurrent.atomic.AtomicBoolean finished =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    closing.soon(
+        "sends",
+        () -> {
+          started.countDown();
+          try {
+            release.await(10, TimeUnit.SECONDS);
+            finished.set(true);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        });
+    assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
+    Thread releaser =
+        new Thread(
+            () -> {
+              try {
+                Thread.sleep(200); // the task is still running when close() begins
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              release.countDown();
+            });
+    releaser.start();
+    closing.close();
+    assertThat(finished.get()).isTrue();
+    releaser.join();
+  }
+
   private static void await(CountDownLatch latch) {
     try {
       latch.await(5, TimeUnit.SECONDS);
