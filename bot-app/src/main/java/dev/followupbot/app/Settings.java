@@ -34,24 +34,22 @@ public record Settings(
   public static Settings from(Map<String, String> env) {
     int port = intVar(env, "PORT", 3000, 0, 65535);
     String dataDir = nonBlank(env, "FOLLOWUP_DATA_DIR").orElse("./data");
+    Optional<Path> configFile = configFile(env);
+    FollowupConfig config = configFile.map(ConfigLoader::load).orElse(FollowupConfig.DEFAULTS);
+    int pool = intVar(env, "FOLLOWUP_DB_POOL", defaultPool(config.scheduler().threads()), 2, 200);
     DatabaseSettings database =
         nonBlank(env, "FOLLOWUP_DB_URL")
             .map(
                 url ->
                     new DatabaseSettings(
-                        url,
-                        env.get("FOLLOWUP_DB_USER"),
-                        env.get("FOLLOWUP_DB_PASSWORD"),
-                        intVar(env, "FOLLOWUP_DB_POOL", 10, 2, 200)))
-            .orElseGet(() -> DatabaseSettings.h2File(dataDir));
+                        url, env.get("FOLLOWUP_DB_USER"), env.get("FOLLOWUP_DB_PASSWORD"), pool))
+            .orElseGet(() -> DatabaseSettings.h2File(dataDir, pool));
     boolean clustered = boolVar(env, "FOLLOWUP_CLUSTER");
     if (clustered && !database.url().startsWith("jdbc:postgresql:")) {
       throw new ConfigException(
           "FOLLOWUP_CLUSTER=true needs a shared PostgreSQL database: set FOLLOWUP_DB_URL=jdbc:postgresql://host:5432/db."
               + " The embedded H2 database belongs to one process.");
     }
-    Optional<Path> configFile = configFile(env);
-    FollowupConfig config = configFile.map(ConfigLoader::load).orElse(FollowupConfig.DEFAULTS);
     String nodeId = nonBlank(env, "FOLLOWUP_NODE_ID").orElseGet(() -> hostName() + "-" + port);
     ApiTokens apiTokens = ApiTokens.fromEnv(env);
     // Before anything opens: a webhook without its signing secret stops start-up here.
@@ -59,6 +57,15 @@ public record Settings(
     logFormat(env);
     return new Settings(
         port, dataDir, database, clustered, nodeId, configFile, config, apiTokens, Map.copyOf(env));
+  }
+
+  /**
+   * Connections by default: each scheduler thread may hold one while Quartz holds another for it,
+   * and the outbox drain, the sweep, the wake-up writer and requests need theirs. Fewer, and a
+   * crowd of due reminders waits for connections rather than for the database.
+   */
+  static int defaultPool(int schedulerThreads) {
+    return Math.max(10, 2 * schedulerThreads + 4);
   }
 
   /** {@code text} (the default) or {@code json} (one JSON object per line). */

@@ -44,6 +44,17 @@ class SettingsTest {
   }
 
   @Test
+  void the_connection_pool_grows_with_the_scheduler_threads_unless_set(@TempDir Path dir)
+      throws Exception {
+    assertThat(Settings.from(Map.of()).database().poolSize()).isEqualTo(12);
+    Path file = dir.resolve("followup.yaml");
+    Files.writeString(file, "scheduler: {threads: 16}\n");
+    assertThat(Settings.from(Map.of("FOLLOWUP_CONFIG", file.toString())).database().poolSize())
+        .isEqualTo(36);
+    assertThat(Settings.from(Map.of("FOLLOWUP_DB_POOL", "7")).database().poolSize()).isEqualTo(7);
+  }
+
+  @Test
   void bad_values_name_the_variable_and_what_is_expected() {
     assertThatThrownBy(() -> Settings.from(Map.of("PORT", "eighty")))
         .isInstanceOf(ConfigException.class)

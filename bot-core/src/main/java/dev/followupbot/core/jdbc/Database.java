@@ -206,7 +206,11 @@ public final class Database implements AutoCloseable {
       }
     }
     String durable = at >= 0 ? url : url + ";WRITE_DELAY=0";
-    return upper.contains(";DB_CLOSE_ON_EXIT=") ? durable : durable + ";DB_CLOSE_ON_EXIT=FALSE";
+    durable = upper.contains(";DB_CLOSE_ON_EXIT=") ? durable : durable + ";DB_CLOSE_ON_EXIT=FALSE";
+    String qc = System.getProperty("qc");
+    return qc == null || upper.contains(";QUERY_CACHE_SIZE=")
+        ? durable
+        : durable + ";QUERY_CACHE_SIZE=" + qc;
   }
 
   private static String explain(DatabaseSettings settings, Vendor vendor, Exception e) {

@@ -16,11 +16,16 @@ public record DatabaseSettings(String url, String user, String password, int poo
 
   /** The embedded default: an H2 file under {@code dataDir}, nothing to install. */
   public static DatabaseSettings h2File(String dataDir) {
+    return h2File(dataDir, 10);
+  }
+
+  /** Like {@link #h2File(String)}, with {@code poolSize} connections. */
+  public static DatabaseSettings h2File(String dataDir, int poolSize) {
     // "retry:nio:" reopens the file when a thread is interrupted mid-write (Quartz interrupts its
     // threads on shutdown; a plain channel would close under H2 and take the database with it).
     // It commits several times faster than H2's "async:" channel, which hands every write to
     // another thread.
-    return new DatabaseSettings("jdbc:h2:retry:nio:" + dataDir + "/followup", "sa", "", 10);
+    return new DatabaseSettings("jdbc:h2:retry:nio:" + dataDir + "/followup", "sa", "", poolSize);
   }
 
   @Override

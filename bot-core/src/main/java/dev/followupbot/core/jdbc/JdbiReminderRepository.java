@@ -154,7 +154,10 @@ public final class JdbiReminderRepository implements ReminderRepository {
    * again finds its outbox entry and adds nothing.
    */
   @Override
-  public List<Reminder> takeDue(Instant dueBefore, Set<Platform> platforms, long first, int limit) {
+  public List<Reminder> takeDue(Instant dueBefore, Set<Platform> platforms, int limit) {
+    if (limit <= 0) {
+      return List.of();
+    }
     List<Long> candidates =
         tx.withHandle(
             h ->
@@ -163,10 +166,8 @@ public final class JdbiReminderRepository implements ReminderRepository {
                             + DUE_AND_NOT_QUEUED
                             + " AND "
                             + PlatformFilter.sql(platforms)
-                            + " ORDER BY CASE WHEN r.id = :first THEN 0 ELSE 1 END, r.due_at, r.id"
-                            + " LIMIT :limit")
+                            + " ORDER BY r.due_at, r.id LIMIT :limit")
                     .bind("before", dueBefore)
-                    .bind("first", first)
                     .bind("limit", limit)
                     .mapTo(Long.class)
                     .list());

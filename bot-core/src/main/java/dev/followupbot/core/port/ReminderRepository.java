@@ -37,12 +37,11 @@ public interface ReminderRepository {
 
   /**
    * Takes up to {@code limit} pending reminders on the given platforms that are due at or before
-   * the instant and whose current occurrence is not queued in the outbox yet: {@code first} before
-   * the others if it is one of them, then the longest due. They stay locked until the caller's
-   * transaction ends, and rows another transaction holds are skipped, so callers on every node take
-   * different reminders. Call it inside a transaction.
+   * the instant and whose current occurrence is not queued in the outbox yet, longest due first.
+   * They stay locked until the caller's transaction ends, and rows another transaction holds are
+   * skipped, so callers on every node take different reminders. Call it inside a transaction.
    */
-  List<Reminder> takeDue(Instant dueBefore, Set<Platform> platforms, long first, int limit);
+  List<Reminder> takeDue(Instant dueBefore, Set<Platform> platforms, int limit);
 
   /**
    * Takes the one reminder like {@link #takeDue}: if it is pending, due at or before the instant

@@ -31,7 +31,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,8 +58,8 @@ public final class DeliveryService {
   /** How far before its claim a lost send is looked for, for clocks a little apart. */
   private static final Duration LOOK_BACK = Duration.ofMinutes(1);
 
-  /** Entries whose slots come within one bucket are sent by one drain. */
-  private static final Duration DRAIN_BUCKET = Duration.ofMillis(50);
+  /** How much later than its slot an entry may go so that it shares a drain with others. */
+  private static final Duration DRAIN_SLACK = Duration.ofMillis(20);
 
   private static final int DRAIN_BATCH = 500;
   private static final int DRAIN_ROUNDS = 20;
@@ -79,7 +79,7 @@ public final class DeliveryService {
   private final PlatformActivity activity;
   private final String node;
   private final Clock clock;
-  private final Set<Long> drains = ConcurrentHashMap.newKeySet();
+  private final ConcurrentSkipListSet<Instant> drains = new ConcurrentSkipListSet<>();
 
   public DeliveryService(
       Transactions tx,
@@ -307,8 +307,18 @@ public final class DeliveryService {
     }
   }
 
-  /** A message the platform accepted, to be recorded. */
-  private record Sent(OutboxEntry entry, Optional<MessageRef> ref, Instant at) {}
+  /**
+   * A message the platform accepted by {@code at}, to be recorded; {@code paced} is its
+   * conversation if posts there keep a spacing.
+   */
+  private record Sent(
+      OutboxEntry entry, Optional<MessageRef> ref, Instant at, Optional<String> paced) {}
+
+  private Sent sent(OutboxEntry entry, Optional<MessageRef> ref, Messenger messenger) {
+    Optional<String> paced =
+        messenger.pacing().isZero() || ref.isEmpty() ? Optional.empty() : conversationOf(entry);
+    return new Sent(entry, ref, clock.instant(), paced);
+  }
 
   /** What one claiming transaction left to send: per conversation, in order. */
   private record Claimed(List<List<OutboxEntry>> conversations, Set<Instant> slotsLater) {}
@@ -332,18 +342,20 @@ public final class DeliveryService {
   }
 
   /**
-   * Claims the entries and takes sending slots for those that are paced; an entry whose slot is
-   * later is handed back until then. Every entry is claimed before any slot is taken, entries in id
-   * order and slots in conversation order, so that transactions with overlapping batches, on any
-   * node, lock rows in the same order and never wait for each other in a circle.
+   * Claims the entries (skipping any another sender is claiming) and takes sending slots for those
+   * that are paced; an entry whose slot is later is handed back until then. Every entry is claimed
+   * before any slot is taken, and slots are taken in conversation order, so that transactions with
+   * overlapping batches, on any node, lock rows in the same order and never wait in a circle.
    */
   private Claimed claim(List<OutboxEntry> entries, Instant now) {
     Map<String, List<OutboxEntry>> byConversation = new TreeMap<>();
     List<List<OutboxEntry>> conversations = new ArrayList<>();
+    Set<Long> claimed =
+        Set.copyOf(outbox.claimAll(entries.stream().map(OutboxEntry::id).toList(), node, now));
     List<OutboxEntry> byId = new ArrayList<>(entries);
     byId.sort(Comparator.comparingLong(OutboxEntry::id));
     for (OutboxEntry entry : byId) {
-      if (!outbox.claim(entry.id(), node, now)) {
+      if (!claimed.contains(entry.id())) {
         continue;
       }
       conversationOf(entry)
@@ -365,6 +377,10 @@ public final class DeliveryService {
           slotsLater.add(slot);
         } else {
           ready.add(entry);
+          if (!spacing.isZero()) {
+            // Goes now: the next one, in this batch or another, keeps the spacing from it.
+            pacing.sent(conversation.getKey(), now);
+          }
         }
       }
       if (!ready.isEmpty()) {
@@ -375,34 +391,26 @@ public final class DeliveryService {
   }
 
   /**
-   * Sends one conversation's claimed entries in order. After a failure the rest are handed back for
-   * a later attempt, which keeps to any pause the platform asked for.
+   * Sends one conversation's claimed entries in order (a paced conversation has one at most: the
+   * claim gave the others later slots).
    */
   private void sendInOrder(List<OutboxEntry> conversation, List<Sent> sent) {
-    for (int i = 0; i < conversation.size(); i++) {
-      OutboxEntry entry = conversation.get(i);
+    for (OutboxEntry entry : conversation) {
       try (LogContext context =
           LogContext.with("tenant", entry.tenant().key())
               .and("case_id", entry.caseId())
               .and("reminder_id", entry.reminderId())) {
-        DeliveryFailure failure;
+        Messenger messenger = messengerOf(entry);
         try {
-          sent.add(new Sent(entry, send(messengerOf(entry), entry), clock.instant()));
-          continue;
-        } catch (DeliveryFailure f) {
-          failure = f;
+          sent.add(sent(entry, send(messenger, entry), messenger));
+        } catch (DeliveryFailure failure) {
+          onFailure(entry, conversationOf(entry), failure);
         } catch (RuntimeException unexpected) {
-          failure = DeliveryFailure.transientFailure(unexpected.toString(), unexpected);
+          onFailure(
+              entry,
+              conversationOf(entry),
+              DeliveryFailure.transientFailure(unexpected.toString(), unexpected));
         }
-        onFailure(entry, conversationOf(entry), failure);
-        Instant now = clock.instant();
-        for (OutboxEntry rest : conversation.subList(i + 1, conversation.size())) {
-          tx.run(() -> outbox.postpone(rest.id(), now));
-        }
-        if (i + 1 < conversation.size()) {
-          drainAt(now.plus(failure.retryAfter().orElse(Duration.ZERO)));
-        }
-        return;
       }
     }
   }
@@ -413,26 +421,30 @@ public final class DeliveryService {
 
   /**
    * Sends what is due at {@code at} then. However many entries wait for about the same moment, one
-   * drain (per {@link #DRAIN_BUCKET}) sends them all, in batches.
+   * drain sends them all, in batches: a drain already set for a little later (up to {@link
+   * #DRAIN_SLACK}) takes this one too.
    */
   private void drainAt(Instant at) {
-    long bucket = Math.floorDiv(at.toEpochMilli() - 1, DRAIN_BUCKET.toMillis()) + 1;
-    if (!drains.add(bucket)) {
+    Instant next = drains.ceiling(at);
+    if (next != null && !next.isAfter(at.plus(DRAIN_SLACK))) {
       return;
     }
-    Instant when = Instant.ofEpochMilli(bucket * DRAIN_BUCKET.toMillis());
+    if (!drains.add(at)) {
+      return;
+    }
+    // A millisecond late rather than a moment early, when the entry would not be due yet.
     later.run(
-        Duration.between(clock.instant(), when),
+        Duration.between(clock.instant(), at).plusMillis(1),
         () -> {
-          drains.remove(bucket);
+          drains.remove(at);
           deliverDueSoon();
         });
   }
 
   private void drainDue() {
     for (int round = 0; round < DRAIN_ROUNDS; round++) {
-      if (deliverDue(DRAIN_BATCH) < DRAIN_BATCH) {
-        return;
+      if (deliverDue(DRAIN_BATCH) < DRAIN_BATCH || Thread.currentThread().isInterrupted()) {
+        return; // done, or shutting down: the sweep of the next start takes the rest
       }
     }
   }
@@ -472,7 +484,7 @@ public final class DeliveryService {
         return;
       }
       // Sent: from here on a failure is our database's, and must never lead to sending again.
-      recordSent(List.of(new Sent(entry, ref, clock.instant())), 1);
+      recordSent(List.of(sent(entry, ref, messenger)), 1);
     }
   }
 
@@ -488,6 +500,8 @@ public final class DeliveryService {
             for (Sent s : sent) {
               OutboxEntry entry = s.entry();
               outbox.markSent(entry.id(), s.ref(), s.at());
+              // The platform had it by now, so the next post keeps the spacing from here.
+              s.paced().ifPresent(conversation -> pacing.sent(conversation, s.at()));
               entry
                   .reminderId()
                   .ifPresent(

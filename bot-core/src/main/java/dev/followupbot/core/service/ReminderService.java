@@ -43,7 +43,7 @@ public final class ReminderService {
   private static final int LIST_LIMIT = 25;
 
   /** Most reminders one wake-up queues and sends together. */
-  private static final int BATCH = 200;
+  private static final int BATCH = 100;
 
   /** Wake-ups this early (clock skew between nodes) are treated as on time. */
   private static final Duration EARLY_TOLERANCE = Duration.ofMillis(500);
@@ -323,20 +323,15 @@ public final class ReminderService {
       if (outbox.exists(OutboxEntry.reminderKey(r.id(), r.occurrence()))) {
         return; // queued already, by another wake-up's batch or an earlier one of its own
       }
-      Instant dueBefore = now.plus(EARLY_TOLERANCE);
       if (batching.compareAndSet(false, true)) {
         try {
-          queueDue(reminderId, dueBefore, now);
+          queueDue(Optional.of(reminderId), now, now, BATCH);
         } finally {
           batching.set(false);
         }
       } else {
         // Another wake-up is gathering a batch; this one queues its own reminder only.
-        tx.run(
-            () ->
-                reminders
-                    .takeIfDue(reminderId, dueBefore)
-                    .ifPresent(due -> outbox.enqueue(entryFor(due, now))));
+        tx.run(() -> queueOwn(reminderId, now));
       }
       delivery.deliverDueSoon();
     }
@@ -347,39 +342,41 @@ public final class ReminderService {
    * many it queued.
    */
   public int deliverOverdue(Instant dueBefore, int limit) {
-    List<Long> queued = queueDue(0, dueBefore, clock.instant(), limit);
+    List<Long> queued = queueDue(Optional.empty(), dueBefore, clock.instant(), limit);
     delivery.deliverAll(queued);
     return queued.size();
   }
 
   /**
-   * Queues up to a batch of due reminders that are not queued yet ({@code first} among them if it
-   * is one), in one transaction; rows another node or thread is queueing are skipped. Returns the
-   * outbox entries.
+   * Queues, in one transaction, the woken reminder if it is due (or nearly: {@link
+   * #EARLY_TOLERANCE}) and up to a batch of others due by {@code dueBefore} that are not queued
+   * yet; rows another node or thread is queueing are skipped. Returns the outbox entries.
    */
-  private List<Long> queueDue(long first, Instant dueBefore, Instant now) {
-    return queueDue(first, dueBefore, now, BATCH);
-  }
-
-  private List<Long> queueDue(long first, Instant dueBefore, Instant now, int limit) {
+  private List<Long> queueDue(Optional<Long> woken, Instant dueBefore, Instant now, int limit) {
     Map<WakeUp, Instant> noLongerNeeded = new HashMap<>();
     List<Long> entries =
         tx.inTransaction(
             () -> {
               noLongerNeeded.clear();
               List<Long> queued = new ArrayList<>();
-              for (Reminder r :
-                  reminders.takeDue(dueBefore, messengers.platforms(), first, limit)) {
+              woken.flatMap(id -> queueOwn(id, now)).ifPresent(queued::add);
+              int others = limit - queued.size();
+              for (Reminder r : reminders.takeDue(dueBefore, messengers.platforms(), others)) {
                 queued.add(outbox.enqueue(entryFor(r, now)));
-                if (r.id() != first) {
-                  noLongerNeeded.put(new WakeUp.ReminderDue(r.id()), r.dueAt());
-                }
+                noLongerNeeded.put(new WakeUp.ReminderDue(r.id()), r.dueAt());
               }
               return queued;
             });
     // Their wake-ups would find them queued; dropping them spares the scheduler the work.
     scheduler.forget(noLongerNeeded);
     return entries;
+  }
+
+  /** Queues the woken reminder if it is due, not queued yet and nobody else is queueing it. */
+  private Optional<Long> queueOwn(long reminderId, Instant now) {
+    return reminders
+        .takeIfDue(reminderId, now.plus(EARLY_TOLERANCE))
+        .map(due -> outbox.enqueue(entryFor(due, now)));
   }
 
   private OutboxEntry entryFor(Reminder r, Instant now) {

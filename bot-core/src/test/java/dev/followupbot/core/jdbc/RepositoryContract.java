@@ -254,31 +254,33 @@ abstract class RepositoryContract {
                     T0)));
   }
 
-  private List<Long> takeDue(Instant before, Set<Platform> platforms, long first, int limit) {
+  private List<Long> takeDue(Instant before, Set<Platform> platforms, int limit) {
     return tx.inTransaction(
-        () ->
-            reminders.takeDue(before, platforms, first, limit).stream().map(Reminder::id).toList());
+        () -> reminders.takeDue(before, platforms, limit).stream().map(Reminder::id).toList());
   }
 
   @Test
   void due_reminders_are_taken_only_for_the_platforms_asked_for() {
     Reminder slack = dueReminder(ACME, "U1", T0);
     Reminder teams = dueReminder(GLOBEX, "U2", T0);
-    assertThat(takeDue(T0, Set.of(Platform.SLACK), 0, 10)).containsExactly(slack.id());
-    assertThat(takeDue(T0, Set.of(Platform.SLACK, Platform.TEAMS), 0, 10))
+    assertThat(takeDue(T0, Set.of(Platform.SLACK), 10)).containsExactly(slack.id());
+    assertThat(takeDue(T0, Set.of(Platform.SLACK, Platform.TEAMS), 10))
         .containsExactlyInAnyOrder(slack.id(), teams.id());
-    assertThat(takeDue(T0.minusSeconds(1), Set.of(Platform.SLACK), 0, 10)).isEmpty();
-    assertThat(takeDue(T0, Set.of(), 0, 10)).isEmpty();
+    assertThat(takeDue(T0.minusSeconds(1), Set.of(Platform.SLACK), 10)).isEmpty();
+    assertThat(takeDue(T0, Set.of(), 10)).isEmpty();
   }
 
   @Test
-  void a_due_reminder_is_taken_until_its_occurrence_is_queued_and_the_one_asked_for_comes_first() {
+  void a_due_reminder_is_taken_longest_due_first_until_its_occurrence_is_queued() {
     Reminder a = dueReminder(ACME, "U1", T0.minusSeconds(20));
     Reminder b = dueReminder(ACME, "U1", T0.minusSeconds(30));
     Reminder c = dueReminder(ACME, "U2", T0);
     Set<Platform> slack = Set.of(Platform.SLACK);
-    assertThat(takeDue(T0, slack, c.id(), 2)).containsExactly(c.id(), b.id());
-    assertThat(takeDue(T0, slack, 0, 10)).containsExactly(b.id(), a.id(), c.id());
+    assertThat(takeDue(T0, slack, 2)).containsExactly(b.id(), a.id());
+    assertThat(takeDue(T0, slack, 10)).containsExactly(b.id(), a.id(), c.id());
+    assertThat(takeDue(T0, slack, 0)).isEmpty();
+    assertThat(tx.inTransaction(() -> reminders.takeIfDue(c.id(), T0))).isPresent();
+    assertThat(tx.inTransaction(() -> reminders.takeIfDue(c.id(), T0.minusSeconds(1)))).isEmpty();
 
     outbox.enqueue(
         OutboxEntry.reminder(
@@ -288,19 +290,19 @@ abstract class RepositoryContract {
             a.occurrence(),
             Optional.empty(),
             T0));
-    assertThat(takeDue(T0, slack, a.id(), 10)).containsExactly(b.id(), c.id());
+    assertThat(takeDue(T0, slack, 10)).containsExactly(b.id(), c.id());
 
     // Snoozed, it is a new occurrence, and due again; snoozed into the future, it is not due.
     Reminder snoozed = a.snoozedUntil(T0.minusSeconds(1));
     assertThat(reminders.update(snoozed, ReminderStatus.PENDING, a.occurrence())).isTrue();
-    assertThat(takeDue(T0, slack, 0, 10)).containsExactly(b.id(), a.id(), c.id());
+    assertThat(takeDue(T0, slack, 10)).containsExactly(b.id(), a.id(), c.id());
     Reminder later = snoozed.snoozedUntil(T0.plusSeconds(60));
     assertThat(reminders.update(later, ReminderStatus.PENDING, snoozed.occurrence())).isTrue();
-    assertThat(takeDue(T0, slack, 0, 10)).containsExactly(b.id(), c.id());
+    assertThat(takeDue(T0, slack, 10)).containsExactly(b.id(), c.id());
     // Finished reminders are never taken.
     Reminder done = b.completed(ReminderStatus.DONE, T0);
     assertThat(reminders.update(done, ReminderStatus.PENDING, b.occurrence())).isTrue();
-    assertThat(takeDue(T0, slack, 0, 10)).containsExactly(c.id());
+    assertThat(takeDue(T0, slack, 10)).containsExactly(c.id());
   }
 
   @Test
@@ -317,7 +319,7 @@ abstract class RepositoryContract {
                 tx.inTransaction(
                     () -> {
                       List<Long> ids =
-                          reminders.takeDue(T0, Set.of(Platform.SLACK), 0, 2).stream()
+                          reminders.takeDue(T0, Set.of(Platform.SLACK), 2).stream()
                               .map(Reminder::id)
                               .toList();
                       taken.countDown();
@@ -329,13 +331,56 @@ abstract class RepositoryContract {
                       return ids;
                     }));
     taken.await();
-    List<Long> second = takeDue(T0, Set.of(Platform.SLACK), 0, 10);
+    List<Long> second = takeDue(T0, Set.of(Platform.SLACK), 10);
     looked.countDown();
     assertThat(first.get()).containsExactly(a.id(), b.id());
     assertThat(second).containsExactly(c.id());
     pool.shutdown();
     // Once that transaction is over, its rows can be taken again.
-    assertThat(takeDue(T0, Set.of(Platform.SLACK), 0, 10)).containsExactly(a.id(), b.id(), c.id());
+    assertThat(takeDue(T0, Set.of(Platform.SLACK), 10)).containsExactly(a.id(), b.id(), c.id());
+  }
+
+  @Test
+  void entries_another_transaction_is_claiming_are_skipped_not_waited_for() throws Exception {
+    Destination ann = new Destination.Direct(new UserRef(ACME, "U1"));
+    long a =
+        outbox.enqueue(OutboxEntry.message("c1", ann, Message.text("a"), Optional.empty(), T0));
+    long b =
+        outbox.enqueue(OutboxEntry.message("c2", ann, Message.text("b"), Optional.empty(), T0));
+    long c =
+        outbox.enqueue(OutboxEntry.message("c3", ann, Message.text("c"), Optional.empty(), T0));
+    java.util.concurrent.CountDownLatch claimed = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch looked = new java.util.concurrent.CountDownLatch(1);
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    Future<List<Long>> first =
+        pool.submit(
+            () ->
+                tx.inTransaction(
+                    () -> {
+                      List<Long> ids = outbox.claimAll(List.of(a, b), "n1", T0);
+                      claimed.countDown();
+                      try {
+                        looked.await();
+                      } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                      }
+                      return ids;
+                    }));
+    claimed.await();
+    List<Long> second = tx.inTransaction(() -> outbox.claimAll(List.of(a, b, c), "n2", T0));
+    looked.countDown();
+    assertThat(first.get()).containsExactly(a, b);
+    assertThat(second).containsExactly(c);
+    pool.shutdown();
+    assertThat(outbox.find(a).orElseThrow().state()).isEqualTo(OutboxEntry.State.SENDING);
+    assertThat(outbox.find(a).orElseThrow().claimedBy()).contains("n1");
+    assertThat(outbox.find(c).orElseThrow().attempts()).isEqualTo(1);
+    // Claimed, they are not claimed again; not due yet, they are not claimed at all.
+    assertThat(tx.inTransaction(() -> outbox.claimAll(List.of(a, b, c), "n3", T0))).isEmpty();
+    long d =
+        outbox.enqueue(
+            OutboxEntry.message("c4", ann, Message.text("d"), Optional.empty(), T0.plusSeconds(5)));
+    assertThat(tx.inTransaction(() -> outbox.claimAll(List.of(d), "n3", T0))).isEmpty();
   }
 
   @Test
@@ -494,6 +539,25 @@ abstract class RepositoryContract {
     assertThat(slots).containsExactly(T0, T0.plusSeconds(1), T0);
     assertThat(pacing.slot("slack:T1|user:U7", second, T0, Optional.empty()))
         .isEqualTo(T0.plusSeconds(2));
+  }
+
+  @Test
+  void a_post_that_went_out_late_keeps_the_next_one_nearly_a_spacing_away() {
+    java.time.Duration second = java.time.Duration.ofSeconds(1);
+    String c = "slack:T1|user:U5";
+    assertThat(pacing.slot(c, second, T0, Optional.empty())).isEqualTo(T0);
+    Instant reserved = pacing.slot(c, second, T0, Optional.empty());
+    assertThat(reserved).isEqualTo(T0.plusSeconds(1));
+
+    pacing.sent(c, T0.plusMillis(30)); // a little late: the next slot stands
+    assertThat(pacing.slot(c, second, reserved, Optional.of(reserved))).isEqualTo(reserved);
+
+    pacing.sent(c, T0.plusMillis(600)); // much later: the next waits for 950 ms after it
+    pacing.sent(c, T0.plusMillis(100)); // an older report changes nothing
+    assertThat(pacing.slot(c, second, reserved, Optional.of(reserved)))
+        .isEqualTo(T0.plusMillis(1550));
+    // and a newcomer goes a spacing after that one
+    assertThat(pacing.slot(c, second, reserved, Optional.empty())).isEqualTo(T0.plusMillis(2550));
   }
 
   @Test

@@ -62,6 +62,19 @@ class DeliveryBatchTest {
   }
 
   @Test
+  void a_batch_never_takes_a_reminder_before_its_time() {
+    bot.say(bot.person("ann"), "remind in 1m first");
+    bot.clock.advance(Duration.ofMillis(300));
+    bot.say(bot.person("bob"), "remind in 1m a-moment-later");
+    bot.clock.advance(Duration.ofSeconds(59).plusMillis(700)); // ann's is due, bob's in 0.3 s
+    bot.core.wakeUps().reminderDue(reminder(1).id());
+    assertThat(notesTo("ann")).containsExactly("first");
+    assertThat(notesTo("bob")).isEmpty();
+    bot.advance(Duration.ofMillis(300));
+    assertThat(notesTo("bob")).containsExactly("a-moment-later");
+  }
+
+  @Test
   void posts_go_out_side_by_side_and_each_persons_keep_their_order() {
     bot.close();
     try (ExecutorLater threads = new ExecutorLater(1, 4)) {
