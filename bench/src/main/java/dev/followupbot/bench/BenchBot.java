@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
@@ -124,6 +125,23 @@ final class BenchBot implements AutoCloseable {
       pool.shutdown();
       pool.awaitTermination(1, TimeUnit.MINUTES);
     }
+  }
+
+  /**
+   * Has the bot write to each of the first {@code recipients} people once and waits until it has,
+   * so their direct chats are open, as they are for people who use the bot: a first message costs a
+   * conversations.open, which Slack limits apart from posts. Then forgets what the fake received.
+   */
+  static void greet(FollowupCore core, FakeSlack slack, int recipients) throws Exception {
+    Instant soon = Instant.now().plusSeconds(1);
+    createReminders(core, recipients, recipients, i -> soon, i -> "hello-" + i);
+    Storm.Result hello =
+        Storm.collect(slack, "⏰ Reminder: hello-", recipients, i -> soon, Duration.ofMinutes(2));
+    if (hello.delivered() < recipients) {
+      throw new IllegalStateException(
+          "only " + hello.delivered() + " of " + recipients + " greetings arrived");
+    }
+    slack.clear();
   }
 
   @Override

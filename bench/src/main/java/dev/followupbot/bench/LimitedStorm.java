@@ -20,8 +20,9 @@ final class LimitedStorm {
   static Result run(FakeSlack slack, Path dir, int recipients, int perRecipient, int threads)
       throws Exception {
     slack.clear();
-    slack.limitPerChannel(950);
     try (BenchBot bot = new BenchBot(BenchBot.env(dir, slack, Optional.empty(), threads))) {
+      BenchBot.greet(bot.core(), slack, recipients);
+      slack.limitPerChannel(950);
       int count = recipients * perRecipient;
       Instant due = Instant.now().plusMillis(2000 + count * 4L);
       BenchBot.createReminders(bot.core(), count, recipients, i -> due, i -> "limited-" + i);

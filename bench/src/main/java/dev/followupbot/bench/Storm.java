@@ -36,6 +36,7 @@ final class Storm {
       throws Exception {
     slack.clear();
     try (BenchBot bot = new BenchBot(BenchBot.env(dir, slack, dbUrl, threads))) {
+      BenchBot.greet(bot.core(), slack, recipients);
       // How long creating one reminder takes here, so the storm starts after the last is created.
       long pilotStart = System.nanoTime();
       int pilot = Math.min(100, count);
