@@ -10,8 +10,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -78,6 +81,12 @@ final class LiveServer implements AutoCloseable {
 
   String url(String path) {
     return "http://127.0.0.1:" + server.port() + path;
+  }
+
+  /** True when no outbox entry is being sent: every post that went out has been recorded. */
+  boolean nothingInFlight() {
+    Instant anyTime = clock.instant().plus(Duration.ofDays(365));
+    return core().outbox().stuck(anyTime, Optional.empty(), 1).isEmpty();
   }
 
   /** Runs the safety-net sweep now, as Quartz would on its schedule. */

@@ -112,6 +112,14 @@ class ObservabilityTest {
     return calls.stream().filter(c -> c.startsWith("/api/chat.postMessage")).count();
   }
 
+  /**
+   * Waits until Slack has had {@code n} posts and the bot has recorded what Slack answered, so that
+   * moving the clock afterwards cannot change the times the bot records for them.
+   */
+  private void awaitPosts(long n) {
+    await().atMost(Duration.ofSeconds(10)).until(() -> posts() == n && live.nothingInFlight());
+  }
+
   /** The value of one series in Prometheus' text format, e.g. {@code name{a="b"}}. */
   private static double value(String metrics, String series) {
     Matcher m =
@@ -127,14 +135,14 @@ class ObservabilityTest {
         "POST",
         "/api/v1/cases",
         "{\"external_ref\":\"ZD-1\",\"subject\":\"Refund\",\"team\":\"support\"}");
-    await().atMost(Duration.ofSeconds(10)).until(() -> posts() == 1); // the case card
+    awaitPosts(1); // the case card
 
     live.clock.advance(Duration.ofMinutes(2));
     long id = live.core().cases().findByNumber(ACME, 1).orElseThrow().id();
     live.core().wakeUps().wake(new WakeUp.CaseTimers(ACME, id)); // as Quartz would at 1 and 2 min
     live.clock.advance(Duration.ofSeconds(2)); // Slack's pace: one post per channel per second
     live.sweep();
-    await().atMost(Duration.ofSeconds(10)).until(() -> posts() == 3); // the nudge, then the leads
+    awaitPosts(3); // the nudge, then the leads
 
     live.clock.advance(Duration.ofSeconds(58));
     api("POST", "/api/v1/cases/1/claim", "{\"actor\":\"UANN\"}");
@@ -149,10 +157,10 @@ class ObservabilityTest {
     rateLimitNextPosts.set(1);
     live.clock.advance(Duration.ofMinutes(2));
     live.sweep(); // the reminder is overdue: Slack answers 429
-    await().atMost(Duration.ofSeconds(10)).until(() -> posts() == 4);
+    awaitPosts(4);
     live.clock.advance(Duration.ofSeconds(5));
     live.sweep(); // after Retry-After it goes out
-    await().atMost(Duration.ofSeconds(10)).until(() -> posts() == 5);
+    awaitPosts(5);
 
     live.clock.advance(Duration.ofMinutes(10));
     api("POST", "/api/v1/cases/1/resolve", "{\"actor\":\"UANN\"}");
