@@ -83,7 +83,7 @@ public final class SlackPlatform implements AutoCloseable {
     this.settings = settings;
     this.clock = clock;
     this.slack = slack;
-    this.api = new SlackWebApi(slack.methods(settings.botToken()));
+    this.api = SlackWebApi.on(slack, settings.botToken());
     this.workspace = workspace;
     this.app = app;
     // One thread, so follow-up work runs in the order requests were answered: a card update

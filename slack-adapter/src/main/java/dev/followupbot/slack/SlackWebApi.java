@@ -1,5 +1,6 @@
 package dev.followupbot.slack;
 
+import com.slack.api.Slack;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
@@ -57,6 +58,12 @@ final class SlackWebApi {
 
   SlackWebApi(MethodsClient methods) {
     this.methods = methods;
+  }
+
+  /** The Web API of {@code slack}'s configured URL, on one bot token. */
+  static SlackWebApi on(Slack slack, String botToken) {
+    return new SlackWebApi(
+        new OneGsonMethodsClient(slack.getHttpClient(), slack.getConfig(), botToken));
   }
 
   /** Posts to a channel (or a DM channel id); returns the channel and ts of the new message. */

@@ -50,10 +50,7 @@ class SlackMessengerTest {
 
   private SlackMessenger messenger(Storage on) {
     return new SlackMessenger(
-        new SlackWebApi(client.methods("xoxb-1-test")),
-        ACME,
-        on.addresses(),
-        new BlockKitRenderer());
+        SlackWebApi.on(client, "xoxb-1-test"), ACME, on.addresses(), new BlockKitRenderer());
   }
 
   @AfterEach
@@ -133,6 +130,21 @@ class SlackMessengerTest {
         .isInstanceOfSatisfying(DeliveryFailure.class, f -> assertThat(f.permanent()).isFalse());
     assertThat(slack.calls("chat.postMessage")).hasSize(2);
     assertThat(slack.calls("chat.update")).hasSize(1);
+  }
+
+  @Test
+  void an_answer_that_is_not_json_is_transient_and_the_next_answer_reads_normally() {
+    slack.failNext(
+        "chat.postMessage",
+        new MockResponse().setHeader("Content-Type", "application/json").setBody("<html>oops"));
+    assertThatThrownBy(() -> messenger.post(new Destination.Channel(ACME, "C1"), HELLO))
+        .isInstanceOfSatisfying(DeliveryFailure.class, f -> assertThat(f.permanent()).isFalse());
+    slack.failNext("chat.postMessage", new MockResponse().setBody(""));
+    assertThatThrownBy(() -> messenger.post(new Destination.Channel(ACME, "C1"), HELLO))
+        .isInstanceOfSatisfying(DeliveryFailure.class, f -> assertThat(f.permanent()).isFalse());
+    MessageRef ok = messenger.post(new Destination.Channel(ACME, "C1"), HELLO);
+    assertThat(ok.channel()).isEqualTo("C1");
+    assertThat(slack.calls("chat.postMessage")).hasSize(3);
   }
 
   @ParameterizedTest
