@@ -14,13 +14,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntConsumer;
+import java.util.function.IntFunction;
 
 /**
  * The real server (ServeCommand.Server: Jetty, Slack through Bolt, the core, Quartz on its JDBC
@@ -28,6 +32,9 @@ import java.util.concurrent.TimeUnit;
  * does reaches Slack.
  */
 final class BenchBot implements AutoCloseable {
+
+  /** How many threads create reminders or wake-ups at once. */
+  static final int CALLERS = 32;
 
   static final String TOKEN = "xoxb-bench-token";
   static final String SECRET = "bench-signing-secret-0123456789";
@@ -82,38 +89,18 @@ final class BenchBot implements AutoCloseable {
     return new Caller(TENANT, "U" + n, "U" + n, ZoneOffset.UTC, "C" + (n % 50));
   }
 
-  /**
-   * Creates reminders through the core (stored, then scheduled with Quartz), {@code note(i)} for
-   * reminder i, due at {@code due(i)}, for recipient {@code i % recipients}; uses a few threads.
-   */
-  static void createReminders(
-      FollowupCore core,
-      int count,
-      int recipients,
-      java.util.function.IntFunction<Instant> due,
-      java.util.function.IntFunction<String> note)
-      throws Exception {
-    core.directory().ensureTenant(TENANT);
-    // As many callers as a busy server has requests in flight: their Quartz wake-ups are then
-    // written in shared batches, as they would be in production.
-    int callers = 32;
-    ExecutorService pool = Executors.newFixedThreadPool(callers);
+  /** Runs {@code each(i)} for i in [0, count) on {@link #CALLERS} threads; waits for all. */
+  static void inParallel(int count, IntConsumer each) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(CALLERS);
     try {
-      java.util.List<Future<?>> work = new java.util.ArrayList<>();
-      for (int t = 0; t < callers; t++) {
+      List<Future<?>> work = new ArrayList<>();
+      for (int t = 0; t < CALLERS; t++) {
         int from = t;
         work.add(
             pool.submit(
                 () -> {
-                  for (int i = from; i < count; i += callers) {
-                    core.reminderService()
-                        .remind(
-                            person(i % recipients),
-                            new Command.Remind(
-                                Optional.empty(),
-                                Optional.empty(),
-                                due.apply(i),
-                                Optional.of(note.apply(i))));
+                  for (int i = from; i < count; i += CALLERS) {
+                    each.accept(i);
                   }
                   return null;
                 }));
@@ -125,6 +112,62 @@ final class BenchBot implements AutoCloseable {
       pool.shutdown();
       pool.awaitTermination(1, TimeUnit.MINUTES);
     }
+  }
+
+  /**
+   * When a crowd of {@code count} items can be due: after they have all been stored. A pilot of a
+   * twentieth as many ({@code pilot(i)} stores one, due far away) on the same threads measures the
+   * rate, and the crowd is due after the time {@code count} take at that rate, with a margin.
+   */
+  static Instant dueAfterSeeding(int count, IntConsumer pilot) throws Exception {
+    int size = Math.max(1, Math.min(count, Math.max(100, count / 20)));
+    long start = System.nanoTime();
+    inParallel(size, pilot);
+    double perItemMillis = (System.nanoTime() - start) / 1e6 / size;
+    return Instant.now().plusMillis(2000 + (long) (count * perItemMillis * 1.5));
+  }
+
+  /**
+   * Creates reminders through the core (stored, then scheduled with Quartz), {@code note(i)} for
+   * reminder i, due at {@code due(i)}, for recipient {@code i % recipients}, by {@link #CALLERS}
+   * callers at once: as many as a busy server has requests in flight, so that their Quartz wake-ups
+   * are written in shared batches, as they would be in production.
+   */
+  static void createReminders(
+      FollowupCore core,
+      int count,
+      int recipients,
+      IntFunction<Instant> due,
+      IntFunction<String> note)
+      throws Exception {
+    core.directory().ensureTenant(TENANT);
+    inParallel(count, i -> remind(core, person(i % recipients), due.apply(i), note.apply(i)));
+  }
+
+  /**
+   * Creates {@code count} reminders all due at one instant, after a pilot has measured how long
+   * creating them takes here (so the crowd is not due before the last one is stored); returns the
+   * instant.
+   */
+  static Instant createCrowd(FollowupCore core, int count, int recipients, String prefix)
+      throws Exception {
+    core.directory().ensureTenant(TENANT);
+    Instant far = Instant.now().plus(Duration.ofDays(1));
+    Instant due = dueAfterSeeding(count, i -> remind(core, person(i % recipients), far, "pilot"));
+    createReminders(core, count, recipients, i -> due, i -> prefix + i);
+    if (Instant.now().isAfter(due)) {
+      System.err.println(
+          "warning: creating the "
+              + prefix
+              + " reminders ended after they were due; the storm overlapped their creation");
+    }
+    return due;
+  }
+
+  private static void remind(FollowupCore core, Caller who, Instant due, String note) {
+    core.reminderService()
+        .remind(
+            who, new Command.Remind(Optional.empty(), Optional.empty(), due, Optional.of(note)));
   }
 
   /**

@@ -24,8 +24,7 @@ final class LimitedStorm {
       BenchBot.greet(bot.core(), slack, recipients);
       slack.limitPerChannel(950);
       int count = recipients * perRecipient;
-      Instant due = Instant.now().plusMillis(2000 + count * 4L);
-      BenchBot.createReminders(bot.core(), count, recipients, i -> due, i -> "limited-" + i);
+      Instant due = BenchBot.createCrowd(bot.core(), count, recipients, "limited-");
       Storm.Result r =
           Storm.collect(slack, "⏰ Reminder: limited-", count, i -> due, Duration.ofMinutes(5));
       // In a window of w seconds each channel may take floor(w) + 1 messages.

@@ -37,14 +37,7 @@ final class Storm {
     slack.clear();
     try (BenchBot bot = new BenchBot(BenchBot.env(dir, slack, dbUrl, threads))) {
       BenchBot.greet(bot.core(), slack, recipients);
-      // How long creating one reminder takes here, so the storm starts after the last is created.
-      long pilotStart = System.nanoTime();
-      int pilot = Math.min(100, count);
-      BenchBot.createReminders(
-          bot.core(), pilot, recipients, i -> Instant.now().plus(Duration.ofDays(1)), i -> "pilot");
-      double perReminderMillis = (System.nanoTime() - pilotStart) / 1e6 / pilot;
-      Instant due = Instant.now().plusMillis(2000 + (long) (count * perReminderMillis * 1.3));
-      BenchBot.createReminders(bot.core(), count, recipients, i -> due, i -> "storm-" + i);
+      Instant due = BenchBot.createCrowd(bot.core(), count, recipients, "storm-");
       Databases.analyze(dbUrl);
       return collect(slack, "⏰ Reminder: storm-", count, i -> due, Duration.ofMinutes(5));
     }
