@@ -62,8 +62,48 @@ final class Node implements AutoCloseable {
   static Node start(
       List<String> jvmOptions, String mainClass, Map<String, String> env, String... args)
       throws IOException {
+    return start(List.of(), jvmOptions, mainClass, env, args);
+  }
+
+  /**
+   * As {@link #start(String, Map, String...)}, on one CPU only ({@code taskset}), as on a machine
+   * with one core of its own; the JVM sizes its threads for one CPU too.
+   */
+  static Node startOnCpu(int cpu, String mainClass, Map<String, String> env, String... args)
+      throws IOException {
+    return start(
+        List.of("taskset", "-c", Integer.toString(cpu)),
+        List.of("-XX:ActiveProcessorCount=1"),
+        mainClass,
+        env,
+        args);
+  }
+
+  /** Whether {@link #startOnCpu} can pin processes here (Linux with taskset, two CPUs or more). */
+  static boolean canPin() {
+    if (Runtime.getRuntime().availableProcessors() < 2) {
+      return false;
+    }
+    try {
+      Process p = new ProcessBuilder("taskset", "-c", "0", "true").start();
+      return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  private static Node start(
+      List<String> prefix,
+      List<String> jvmOptions,
+      String mainClass,
+      Map<String, String> env,
+      String... args)
+      throws IOException {
     int port = freePort();
-    List<String> command = new ArrayList<>();
+    List<String> command = new ArrayList<>(prefix);
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Dfile.encoding=UTF-8");
     command.addAll(jvmOptions);

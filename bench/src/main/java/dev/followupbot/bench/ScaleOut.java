@@ -19,14 +19,15 @@ import java.util.Optional;
 /**
  * A storm delivered by a Quartz cluster of server processes on one PostgreSQL: the reminders are
  * created through the core by this process (a standby member that fires nothing), and the nodes
- * deliver them to the fake Slack.
+ * deliver them to the fake Slack. Pinned, node n runs on CPU n mod 2 only, as if each node had a
+ * one-core machine of its own; PostgreSQL, the fake Slack and this process run anywhere.
  */
 final class ScaleOut {
 
   private ScaleOut() {}
 
   static Storm.Result run(
-      FakeSlack slack, Path dir, String dbUrl, int nodes, int count, int recipients)
+      FakeSlack slack, Path dir, String dbUrl, int nodes, boolean pinned, int count, int recipients)
       throws Exception {
     slack.clear();
     List<Node> running = new ArrayList<>();
@@ -38,7 +39,10 @@ final class ScaleOut {
         env.put("FOLLOWUP_CLUSTER", "true");
         env.put("FOLLOWUP_DB_USER", "postgres");
         env.put("FOLLOWUP_NODE_ID", "bench-node-" + n);
-        Node node = Node.start("dev.followupbot.app.Main", env, "serve");
+        Node node =
+            pinned
+                ? Node.startOnCpu(n % 2, "dev.followupbot.app.Main", env, "serve")
+                : Node.start("dev.followupbot.app.Main", env, "serve");
         running.add(node);
         node.awaitHealthy(Duration.ofSeconds(90));
       }
@@ -55,8 +59,13 @@ final class ScaleOut {
                 "bench-creator",
                 Clock.systemUTC(),
                 Later.never());
-        Instant due = Instant.now().plusMillis(3000 + count * 4L);
-        BenchBot.createReminders(creator, count, recipients, i -> due, i -> "cluster-" + i);
+        // A smaller storm first, so every node has compiled its hot paths, as a running cluster
+        // has.
+        int warmUp = Math.max(1, count / 10);
+        Instant warmDue = BenchBot.createCrowd(creator, warmUp, recipients, "warm-");
+        Storm.collect(slack, "⏰ Reminder: warm-", warmUp, i -> warmDue, Duration.ofMinutes(2));
+        slack.clear();
+        Instant due = BenchBot.createCrowd(creator, count, recipients, "cluster-");
         Databases.analyze(Optional.of(dbUrl));
         Storm.Result r =
             Storm.collect(slack, "⏰ Reminder: cluster-", count, i -> due, Duration.ofMinutes(5));
