@@ -75,7 +75,7 @@ public final class BenchMain implements Callable<Integer> {
     Path work = Files.createTempDirectory("followup-bench");
     try (FakeSlack slack = new FakeSlack()) {
       long started = System.nanoTime();
-      StringBuilder took = new StringBuilder("Time per figure:");
+      java.util.List<String> took = new java.util.ArrayList<>();
       timed(took, "ack", () -> ackLatency(report, slack, work, full, threads));
       timed(took, "steady-ack", () -> steadyAck(report, slack, work, full, threads));
       timed(took, "storms", () -> storms(report, slack, work, full, threads));
@@ -84,10 +84,11 @@ public final class BenchMain implements Callable<Integer> {
       timed(took, "footprint", () -> footprint(report, slack, work, full));
       timed(took, "scale-out", () -> scaleOut(report, slack, work, full));
       report.note(
-          took.append(
-                  String.format(
-                      Locale.ROOT, "; %.0f s in all.", (System.nanoTime() - started) / 1e9))
-              .toString());
+          String.format(
+              Locale.ROOT,
+              "Time per figure: %s; %.0f s in all.",
+              String.join(", ", took),
+              (System.nanoTime() - started) / 1e9));
     } finally {
       delete(work);
       Databases.dropCreated();
@@ -381,13 +382,14 @@ public final class BenchMain implements Callable<Integer> {
 
   private static java.util.Set<String> selected = java.util.Set.of();
 
-  private static void timed(StringBuilder took, String name, Figure figure) throws Exception {
+  private static void timed(java.util.List<String> took, String name, Figure figure)
+      throws Exception {
     if (!selected.isEmpty() && !selected.contains(name)) {
       return;
     }
     long start = System.nanoTime();
     figure.run();
-    took.append(String.format(Locale.ROOT, " %s %.0f s,", name, (System.nanoTime() - start) / 1e9));
+    took.add(String.format(Locale.ROOT, "%s %.0f s", name, (System.nanoTime() - start) / 1e9));
   }
 
   private static String verdict(boolean met) {
