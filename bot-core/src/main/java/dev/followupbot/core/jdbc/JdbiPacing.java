@@ -46,7 +46,12 @@ public final class JdbiPacing implements Pacing {
               .orElse(now);
       if (reserved.isPresent() && !reserved.get().isAfter(now) && held.isEmpty()) {
         if (!afterLast.isAfter(now)) {
-          return now;
+          // Marked as going now with a compare-and-set, so that of two senders whose reserved
+          // slots have both passed (a backlog, two nodes), only one goes now.
+          if (markSentIfUnchanged(key, row.get().sentAt(), now)) {
+            return now;
+          }
+          continue;
         }
         pushFreeAt(key, afterLast.plus(spacing));
         return afterLast;
@@ -80,6 +85,24 @@ public final class JdbiPacing implements Pacing {
                 .bind("at", at)
                 .bind("key", clip(conversation))
                 .execute());
+  }
+
+  /**
+   * Sets {@code sent_at} to {@code at} if it is still {@code seen}; false if it moved meanwhile.
+   */
+  private boolean markSentIfUnchanged(String key, Optional<Instant> seen, Instant at) {
+    return tx.withHandle(
+            h -> {
+              var update =
+                  h.createUpdate(
+                          "UPDATE pacing SET sent_at = :at WHERE conversation_key = :key AND "
+                              + (seen.isPresent() ? "sent_at = :seen" : "sent_at IS NULL"))
+                      .bind("at", at)
+                      .bind("key", key);
+              seen.ifPresent(s -> update.bind("seen", s));
+              return update.execute();
+            })
+        == 1;
   }
 
   /** Moves the conversation's next free slot to {@code at} unless it is later already. */

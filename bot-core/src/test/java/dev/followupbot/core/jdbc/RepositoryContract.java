@@ -552,12 +552,30 @@ abstract class RepositoryContract {
     pacing.sent(c, T0.plusMillis(30)); // a little late: the next slot stands
     assertThat(pacing.slot(c, second, reserved, Optional.of(reserved))).isEqualTo(reserved);
 
-    pacing.sent(c, T0.plusMillis(600)); // much later: the next waits for 950 ms after it
-    pacing.sent(c, T0.plusMillis(100)); // an older report changes nothing
-    assertThat(pacing.slot(c, second, reserved, Optional.of(reserved)))
+    String d = "slack:T1|user:U6";
+    assertThat(pacing.slot(d, second, T0, Optional.empty())).isEqualTo(T0);
+    assertThat(pacing.slot(d, second, T0, Optional.empty())).isEqualTo(reserved);
+    pacing.sent(d, T0.plusMillis(600)); // much later: the next waits for 950 ms after it
+    pacing.sent(d, T0.plusMillis(100)); // an older report changes nothing
+    assertThat(pacing.slot(d, second, reserved, Optional.of(reserved)))
         .isEqualTo(T0.plusMillis(1550));
     // and a newcomer goes a spacing after that one
-    assertThat(pacing.slot(c, second, reserved, Optional.empty())).isEqualTo(T0.plusMillis(2550));
+    assertThat(pacing.slot(d, second, reserved, Optional.empty())).isEqualTo(T0.plusMillis(2550));
+  }
+
+  @Test
+  void of_two_senders_whose_reserved_slots_have_both_passed_only_one_goes_now() {
+    java.time.Duration second = java.time.Duration.ofSeconds(1);
+    String c = "slack:T1|user:U4";
+    assertThat(pacing.slot(c, second, T0, Optional.empty())).isEqualTo(T0);
+    Instant first = pacing.slot(c, second, T0, Optional.empty());
+    Instant next = pacing.slot(c, second, T0, Optional.empty());
+    assertThat(next).isEqualTo(T0.plusSeconds(2));
+
+    Instant backlog = T0.plusSeconds(5); // both slots passed while the senders were held up
+    assertThat(pacing.slot(c, second, backlog, Optional.of(first))).isEqualTo(backlog);
+    assertThat(pacing.slot(c, second, backlog, Optional.of(next)))
+        .isEqualTo(backlog.plusMillis(950));
   }
 
   @Test
