@@ -21,9 +21,13 @@ import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The outbox in the {@code outbox} table; messages are stored as JSON. */
 public final class JdbiOutbox implements Outbox {
+
+  private static final Logger log = LoggerFactory.getLogger(JdbiOutbox.class);
 
   private static final int MAX_ERROR = 1000;
 
@@ -96,12 +100,29 @@ public final class JdbiOutbox implements Outbox {
     if (ids.isEmpty()) {
       return List.of();
     }
-    return tx.withHandle(
-        h ->
-            h.createQuery("SELECT * FROM outbox WHERE id IN (<ids>) ORDER BY id")
-                .bindList("ids", List.copyOf(ids))
-                .map(this::map)
-                .list());
+    // One entry that cannot be read (a message written by a newer version during a rolling
+    // upgrade, say) is left out and logged, not allowed to fail the whole batch every time.
+    return tx
+        .withHandle(
+            h ->
+                h.createQuery("SELECT * FROM outbox WHERE id IN (<ids>) ORDER BY id")
+                    .bindList("ids", List.copyOf(ids))
+                    .map(
+                        (rs, ctx) -> {
+                          try {
+                            return Optional.of(map(rs, ctx));
+                          } catch (RuntimeException e) {
+                            log.warn(
+                                "outbox entry id={} cannot be read and is left as it is: {}",
+                                rs.getLong("id"),
+                                e.toString());
+                            return Optional.<OutboxEntry>empty();
+                          }
+                        })
+                    .list())
+        .stream()
+        .flatMap(Optional::stream)
+        .toList();
   }
 
   @Override

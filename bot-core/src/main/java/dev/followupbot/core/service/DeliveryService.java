@@ -21,6 +21,7 @@ import dev.followupbot.core.port.Transactions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -33,6 +34,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -327,17 +329,43 @@ public final class DeliveryService {
     if (entries.isEmpty()) {
       return;
     }
-    Instant now = clock.instant();
+    // Stored to the microsecond, so that a hand-back can match the claim exactly.
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
     Claimed claimed = tx.inTransaction(() -> claim(entries, now));
     claimed.slotsLater().forEach(this::drainAt);
-    List<Sent> sent = Collections.synchronizedList(new ArrayList<>());
+    Batch batch = new Batch(now, now.plus(policy.presumedDeadAfter().dividedBy(2)));
     List<Runnable> conversations = new ArrayList<>();
     for (List<OutboxEntry> conversation : claimed.conversations()) {
-      conversations.add(() -> sendInOrder(conversation, sent));
+      conversations.add(() -> sendInOrder(conversation, batch));
     }
     later.runAll(conversations);
-    if (!sent.isEmpty()) {
-      recordSent(List.copyOf(sent), 1);
+    if (!batch.sent.isEmpty()) {
+      recordSent(List.copyOf(batch.sent), 1);
+    }
+    if (batch.handedBack.get() > 0) {
+      log.info(
+          "{} outbox entr{} not sent within {} s of being claimed went back to the queue",
+          batch.handedBack.get(),
+          batch.handedBack.get() == 1 ? "y" : "ies",
+          Duration.between(batch.claimedAt, batch.sendBy).toSeconds());
+      deliverDueSoon();
+    }
+  }
+
+  /**
+   * A claimed batch being sent. Its entries must start going out by {@code sendBy}, half the time
+   * after which the sweep presumes a claim's sender dead: the sweep would otherwise take an entry
+   * this batch has not reached yet (a slow platform, a large batch) and send it too.
+   */
+  private static final class Batch {
+    final Instant claimedAt;
+    final Instant sendBy;
+    final List<Sent> sent = Collections.synchronizedList(new ArrayList<>());
+    final AtomicInteger handedBack = new AtomicInteger();
+
+    Batch(Instant claimedAt, Instant sendBy) {
+      this.claimedAt = claimedAt;
+      this.sendBy = sendBy;
     }
   }
 
@@ -394,8 +422,16 @@ public final class DeliveryService {
    * Sends one conversation's claimed entries in order (a paced conversation has one at most: the
    * claim gave the others later slots).
    */
-  private void sendInOrder(List<OutboxEntry> conversation, List<Sent> sent) {
+  private void sendInOrder(List<OutboxEntry> conversation, Batch batch) {
     for (OutboxEntry entry : conversation) {
+      Instant now = clock.instant();
+      if (now.isAfter(batch.sendBy)) {
+        if (outbox.handBack(entry.id(), batch.claimedAt, now, "not sent in time; queued again")) {
+          batch.handedBack.incrementAndGet();
+        }
+        continue;
+      }
+      List<Sent> sent = batch.sent;
       try (LogContext context =
           LogContext.with("tenant", entry.tenant().key())
               .and("case_id", entry.caseId())
@@ -494,10 +530,16 @@ public final class DeliveryService {
    * them again, and if this process dies first, recovery finds the messages on the platform.
    */
   private void recordSent(List<Sent> sent, int tries) {
+    // In the order claims take locks (conversation, then id), so that a recording and a claim
+    // running side by side never wait for each other in a circle.
+    List<Sent> ordered = new ArrayList<>(sent);
+    ordered.sort(
+        Comparator.comparing((Sent s) -> s.paced().orElse(""))
+            .thenComparingLong(s -> s.entry().id()));
     try {
       tx.run(
           () -> {
-            for (Sent s : sent) {
+            for (Sent s : ordered) {
               OutboxEntry entry = s.entry();
               outbox.markSent(entry.id(), s.ref(), s.at());
               // The platform had it by now, so the next post keeps the spacing from here.

@@ -362,7 +362,20 @@ public final class ReminderService {
               woken.flatMap(id -> queueOwn(id, now)).ifPresent(queued::add);
               int others = limit - queued.size();
               for (Reminder r : reminders.takeDue(dueBefore, messengers.platforms(), others)) {
-                queued.add(outbox.enqueue(entryFor(r, now)));
+                OutboxEntry entry;
+                try {
+                  entry = entryFor(r, now);
+                } catch (RuntimeException e) {
+                  // One reminder that cannot be rendered must not hold up the rest of the crowd:
+                  // it keeps its own wake-up, which tries again, and fails, alone.
+                  log.warn(
+                      "reminder id={} could not be prepared for sending; left for its own wake-up:"
+                          + " {}",
+                      r.id(),
+                      e.toString());
+                  continue;
+                }
+                queued.add(outbox.enqueue(entry));
                 noLongerNeeded.put(new WakeUp.ReminderDue(r.id()), r.dueAt());
               }
               return queued;

@@ -35,6 +35,7 @@ public final class RecordingMessenger implements Messenger {
   private final java.util.Map<String, MessageRef> keys = new java.util.HashMap<>();
   private boolean lookups;
   private volatile java.time.Duration pacing = java.time.Duration.ZERO;
+  private java.util.function.Consumer<Post> whilePosting = post -> {};
 
   public RecordingMessenger(Platform platform) {
     this.platform = platform;
@@ -52,8 +53,18 @@ public final class RecordingMessenger implements Messenger {
       throw failure;
     }
     MessageRef ref = new MessageRef(to.target(), "m" + ids.incrementAndGet());
-    posts.add(new Post(to, message, ref));
+    Post post = new Post(to, message, ref);
+    posts.add(post);
+    whilePosting.accept(post);
     return ref;
+  }
+
+  /**
+   * Runs {@code action} during every accepted post, before the platform answers: a slow platform
+   * moves the clock, for instance, or something else happens meanwhile.
+   */
+  public synchronized void whilePosting(java.util.function.Consumer<Post> action) {
+    this.whilePosting = action;
   }
 
   /** Posts and remembers the delivery key, as Slack does in a message's metadata. */
