@@ -117,14 +117,14 @@ final class BenchBot implements AutoCloseable {
   /**
    * When a crowd of {@code count} items can be due: after they have all been stored. A pilot of a
    * twentieth as many ({@code pilot(i)} stores one, due far away) on the same threads measures the
-   * rate, and the crowd is due after the time {@code count} take at that rate, with a margin.
+   * rate, and the crowd is due after the time {@code count} take at that rate, with a 30% margin.
    */
   static Instant dueAfterSeeding(int count, IntConsumer pilot) throws Exception {
     int size = Math.max(1, Math.min(count, Math.max(100, count / 20)));
     long start = System.nanoTime();
     inParallel(size, pilot);
     double perItemMillis = (System.nanoTime() - start) / 1e6 / size;
-    return Instant.now().plusMillis(2000 + (long) (count * perItemMillis * 1.5));
+    return Instant.now().plusMillis(2000 + (long) (count * perItemMillis * 1.3));
   }
 
   /**
