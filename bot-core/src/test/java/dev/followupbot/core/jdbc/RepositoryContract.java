@@ -305,37 +305,62 @@ abstract class RepositoryContract {
     assertThat(takeDue(T0, slack, 10)).containsExactly(c.id());
   }
 
+  /** What a transaction returned, and what was found while it still held its rows. */
+  private record Held<T>(T first, T meanwhile) {}
+
+  /**
+   * Runs {@code hold} in a transaction on another thread and, while that transaction is still open
+   * and holds whatever {@code hold} locked, runs {@code meanwhile} here.
+   */
+  private <T> Held<T> whileHeld(Callable<T> hold, Callable<T> meanwhile) throws Exception {
+    java.util.concurrent.CountDownLatch holding = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch looked = new java.util.concurrent.CountDownLatch(1);
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    try {
+      Future<T> first =
+          pool.submit(
+              () ->
+                  tx.inTransaction(
+                      () -> {
+                        try {
+                          T result = hold.call();
+                          holding.countDown();
+                          looked.await(); // keeps the rows until the other side has looked
+                          return result;
+                        } catch (Exception e) {
+                          throw new IllegalStateException(e);
+                        } finally {
+                          holding.countDown();
+                        }
+                      }));
+      holding.await();
+      T found;
+      try {
+        found = meanwhile.call();
+      } finally {
+        looked.countDown();
+      }
+      return new Held<>(first.get(), found);
+    } finally {
+      pool.shutdown();
+    }
+  }
+
   @Test
   void reminders_one_transaction_holds_are_skipped_by_another() throws Exception {
     Reminder a = dueReminder(ACME, "U1", T0.minusSeconds(3));
     Reminder b = dueReminder(ACME, "U1", T0.minusSeconds(2));
     Reminder c = dueReminder(ACME, "U1", T0.minusSeconds(1));
-    java.util.concurrent.CountDownLatch taken = new java.util.concurrent.CountDownLatch(1);
-    java.util.concurrent.CountDownLatch looked = new java.util.concurrent.CountDownLatch(1);
-    ExecutorService pool = Executors.newSingleThreadExecutor();
-    Future<List<Long>> first =
-        pool.submit(
+    Held<List<Long>> held =
+        whileHeld(
             () ->
-                tx.inTransaction(
-                    () -> {
-                      List<Long> ids =
-                          reminders.takeDue(T0, Set.of(Platform.SLACK), 2).stream()
-                              .map(Reminder::id)
-                              .toList();
-                      taken.countDown();
-                      try {
-                        looked.await(); // holds the rows until the other transaction has looked
-                      } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                      }
-                      return ids;
-                    }));
-    taken.await();
-    List<Long> second = takeDue(T0, Set.of(Platform.SLACK), 10);
-    looked.countDown();
-    assertThat(first.get()).containsExactly(a.id(), b.id());
+                reminders.takeDue(T0, Set.of(Platform.SLACK), 2).stream()
+                    .map(Reminder::id)
+                    .toList(),
+            () -> takeDue(T0, Set.of(Platform.SLACK), 10));
+    List<Long> second = held.meanwhile();
+    assertThat(held.first()).containsExactly(a.id(), b.id());
     assertThat(second).containsExactly(c.id());
-    pool.shutdown();
     // Once that transaction is over, its rows can be taken again.
     assertThat(takeDue(T0, Set.of(Platform.SLACK), 10)).containsExactly(a.id(), b.id(), c.id());
   }
@@ -349,29 +374,13 @@ abstract class RepositoryContract {
         outbox.enqueue(OutboxEntry.message("c2", ann, Message.text("b"), Optional.empty(), T0));
     long c =
         outbox.enqueue(OutboxEntry.message("c3", ann, Message.text("c"), Optional.empty(), T0));
-    java.util.concurrent.CountDownLatch claimed = new java.util.concurrent.CountDownLatch(1);
-    java.util.concurrent.CountDownLatch looked = new java.util.concurrent.CountDownLatch(1);
-    ExecutorService pool = Executors.newSingleThreadExecutor();
-    Future<List<Long>> first =
-        pool.submit(
-            () ->
-                tx.inTransaction(
-                    () -> {
-                      List<Long> ids = outbox.claimAll(List.of(a, b), "n1", T0);
-                      claimed.countDown();
-                      try {
-                        looked.await();
-                      } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                      }
-                      return ids;
-                    }));
-    claimed.await();
-    List<Long> second = tx.inTransaction(() -> outbox.claimAll(List.of(a, b, c), "n2", T0));
-    looked.countDown();
-    assertThat(first.get()).containsExactly(a, b);
+    Held<List<Long>> held =
+        whileHeld(
+            () -> outbox.claimAll(List.of(a, b), "n1", T0),
+            () -> tx.inTransaction(() -> outbox.claimAll(List.of(a, b, c), "n2", T0)));
+    List<Long> second = held.meanwhile();
+    assertThat(held.first()).containsExactly(a, b);
     assertThat(second).containsExactly(c);
-    pool.shutdown();
     assertThat(outbox.find(a).orElseThrow().state()).isEqualTo(OutboxEntry.State.SENDING);
     assertThat(outbox.find(a).orElseThrow().claimedBy()).contains("n1");
     assertThat(outbox.find(c).orElseThrow().attempts()).isEqualTo(1);
