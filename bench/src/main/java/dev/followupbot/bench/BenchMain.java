@@ -307,7 +307,7 @@ public final class BenchMain implements Callable<Integer> {
             verdict(f.startMillis() < 2000)));
     report.add(
         new Report.Row(
-            "5. The same, with a class-data archive (README: Faster start-up)",
+            "5. The same, with a class-data archive (docs/operations.md: Faster start-up)",
             Stats.ms(f.cdsStartMillis()),
             Stats.ms(f.baselineStartMillis()) + " (Jetty alone, no archive)",
             Stats.ratio(f.cdsStartMillis(), f.baselineStartMillis()),

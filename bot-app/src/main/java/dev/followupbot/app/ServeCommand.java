@@ -81,7 +81,7 @@ public final class ServeCommand implements Callable<Integer> {
       } else {
         platforms.put("slack", "off");
         hints.add(
-            "Slack: off. Set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET to turn it on (README: Run it in Slack).");
+            "Slack: off. Set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET to turn it on (docs/slack.md).");
       }
       Optional<TeamsPlatform> teams;
       try {
@@ -96,7 +96,7 @@ public final class ServeCommand implements Callable<Integer> {
       } else {
         platforms.put("teams", "off");
         hints.add(
-            "Teams: off. Set MicrosoftAppId and MicrosoftAppPassword to turn it on (README: Run it in Teams).");
+            "Teams: off. Set MicrosoftAppId and MicrosoftAppPassword to turn it on (docs/teams.md).");
       }
       Bot bot;
       try {
@@ -123,7 +123,7 @@ public final class ServeCommand implements Callable<Integer> {
       jetty.mount(ApiServlet.PREFIX + "/*", api);
       hints.add(
           settings.apiTokens().isEmpty()
-              ? "REST API: no tokens. Set FOLLOWUP_API_TOKENS (README: REST API and webhooks) to use "
+              ? "REST API: no tokens. Set FOLLOWUP_API_TOKENS (docs/api.md) to use "
                   + ApiServlet.PREFIX
                   + "."
               : "REST API: on at "

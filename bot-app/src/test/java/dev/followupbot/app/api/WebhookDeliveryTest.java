@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Outbound webhooks from the running server to a receiver on loopback (MockWebServer), which checks
- * each signature the way the README tells receivers to.
+ * each signature the way docs/api.md tells receivers to.
  */
 class WebhookDeliveryTest {
 
