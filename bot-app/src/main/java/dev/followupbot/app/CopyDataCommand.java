@@ -169,12 +169,15 @@ public final class CopyDataCommand implements Callable<Integer> {
   private void nextSteps(PrintWriter out, Database.Vendor from) {
     out.println();
     out.println("Next: start followup-bot on PostgreSQL with the same configuration:");
-    out.println("  export FOLLOWUP_DB_URL='" + redact(to) + "'");
+    String url = to.replaceAll("(?i)[?&]password=[^&]*$|(?<=[?&])password=[^&]*&", "");
+    out.println("  export FOLLOWUP_DB_URL='" + url + "'");
     if (user != null) {
       out.println("  export FOLLOWUP_DB_USER='" + user + "'");
     }
     if (passwordEnv != null) {
       out.println("  export FOLLOWUP_DB_PASSWORD=\"$" + passwordEnv + "\"");
+    } else if (!url.equals(to)) {
+      out.println("  export FOLLOWUP_DB_PASSWORD=…   # the password that was in --to");
     }
     out.println("  java -jar followup-bot.jar serve");
     if (from == Database.Vendor.H2) {

@@ -32,12 +32,15 @@ public record CopyReport(Map<String, Long> rows, int sequences, Duration took) {
             total() == 1 ? "" : "s",
             took.toMillis() / 1000.0));
     int width = rows.keySet().stream().mapToInt(String::length).max().orElse(0);
-    rows.forEach(
-        (table, n) -> {
-          if (n > 0) {
-            lines.add(String.format(Locale.ROOT, "  %-" + width + "s %,8d", table, n));
-          }
-        });
+    // followup-bot's tables first, in the order they were copied, then Quartz's.
+    for (boolean quartz : new boolean[] {false, true}) {
+      rows.forEach(
+          (table, n) -> {
+            if (n > 0 && table.toLowerCase(Locale.ROOT).startsWith("qrtz_") == quartz) {
+              lines.add(String.format(Locale.ROOT, "  %-" + width + "s %,8d", table, n));
+            }
+          });
+    }
     if (empty > 0) {
       lines.add("  (" + empty + " other table" + (empty == 1 ? " was" : "s were") + " empty)");
     }
