@@ -25,10 +25,13 @@ import picocli.CommandLine.Spec;
       "Copy everything from the database followup-bot is configured with (the H2 file under"
           + " $FOLLOWUP_DATA_DIR, or $FOLLOWUP_DB_URL) into an empty PostgreSQL database:"
           + " cases, reminders, team settings and pending wake-ups, in one transaction.",
-      "Stop the bot first. The source is left as it was.",
-      "Example: FOLLOWUP_PG_PASSWORD=… followup-bot copy-data"
-          + " --to jdbc:postgresql://db:5432/followup --to-user followup"
-          + " --to-password-env FOLLOWUP_PG_PASSWORD"
+      "Stop the bot first. The source is left as it was."
+    },
+    footerHeading = "%nExample:%n",
+    footer = {
+      "  export FOLLOWUP_PG_PASSWORD=…",
+      "  followup-bot copy-data --to jdbc:postgresql://db:5432/followup \\",
+      "    --to-user followup --to-password-env FOLLOWUP_PG_PASSWORD"
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
