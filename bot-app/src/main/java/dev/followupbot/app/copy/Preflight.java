@@ -49,33 +49,36 @@ public final class Preflight {
   public static boolean samePostgresSchema(DataSource a, DataSource b) throws SQLException {
     try (Connection one = a.getConnection();
         Connection other = b.getConnection()) {
-      String[] first = whereAmI(one);
+      Session first = Session.of(one);
       try (PreparedStatement s =
           other.prepareStatement(
               "SELECT current_database(), current_schema(),"
                   + " EXISTS (SELECT 1 FROM pg_stat_activity WHERE pid = ?"
                   + " AND backend_start = CAST(? AS timestamptz))")) {
-        s.setInt(1, Integer.parseInt(first[2]));
-        s.setString(2, first[3]);
+        s.setInt(1, first.pid());
+        s.setString(2, first.started());
         try (ResultSet rs = s.executeQuery()) {
           rs.next();
           return rs.getBoolean(3)
-              && Objects.equals(rs.getString(1), first[0])
-              && Objects.equals(rs.getString(2), first[1]);
+              && Objects.equals(rs.getString(1), first.database())
+              && Objects.equals(rs.getString(2), first.schema());
         }
       }
     }
   }
 
-  private static String[] whereAmI(Connection c) throws SQLException {
-    try (Statement s = c.createStatement();
-        ResultSet rs =
-            s.executeQuery(
-                "SELECT current_database(), current_schema(), pg_backend_pid(),"
-                    + " CAST((SELECT backend_start FROM pg_stat_activity"
-                    + " WHERE pid = pg_backend_pid()) AS text)")) {
-      rs.next();
-      return new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)};
+  /** A PostgreSQL session: where it is, and the server process that serves it since when. */
+  private record Session(String database, String schema, int pid, String started) {
+    static Session of(Connection c) throws SQLException {
+      try (Statement s = c.createStatement();
+          ResultSet rs =
+              s.executeQuery(
+                  "SELECT current_database(), current_schema(), pg_backend_pid(),"
+                      + " CAST((SELECT backend_start FROM pg_stat_activity"
+                      + " WHERE pid = pg_backend_pid()) AS text)")) {
+        rs.next();
+        return new Session(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4));
+      }
     }
   }
 }

@@ -94,7 +94,9 @@ public final class TableCopy {
     }
     if (!missing.isEmpty()) {
       throw new IllegalStateException(
-          "the target's schema lacks " + String.join(", ", missing) + "; nothing was copied");
+          "the target's schema lacks "
+              + String.join(", ", missing)
+              + " (was it migrated by another version of followup-bot?)");
     }
     return out.tables().stream()
         .filter(t -> !t.key().equals(FLYWAY_HISTORY) && in.table(t.name()).isPresent())
