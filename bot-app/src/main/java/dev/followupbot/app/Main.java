@@ -7,7 +7,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code java -jar followup-bot.jar [serve|console|help]}. */
+/** {@code java -jar followup-bot.jar [serve|console|teams-package|copy-data|help]}. */
 @Command(
     name = "followup-bot",
     mixinStandardHelpOptions = true,
@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       ServeCommand.class,
       ConsoleCommand.class,
       TeamsPackageCommand.class,
+      CopyDataCommand.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
@@ -37,7 +38,12 @@ public final class Main implements Callable<Integer> {
 
   public static void main(String[] args) {
     configureLogging(args);
-    CommandLine cli = new CommandLine(new Main());
+    System.exit(commandLine(new Main()).execute(args));
+  }
+
+  /** The command line for {@code command}, with the exit codes and messages of the list above. */
+  static CommandLine commandLine(Object command) {
+    CommandLine cli = new CommandLine(command);
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
           if (e instanceof ConfigException) {
@@ -52,7 +58,7 @@ public final class Main implements Callable<Integer> {
           org.slf4j.LoggerFactory.getLogger(Main.class).error("start-up failed", e);
           return 1;
         });
-    System.exit(cli.execute(args));
+    return cli;
   }
 
   @Override
@@ -67,14 +73,15 @@ public final class Main implements Callable<Integer> {
    * than text and json).
    */
   private static void configureLogging(String[] args) {
-    boolean console = args.length > 0 && args[0].equals("console");
+    // copy-data prints a report on stdout that the pool's and Flyway's INFO lines would bury.
+    boolean quiet = args.length > 0 && (args[0].equals("console") || args[0].equals("copy-data"));
     String level = System.getenv("LOG_LEVEL");
     System.setProperty(
         "followup.log.level",
         level == null || level.isBlank()
-            ? (console ? "WARN" : "INFO")
+            ? (quiet ? "WARN" : "INFO")
             : level.toUpperCase(Locale.ROOT));
-    System.setProperty("followup.log.target", console ? "System.err" : "System.out");
+    System.setProperty("followup.log.target", quiet ? "System.err" : "System.out");
     String format = System.getenv("LOG_FORMAT");
     System.setProperty(
         "followup.log.appender",
