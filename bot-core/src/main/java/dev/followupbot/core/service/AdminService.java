@@ -312,6 +312,16 @@ public final class AdminService {
    * ({@link AdminSettings#canonical}).
    */
   public SettingsOutcome change(Caller caller, String teamId, Map<String, String> settings) {
+    return change(caller, teamId, settings, true);
+  }
+
+  /** Whether {@link #change} would take these settings, without storing anything. */
+  public SettingsOutcome check(Caller caller, String teamId, Map<String, String> settings) {
+    return change(caller, teamId, settings, false);
+  }
+
+  private SettingsOutcome change(
+      Caller caller, String teamId, Map<String, String> settings, boolean store) {
     Optional<SupportTeam> team = teams.byId(teamId);
     if (team.isEmpty()) {
       return refused(unknownTeam(teamId), Optional.empty());
@@ -359,6 +369,9 @@ public final class AdminService {
       return new SettingsOutcome.Refused(
           "I can't set that: " + e.getMessage() + ". Nothing changed.",
           values.size() == 1 ? values.keySet().stream().findFirst() : Optional.empty());
+    }
+    if (!store) {
+      return new SettingsOutcome.Applied("These settings can be set.");
     }
     values.forEach(
         (key, value) ->
