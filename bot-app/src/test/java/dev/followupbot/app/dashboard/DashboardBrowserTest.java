@@ -3,6 +3,7 @@ package dev.followupbot.app.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.followupbot.core.domain.TenantId;
+import dev.followupbot.core.port.WakeUp;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +24,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -96,6 +98,7 @@ class DashboardBrowserTest {
             .orElseThrow()
             .number();
     new WebDriverWait(browser, Duration.ofSeconds(5))
+        .ignoring(StaleElementReferenceException.class)
         .until(b -> b.findElement(By.id("queue-live")).getText().contains("Refund request"));
     shot("queue", true);
 
@@ -146,13 +149,15 @@ class DashboardBrowserTest {
             .findFirst()
             .orElseThrow()
             .id();
+    // As Quartz would wake the case up (late or early wake-ups are harmless: it re-reads).
+    WakeUp timers = new WakeUp.CaseTimers(TenantId.CONSOLE, id);
     bot.clock.advance(Duration.ofMinutes(19));
-    bot.core().wakeUps().sweep();
+    bot.core().wakeUps().wake(timers);
     assertThat(bot.core().storage().nudges().forCase(TenantId.CONSOLE, id))
         .as("before 20 min")
         .isEmpty();
     bot.clock.advance(Duration.ofMinutes(2));
-    bot.core().wakeUps().sweep();
+    bot.core().wakeUps().wake(timers);
     assertThat(bot.core().storage().nudges().forCase(TenantId.CONSOLE, id))
         .as("after 20 min")
         .isNotEmpty();
@@ -249,7 +254,9 @@ class DashboardBrowserTest {
     Files.createDirectories(out);
     Files.write(out.resolve(name + ".png"), png);
     if (forDocs && Boolean.getBoolean("dashboard.docs")) {
-      Files.write(Path.of("..", "docs", "dashboard-" + name + ".png"), png);
+      Path docs = Path.of("..", "docs");
+      Files.createDirectories(docs);
+      Files.write(docs.resolve("dashboard-" + name + ".png"), png);
     }
   }
 }
