@@ -104,7 +104,7 @@ public final class Bot implements AutoCloseable {
               clock,
               later,
               source.map(s -> s),
-              new Integrations(meters, webhooks, settings::var));
+              new Integrations(meters, webhooks, settings::var, settings.publicUrl()::current));
       ConfigWatcher watcher =
           settings
               .configFile()

@@ -1,6 +1,7 @@
 package dev.followupbot.app;
 
 import dev.followupbot.app.api.ApiServlet;
+import dev.followupbot.app.dashboard.DashboardServlet;
 import dev.followupbot.app.http.HealthServlet;
 import dev.followupbot.app.http.HttpMetricsFilter;
 import dev.followupbot.app.http.JettyServer;
@@ -131,6 +132,9 @@ public final class ServeCommand implements Callable<Integer> {
                   + " for "
                   + settings.apiTokens().tenants()
                   + ".");
+      DashboardServlet dashboard = new DashboardServlet(bot.core(), settings.publicUrl(), clock);
+      jetty.mount(DashboardServlet.PREFIX, dashboard);
+      jetty.mount(DashboardServlet.PREFIX + "/*", dashboard);
       teams.ifPresent(t -> jetty.mount(TeamsPlatform.PATH, t.servlet(bot.core())));
       try {
         slack.ifPresent(s -> s.attach(bot.core(), jetty::mount));
@@ -145,6 +149,12 @@ public final class ServeCommand implements Callable<Integer> {
         throw new IllegalStateException(
             "could not listen on port " + settings.port() + ": " + e.getMessage(), e);
       }
+      settings.publicUrl().listeningOn(jetty.port());
+      hints.add(
+          "Dashboard: "
+              + settings.publicUrl()
+              + DashboardServlet.PREFIX
+              + "/ (type `dashboard` in chat for a sign-in link).");
       hints.forEach(log::info);
       log.info(
           "followup-bot is up on http://localhost:{} (GET /healthz, GET /metrics). Console reminders wait for 'followup-bot console'.",

@@ -1,6 +1,7 @@
 package dev.followupbot.app;
 
 import dev.followupbot.app.api.ApiTokens;
+import dev.followupbot.app.dashboard.PublicUrl;
 import dev.followupbot.core.config.ConfigException;
 import dev.followupbot.core.config.ConfigLoader;
 import dev.followupbot.core.config.FollowupConfig;
@@ -27,6 +28,7 @@ public record Settings(
     Optional<Path> configFile,
     FollowupConfig config,
     ApiTokens apiTokens,
+    PublicUrl publicUrl,
     Map<String, String> env) {
 
   public static final String DEFAULT_CONFIG = "config/followup.yaml";
@@ -52,11 +54,21 @@ public record Settings(
     }
     String nodeId = nonBlank(env, "FOLLOWUP_NODE_ID").orElseGet(() -> hostName() + "-" + port);
     ApiTokens apiTokens = ApiTokens.fromEnv(env);
+    PublicUrl publicUrl = PublicUrl.fromEnv(env);
     // Before anything opens: a webhook without its signing secret stops start-up here.
     WebhookTargets.resolve(config.webhooks(), name -> nonBlank(env, name));
     logFormat(env);
     return new Settings(
-        port, dataDir, database, clustered, nodeId, configFile, config, apiTokens, Map.copyOf(env));
+        port,
+        dataDir,
+        database,
+        clustered,
+        nodeId,
+        configFile,
+        config,
+        apiTokens,
+        publicUrl,
+        Map.copyOf(env));
   }
 
   /**
@@ -95,6 +107,8 @@ public record Settings(
         + configFile
         + ", apiTokens="
         + apiTokens
+        + ", publicUrl="
+        + publicUrl
         + "]";
   }
 

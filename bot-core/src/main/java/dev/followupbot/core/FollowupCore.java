@@ -2,6 +2,7 @@ package dev.followupbot.core;
 
 import dev.followupbot.core.config.ConfigSource;
 import dev.followupbot.core.config.FollowupConfig;
+import dev.followupbot.core.dashboard.DashboardLinks;
 import dev.followupbot.core.jdbc.Database;
 import dev.followupbot.core.jdbc.JdbiStorage;
 import dev.followupbot.core.port.Addresses;
@@ -62,6 +63,7 @@ public final class FollowupCore {
   private final CoreMetrics metrics;
   private final PlatformActivity platformActivity;
   private final WebhookDelivery webhookDelivery;
+  private final DashboardLinks dashboardLinks;
 
   /**
    * The core on {@code storage}. {@code later} runs delivery shortcuts (a paced post whose slot
@@ -211,9 +213,18 @@ public final class FollowupCore {
             storage.cases(),
             directory,
             clock);
+    this.dashboardLinks = new DashboardLinks(storage.signIns(), integrations.publicUrl(), clock);
     this.router =
         new CommandRouter(
-            caseService, reminderService, home, reports, digests, admin, directory, clock);
+            caseService,
+            reminderService,
+            home,
+            reports,
+            digests,
+            admin,
+            directory,
+            dashboardLinks,
+            clock);
     this.wakeUps =
         new WakeUps(
             reminderService,
@@ -386,6 +397,11 @@ public final class FollowupCore {
   /** Sends queued webhook events; the sweep calls it too. */
   public WebhookDelivery webhookDelivery() {
     return webhookDelivery;
+  }
+
+  /** Sign-in links to the dashboard, which {@code dashboard} sends. */
+  public DashboardLinks dashboardLinks() {
+    return dashboardLinks;
   }
 
   public WebhookLog webhookLog() {

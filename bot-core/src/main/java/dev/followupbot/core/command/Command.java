@@ -69,6 +69,8 @@ public sealed interface Command {
 
   record WhoAmI() implements Command {}
 
+  record Dashboard() implements Command {}
+
   /** How far back {@code cases report} looks. */
   enum ReportPeriod {
     WEEK,

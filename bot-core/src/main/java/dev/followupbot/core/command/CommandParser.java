@@ -43,7 +43,8 @@ public final class CommandParser {
           Map.entry("rating", "csat"),
           Map.entry("report", "cases-report"),
           Map.entry("whereami", "whoami"),
-          Map.entry("ids", "whoami"));
+          Map.entry("ids", "whoami"),
+          Map.entry("web", "dashboard"));
 
   private CommandParser() {}
 
@@ -117,6 +118,8 @@ public final class CommandParser {
         return admin(args);
       case "whoami":
         return new ParseResult.Parsed(new Command.WhoAmI());
+      case "dashboard":
+        return new ParseResult.Parsed(new Command.Dashboard());
       default:
         return unknown(tokens.get(0).text());
     }

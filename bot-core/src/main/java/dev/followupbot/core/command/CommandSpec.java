@@ -84,6 +84,11 @@ public record CommandSpec(String name, String syntax, String summary, String exa
               "your id, this channel's id and team, for the configuration file",
               "whoami"),
           new CommandSpec(
+              "dashboard",
+              "dashboard",
+              "a private one-time link to the web dashboard (queue, cases, reports, schedules)",
+              "dashboard"),
+          new CommandSpec(
               "admin",
               "admin show|set|unset|hours|holiday|reload …",
               "team schedules (admins only; `help admin` for details)",

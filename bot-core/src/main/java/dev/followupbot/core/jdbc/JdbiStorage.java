@@ -25,6 +25,7 @@ public final class JdbiStorage {
         new JdbiTeamOverrides(tx),
         new JdbiFeedbackRepository(tx),
         new JdbiWebhookLog(tx, database.vendor()),
-        new JdbiSlaStates(tx, database.vendor()));
+        new JdbiSlaStates(tx, database.vendor()),
+        new JdbiSignIns(tx));
   }
 }

@@ -98,6 +98,26 @@ public final class JdbiTeamOverrides implements TeamOverrides {
                 }));
   }
 
+  @Override
+  public List<Change> changes(String teamId, int limit) {
+    return tx.withHandle(
+        h ->
+            h.createQuery(
+                    "SELECT * FROM admin_changes WHERE team_id = :team ORDER BY id DESC LIMIT :limit")
+                .bind("team", teamId)
+                .bind("limit", limit)
+                .map(
+                    (rs, ctx) ->
+                        new Change(
+                            rs.getString("team_id"),
+                            rs.getString("setting"),
+                            Optional.ofNullable(rs.getString("old_value")),
+                            Optional.ofNullable(rs.getString("new_value")),
+                            rs.getString("changed_by"),
+                            JdbiCaseRepository.instant(rs, "changed_at")))
+                .list());
+  }
+
   private static void log(
       org.jdbi.v3.core.Handle h,
       String team,

@@ -21,7 +21,8 @@ public record Storage(
     TeamOverrides teamOverrides,
     FeedbackRepository feedback,
     WebhookLog webhooks,
-    SlaStates slaStates) {
+    SlaStates slaStates,
+    dev.followupbot.core.dashboard.SignIns signIns) {
 
   public Storage {
     Objects.requireNonNull(transactions, "transactions");
@@ -39,5 +40,6 @@ public record Storage(
     Objects.requireNonNull(feedback, "feedback");
     Objects.requireNonNull(webhooks, "webhooks");
     Objects.requireNonNull(slaStates, "slaStates");
+    Objects.requireNonNull(signIns, "signIns");
   }
 }

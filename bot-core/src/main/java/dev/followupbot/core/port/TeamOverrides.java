@@ -17,4 +17,16 @@ public interface TeamOverrides {
 
   /** Removes the override, if any, and logs the change. Returns whether there was one. */
   boolean remove(String teamId, String setting, String by, java.time.Instant at);
+
+  /** The team's logged changes, newest first, at most {@code limit}. */
+  List<Change> changes(String teamId, int limit);
+
+  /** One logged change: a setting went from one value to another (empty: the file's value). */
+  record Change(
+      String teamId,
+      String setting,
+      Optional<String> oldValue,
+      Optional<String> newValue,
+      String changedBy,
+      java.time.Instant changedAt) {}
 }

@@ -303,12 +303,31 @@ public final class AdminService {
    * would be) before any is stored, so a bad value leaves everything as it was.
    */
   private Reply apply(Caller caller, String teamId, Map<String, String> settings) {
+    return Reply.privately(change(caller, teamId, settings).message());
+  }
+
+  /**
+   * Changes one or more settings of a team as one change, as {@code admin set} does: checked
+   * together before any is stored, recorded with who made it, in force at once. Keys are canonical
+   * ({@link AdminSettings#canonical}).
+   */
+  public SettingsOutcome change(Caller caller, String teamId, Map<String, String> settings) {
+    return change(caller, teamId, settings, true);
+  }
+
+  /** Whether {@link #change} would take these settings, without storing anything. */
+  public SettingsOutcome check(Caller caller, String teamId, Map<String, String> settings) {
+    return change(caller, teamId, settings, false);
+  }
+
+  private SettingsOutcome change(
+      Caller caller, String teamId, Map<String, String> settings, boolean store) {
     Optional<SupportTeam> team = teams.byId(teamId);
     if (team.isEmpty()) {
-      return unknownTeam(teamId);
+      return refused(unknownTeam(teamId), Optional.empty());
     }
     if (!teams.isAdmin(caller.ref(), team)) {
-      return refusal(caller, team);
+      return refused(refusal(caller, team), Optional.empty());
     }
     String id = team.get().id();
     Map<String, String> values = new LinkedHashMap<>();
@@ -318,11 +337,12 @@ public final class AdminService {
         try {
           value = ZoneId.of(value).getId();
         } catch (DateTimeException ex) {
-          return Reply.privately(
+          return new SettingsOutcome.Refused(
               "'"
                   + value
                   + "' is not a time zone; use an IANA name such as Europe/Berlin or"
-                  + " America/New_York. Nothing changed.");
+                  + " America/New_York. Nothing changed.",
+              Optional.of("timezone"));
         }
       }
       values.put(e.getKey(), value);
@@ -346,7 +366,12 @@ public final class AdminService {
     try {
       teams.preview(candidate);
     } catch (ConfigException e) {
-      return Reply.privately("I can't set that: " + e.getMessage() + ". Nothing changed.");
+      return new SettingsOutcome.Refused(
+          "I can't set that: " + e.getMessage() + ". Nothing changed.",
+          values.size() == 1 ? values.keySet().stream().findFirst() : Optional.empty());
+    }
+    if (!store) {
+      return new SettingsOutcome.Applied("These settings can be set.");
     }
     values.forEach(
         (key, value) ->
@@ -367,8 +392,12 @@ public final class AdminService {
               before.get(key));
           done.add(key + " to " + value(after, key) + " (was " + before.get(key) + ")");
         });
-    return Reply.privately(
+    return new SettingsOutcome.Applied(
         "Set " + after.label() + " " + String.join(" and ", done) + ". It applies now.");
+  }
+
+  private static SettingsOutcome refused(Reply reply, Optional<String> setting) {
+    return new SettingsOutcome.Refused(reply.message().fallbackText(), setting);
   }
 
   /** How many open cases a change re-checks at once; the next sweep re-checks the rest. */
@@ -451,7 +480,7 @@ public final class AdminService {
   }
 
   /** A setting's value in force, as an admin would write it. */
-  static String value(SupportTeam t, String key) {
+  public static String value(SupportTeam t, String key) {
     TeamPolicy p = t.policy();
     if (key.startsWith("sla.first_response.")
         || key.startsWith("sla.resolution.")

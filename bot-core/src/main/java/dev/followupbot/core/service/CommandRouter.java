@@ -4,6 +4,7 @@ import dev.followupbot.core.command.Command;
 import dev.followupbot.core.command.CommandParser;
 import dev.followupbot.core.command.CommandSpec;
 import dev.followupbot.core.command.ParseResult;
+import dev.followupbot.core.dashboard.DashboardLinks;
 import dev.followupbot.core.message.Message;
 import java.time.Clock;
 import java.util.Optional;
@@ -28,6 +29,7 @@ public final class CommandRouter {
   private final DigestService digests;
   private final AdminService admin;
   private final Directory directory;
+  private final DashboardLinks dashboard;
   private final Clock clock;
 
   public CommandRouter(
@@ -38,6 +40,7 @@ public final class CommandRouter {
       DigestService digests,
       AdminService admin,
       Directory directory,
+      DashboardLinks dashboard,
       Clock clock) {
     this.cases = cases;
     this.reminders = reminders;
@@ -46,6 +49,7 @@ public final class CommandRouter {
     this.digests = digests;
     this.admin = admin;
     this.directory = directory;
+    this.dashboard = dashboard;
     this.clock = clock;
   }
 
@@ -159,6 +163,8 @@ public final class CommandRouter {
       return admin.reload(caller);
     } else if (command instanceof Command.WhoAmI) {
       return admin.whoAmI(caller);
+    } else if (command instanceof Command.Dashboard) {
+      return dashboard.answer(caller);
     }
     throw new IllegalStateException("no handler for " + command.getClass().getSimpleName());
   }
@@ -207,7 +213,7 @@ public final class CommandRouter {
     return Reply.privately(
         Message.builder(
                 "followup-bot commands: new, claim, release, assign, wait, resolve, reopen, remind,"
-                    + " reminders, snooze, done, cancel, cases, csat, digest, admin")
+                    + " reminders, snooze, done, cancel, cases, csat, digest, dashboard, admin")
             .header("followup-bot keeps every case owned and followed up")
             .section(lines.toString())
             .context(
