@@ -187,10 +187,13 @@ final class TeamsBot implements Bot {
       invokeResponse(turn, card(reply.update().get()));
     } else if (AdaptiveCardRenderer.isPlainText(reply.message())) {
       // Seen by the clicker only, like an ephemeral answer in Slack.
-      invokeResponse(turn, message(AdaptiveCardRenderer.plainText(reply.message())));
+      invokeResponse(
+          turn, message(TeamsText.plain(AdaptiveCardRenderer.plainText(reply.message()))));
     } else {
       answers.send(turn, Optional.of(tenant), reply.message());
-      invokeResponse(turn, message(reply.message().fallbackText()));
+      invokeResponse(
+          turn,
+          message(TeamsText.plain(AdaptiveCardRenderer.atNames(reply.message().fallbackText()))));
     }
     deliver(reply.deliveries());
   }
