@@ -65,7 +65,7 @@ public final class LateAnswers {
     }
   }
 
-  /** Has the queued answers sent now, on the caller's thread. */
+  /** Sends a queued answer now, on the caller's thread (it is pending and due at once). */
   public void deliver(long id) {
     delivery.deliver(id);
   }
