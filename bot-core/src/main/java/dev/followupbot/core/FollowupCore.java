@@ -94,7 +94,7 @@ public final class FollowupCore {
             config.delivery().maxRetry(),
             config.delivery().giveUpAfter(),
             DeliveryPolicy.DEFAULT.presumedDeadAfter());
-    CaseCards cards = new CaseCards(teams, storage.cases(), directory, clock);
+    CaseCards cards = new CaseCards(teams, storage.cases(), directory, messengers, clock);
     this.delivery =
         new DeliveryService(
             storage.transactions(),

@@ -14,8 +14,10 @@ import com.slack.api.model.event.AppMentionEvent;
 import com.slack.api.model.event.AppUninstalledEvent;
 import com.slack.api.model.event.TokensRevokedEvent;
 import com.slack.api.socket_mode.SocketModeClient;
+import com.slack.api.util.http.SlackHttpClient;
 import dev.followupbot.core.FollowupCore;
 import dev.followupbot.core.config.ConfigException;
+import dev.followupbot.core.http.KeepAlive;
 import dev.followupbot.core.port.Messenger;
 import dev.followupbot.core.port.Storage;
 import jakarta.servlet.http.HttpServlet;
@@ -111,7 +113,7 @@ public final class SlackPlatform implements AutoCloseable {
     config.setHttpClientCallTimeoutMillis(15_000);
     config.setHttpClientReadTimeoutMillis(10_000);
     config.setHttpClientWriteTimeoutMillis(10_000);
-    Slack slack = Slack.getInstance(config);
+    Slack slack = Slack.getInstance(config, httpClient(config));
     try {
       SlackWorkspace workspace = authTest(slack, settings);
       settings.appToken().ifPresent(token -> checkAppToken(slack, settings, token));
@@ -134,6 +136,19 @@ public final class SlackPlatform implements AutoCloseable {
       closeQuietly(slack);
       throw e;
     }
+  }
+
+  /**
+   * Slack's HTTP client as the SDK builds it (timeouts, user agent), with the connection rules of
+   * every outbound client: idle connections pooled briefly, a request that landed on a connection
+   * Slack had closed sent again at once, and no other silent retry ({@link KeepAlive}).
+   */
+  static SlackHttpClient httpClient(SlackConfig config) {
+    SlackHttpClient http =
+        new SlackHttpClient(
+            KeepAlive.apply(SlackHttpClient.buildOkHttpClient(config).newBuilder()).build());
+    http.setConfig(config);
+    return http;
   }
 
   /** The core's way to Slack; one per process, built once the stores exist. */

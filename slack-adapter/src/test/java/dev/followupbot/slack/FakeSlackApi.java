@@ -93,13 +93,17 @@ final class FakeSlackApi implements AutoCloseable {
   private final AtomicLong ts = new AtomicLong(1_795_000_000_000_100L);
   private volatile String teamId = TEAM;
   private volatile okhttp3.WebSocketListener socket;
+  private volatile boolean closeAfterEachAnswer;
 
   FakeSlackApi() {
     server.setDispatcher(
         new Dispatcher() {
           @Override
           public MockResponse dispatch(RecordedRequest request) {
-            return answer(request);
+            MockResponse answer = answer(request);
+            return closeAfterEachAnswer
+                ? answer.setSocketPolicy(okhttp3.mockwebserver.SocketPolicy.DISCONNECT_AT_END)
+                : answer;
           }
         });
     try {
@@ -134,6 +138,14 @@ final class FakeSlackApi implements AutoCloseable {
     u.put("id", id).put("team_id", teamId).put("name", displayName.toLowerCase()).put("tz", tz);
     u.putObject("profile").put("display_name", displayName).put("real_name", displayName);
     users.put(id, u);
+  }
+
+  /**
+   * From now on, closes each connection after its answer without saying so, as a proxy whose idle
+   * timeout is shorter than the pause before the next call does.
+   */
+  void closeConnectionsAfterEachAnswer() {
+    closeAfterEachAnswer = true;
   }
 
   /** The next call to the method gets this response instead of the usual one. */

@@ -145,9 +145,10 @@ class ReminderAndButtonTest {
 
   @Test
   void a_click_on_a_private_reply_replaces_it_through_the_response_url() {
-    SlackTestBot.Answer opened = bot.slash("UANN", "new Refund for Acme");
-    assertThat(opened.json().findValuesAsText("value")).containsExactly("claim 1");
+    bot.slash("UANN", "new Refund for Acme");
     bot.cardOf(1);
+    SlackTestBot.Answer shown = bot.slash("UANN", "show 1");
+    assertThat(shown.json().findValuesAsText("value")).contains("claim 1");
     bot.click("UANN", "claim 1", SlackTestBot.Container.ephemeral(SlackTestBot.CHANNEL));
 
     bot.slack.waitFor("response_url", 2);

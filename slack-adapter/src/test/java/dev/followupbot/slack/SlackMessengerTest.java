@@ -45,7 +45,7 @@ class SlackMessengerTest {
     SlackConfig config = new SlackConfig();
     config.setMethodsEndpointUrlPrefix(apiUrl);
     config.setStatsEnabled(false);
-    return Slack.getInstance(config);
+    return Slack.getInstance(config, SlackPlatform.httpClient(config));
   }
 
   private SlackMessenger messenger(Storage on) {
@@ -130,6 +130,26 @@ class SlackMessengerTest {
         .isInstanceOfSatisfying(DeliveryFailure.class, f -> assertThat(f.permanent()).isFalse());
     assertThat(slack.calls("chat.postMessage")).hasSize(2);
     assertThat(slack.calls("chat.update")).hasSize(1);
+  }
+
+  @Test
+  void a_post_on_a_connection_slack_closed_meanwhile_goes_again_on_a_fresh_one_and_arrives_once() {
+    slack.closeConnectionsAfterEachAnswer();
+    for (int i = 0; i < 3; i++) {
+      messenger.post(new Destination.Channel(ACME, "C1"), HELLO);
+    }
+    assertThat(slack.postedIn("C1")).hasSize(3);
+    assertThat(slack.calls("chat.postMessage")).hasSize(3);
+  }
+
+  @Test
+  void a_post_slack_may_have_received_is_not_sent_again_by_the_http_client() {
+    slack.failNext(
+        "chat.postMessage",
+        new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST));
+    assertThatThrownBy(() -> messenger.post(new Destination.Channel(ACME, "C1"), HELLO))
+        .isInstanceOfSatisfying(DeliveryFailure.class, f -> assertThat(f.permanent()).isFalse());
+    assertThat(slack.calls("chat.postMessage")).hasSize(1);
   }
 
   @Test

@@ -28,10 +28,7 @@ public final class AdaptiveCardRenderer {
   static final int ACTIONS_PER_ROW = 5;
 
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-  private static final Pattern CODE = Pattern.compile("`([^`\\n]+)`");
-
-  /** The core's mention of a person: {@code <@id|Name>} or {@code <@id>}. */
-  private static final Pattern MENTION = Pattern.compile("<@([^|>\\s]+)(?:\\|([^>]+))?>");
+  private static final Pattern MENTION = TeamsText.MENTION;
 
   /** The card for a message. */
   public ObjectNode card(Message message) {
@@ -87,7 +84,7 @@ public final class AdaptiveCardRenderer {
       }
     }
     if (body.isEmpty()) {
-      body.add(text(message.fallbackText(), maxText));
+      body.add(text(message.fallbackText(), maxText, TeamsText.Style.BODY));
     }
     mentions(card, body);
     card.put("fallbackText", inert(atNames(card.path("fallbackText").asText())));
@@ -156,11 +153,7 @@ public final class AdaptiveCardRenderer {
 
     @Override
     public Void header(Block.Header header) {
-      ObjectNode t = text(header.text(), maxText);
-      t.put("size", "Medium");
-      t.put("weight", "Bolder");
-      t.put("style", "heading");
-      body.add(t);
+      body.add(text(header.text(), maxText, TeamsText.Style.HEADER));
       return null;
     }
 
@@ -169,7 +162,8 @@ public final class AdaptiveCardRenderer {
       // One TextBlock per line: Adaptive Card markdown would join single line breaks.
       String[] lines = shorten(section.text(), maxText).split("\n");
       for (int i = 0; i < lines.length; i++) {
-        ObjectNode t = text(lines[i].isEmpty() ? " " : lines[i], Integer.MAX_VALUE);
+        ObjectNode t =
+            text(lines[i].isEmpty() ? " " : lines[i], Integer.MAX_VALUE, TeamsText.Style.BODY);
         if (i > 0) {
           t.put("spacing", "None");
         }
@@ -186,7 +180,7 @@ public final class AdaptiveCardRenderer {
       for (Block.Fact f : facts.facts()) {
         ObjectNode fact = list.addObject();
         fact.put("title", f.label());
-        fact.put("value", inert(shorten(f.value(), maxText)));
+        fact.put("value", TeamsText.cardMarkdown(inert(shorten(f.value(), maxText))));
       }
       body.add(set);
       return null;
@@ -212,10 +206,7 @@ public final class AdaptiveCardRenderer {
 
     @Override
     public Void context(Block.Context context) {
-      ObjectNode t = text(context.text(), maxText);
-      t.put("isSubtle", true);
-      t.put("size", "Small");
-      body.add(t);
+      body.add(text(context.text(), maxText, TeamsText.Style.CONTEXT));
       return null;
     }
 
@@ -264,12 +255,8 @@ public final class AdaptiveCardRenderer {
     }
   }
 
-  private static ObjectNode text(String text, int maxText) {
-    ObjectNode t = JSON.objectNode();
-    t.put("type", "TextBlock");
-    t.put("text", markdown(inert(shorten(text, maxText))));
-    t.put("wrap", true);
-    return t;
+  private static ObjectNode text(String text, int maxText, TeamsText.Style style) {
+    return TeamsText.cardElement(inert(shorten(text, maxText)), style);
   }
 
   /**
@@ -279,14 +266,6 @@ public final class AdaptiveCardRenderer {
    */
   static String inert(String text) {
     return text.replace("](", "]\u200B(");
-  }
-
-  /**
-   * Adaptive Card markdown has no code spans; commands in `backticks` are shown in bold instead.
-   */
-  static String markdown(String text) {
-    Matcher m = CODE.matcher(text);
-    return m.replaceAll(r -> Matcher.quoteReplacement("**" + r.group(1) + "**"));
   }
 
   static String shorten(String text, int max) {

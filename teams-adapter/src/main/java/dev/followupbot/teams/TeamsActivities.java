@@ -24,11 +24,12 @@ final class TeamsActivities {
     Activity activity = new Activity(ActivityTypes.MESSAGE);
     if (AdaptiveCardRenderer.isPlainText(message)) {
       activity.setTextFormat(TextFormatTypes.MARKDOWN);
-      activity.setText(AdaptiveCardRenderer.plainText(message));
+      activity.setText(TeamsText.message(AdaptiveCardRenderer.plainText(message)));
       return activity;
     }
     activity.setSummary(
-        AdaptiveCardRenderer.shorten(AdaptiveCardRenderer.atNames(message.fallbackText()), 200));
+        AdaptiveCardRenderer.shorten(
+            TeamsText.plain(AdaptiveCardRenderer.atNames(message.fallbackText())), 200));
     activity.setAttachments(List.of(attachment(message)));
     return activity;
   }
@@ -37,7 +38,8 @@ final class TeamsActivities {
   Activity card(Message message) {
     Activity activity = new Activity(ActivityTypes.MESSAGE);
     activity.setSummary(
-        AdaptiveCardRenderer.shorten(AdaptiveCardRenderer.atNames(message.fallbackText()), 200));
+        AdaptiveCardRenderer.shorten(
+            TeamsText.plain(AdaptiveCardRenderer.atNames(message.fallbackText())), 200));
     activity.setAttachments(List.of(attachment(message)));
     return activity;
   }

@@ -7,7 +7,6 @@ import com.microsoft.bot.builder.Bot;
 import com.microsoft.bot.builder.BotFrameworkAdapter;
 import com.microsoft.bot.builder.InvokeResponse;
 import com.microsoft.bot.builder.TurnContext;
-import com.microsoft.bot.connector.ConnectorClient;
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.ActivityTypes;
 import com.microsoft.bot.schema.ChannelAccount;
@@ -17,6 +16,7 @@ import dev.followupbot.core.domain.Platform;
 import dev.followupbot.core.domain.TenantId;
 import dev.followupbot.core.message.Message;
 import dev.followupbot.core.service.Caller;
+import dev.followupbot.core.service.LateAnswers;
 import dev.followupbot.core.service.Reply;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -60,8 +60,8 @@ final class TeamsBot implements Bot {
   private final FollowupCore core;
   private final TeamsSettings settings;
   private final ConversationBook book;
-  private final TeamsActivities activities;
   private final AdaptiveCardRenderer renderer;
+  private final TeamsAnswers answers;
   private final Executor deliveries;
   private final Clock clock;
 
@@ -76,7 +76,11 @@ final class TeamsBot implements Bot {
     this.settings = settings;
     this.book = book;
     this.renderer = renderer;
-    this.activities = new TeamsActivities(renderer);
+    this.answers =
+        new TeamsAnswers(
+            new TeamsActivities(renderer),
+            new LateAnswers(core.outbox(), core.delivery(), clock),
+            deliveries);
     this.deliveries = deliveries;
     this.clock = clock;
   }
@@ -139,7 +143,7 @@ final class TeamsBot implements Bot {
     } else if (activity.isType(ActivityTypes.INSTALLATION_UPDATE)
         && "add".equalsIgnoreCase(String.valueOf(activity.getAction()))
         && firstTime(activity)) {
-      send(turn, activities.message(Message.text(WELCOME)));
+      answers.send(turn, Optional.of(tenant), Message.text(WELCOME));
     }
   }
 
@@ -160,9 +164,9 @@ final class TeamsBot implements Bot {
     Reply reply =
         core.router().handle(caller(tenant, activity), command.isBlank() ? "help" : command);
     if (click && reply.update().isPresent() && activity.getReplyToId() != null) {
-      update(turn, activity.getReplyToId(), reply.update().get());
+      answers.update(turn, tenant, activity.getReplyToId(), reply.update().get(), reply.message());
     } else {
-      send(turn, activities.message(reply.message()));
+      answers.send(turn, Optional.of(tenant), reply.message());
     }
     deliver(reply.deliveries());
   }
@@ -183,17 +187,20 @@ final class TeamsBot implements Bot {
       invokeResponse(turn, card(reply.update().get()));
     } else if (AdaptiveCardRenderer.isPlainText(reply.message())) {
       // Seen by the clicker only, like an ephemeral answer in Slack.
-      invokeResponse(turn, message(AdaptiveCardRenderer.plainText(reply.message())));
+      invokeResponse(
+          turn, message(TeamsText.plain(AdaptiveCardRenderer.plainText(reply.message()))));
     } else {
-      send(turn, activities.message(reply.message()));
-      invokeResponse(turn, message(reply.message().fallbackText()));
+      answers.send(turn, Optional.of(tenant), reply.message());
+      invokeResponse(
+          turn,
+          message(TeamsText.plain(AdaptiveCardRenderer.atNames(reply.message().fallbackText()))));
     }
     deliver(reply.deliveries());
   }
 
   private void refuse(TurnContext turn, Activity activity) {
     if (activity.isType(ActivityTypes.MESSAGE)) {
-      send(turn, activities.message(Message.text(OTHER_TENANT)));
+      answers.send(turn, Optional.empty(), Message.text(OTHER_TENANT));
     } else if (activity.isType(ActivityTypes.INVOKE) && CARD_ACTION.equals(activity.getName())) {
       invokeResponse(turn, message(OTHER_TENANT));
     }
@@ -267,43 +274,6 @@ final class TeamsBot implements Bot {
   private void deliver(List<Long> ids) {
     if (!ids.isEmpty()) {
       deliveries.execute(() -> core.delivery().deliverAll(ids));
-    }
-  }
-
-  /** Posts into the turn's conversation; a failure is logged, never turned into an error page. */
-  private void send(TurnContext turn, Activity message) {
-    Activity incoming = turn.getActivity();
-    message.applyConversationReference(incoming.getConversationReference());
-    message.setReplyToId(null);
-    try {
-      ConnectorClient connector = turn.getTurnState().get(BotFrameworkAdapter.CONNECTOR_CLIENT_KEY);
-      connector
-          .getConversations()
-          .sendToConversation(incoming.getConversation().getId(), message)
-          .join();
-    } catch (RuntimeException e) {
-      log.warn(
-          "could not answer in Teams conversation (tenant {}): {}",
-          tenantOf(incoming).orElse("?"),
-          TeamsFailures.describe(e));
-    }
-  }
-
-  /** Replaces the clicked card (Action.Submit) with what it should now say. */
-  private void update(TurnContext turn, String activityId, Message now) {
-    Activity incoming = turn.getActivity();
-    Activity replacement = activities.card(now);
-    replacement.applyConversationReference(incoming.getConversationReference());
-    replacement.setId(activityId);
-    replacement.setReplyToId(null);
-    try {
-      ConnectorClient connector = turn.getTurnState().get(BotFrameworkAdapter.CONNECTOR_CLIENT_KEY);
-      connector
-          .getConversations()
-          .updateActivity(incoming.getConversation().getId(), activityId, replacement)
-          .join();
-    } catch (RuntimeException e) {
-      log.warn("could not update the clicked Teams card: {}", TeamsFailures.describe(e));
     }
   }
 

@@ -11,6 +11,7 @@ import com.microsoft.bot.restclient.RestClient;
 import com.microsoft.bot.restclient.ServiceResponseBuilder;
 import com.microsoft.bot.restclient.retry.RetryStrategy;
 import com.microsoft.bot.restclient.serializer.JacksonAdapter;
+import dev.followupbot.core.http.KeepAlive;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
@@ -26,9 +27,11 @@ import okhttp3.Response;
  * service URLs, and every request they make is checked again (the SDK would build a client, and
  * attach the bot's token, for any URL an activity names). They never retry on their own: the SDK's
  * default retry handler repeats a POST up to three times without waiting on 408 and 5xx, which can
- * double-post; the core's outbox retries instead, with backoff and jitter. And outbound credentials
- * come from an {@link AppCredentialsSource}, so a single-tenant bot gets tokens from its own
- * tenant.
+ * double-post; the core's outbox retries instead, with backoff and jitter. The one exception is a
+ * post that landed on a pooled connection the connector had already closed, which the connector
+ * never received: it goes again at once on a fresh connection ({@link KeepAlive}). And outbound
+ * credentials come from an {@link AppCredentialsSource}, so a single-tenant bot gets tokens from
+ * its own tenant.
  */
 final class TeamsBotAdapter extends BotFrameworkHttpAdapter {
 
@@ -78,8 +81,7 @@ final class TeamsBotAdapter extends BotFrameworkHttpAdapter {
   private ConnectorClient connectorClient(String serviceUrl, AppCredentials creds) {
     Interceptor guard = new HostGuard(serviceUrls);
     OkHttpClient.Builder http =
-        new OkHttpClient.Builder()
-            .retryOnConnectionFailure(false)
+        KeepAlive.apply(new OkHttpClient.Builder())
             .followRedirects(false)
             .followSslRedirects(false)
             .addInterceptor(guard)

@@ -75,6 +75,17 @@ public final class TeamsMessenger implements Messenger {
         .isPresent();
   }
 
+  /** A personal chat is read by its one user; channels and group chats by many. */
+  @Override
+  public java.util.Optional<String> soleReader(TenantId tenant, String channelId) {
+    return book.find(tenant, ConversationBook.conversationKey(channelId))
+        .filter(ref -> ref.getConversation() != null)
+        .filter(ref -> "personal".equalsIgnoreCase(ref.getConversation().getConversationType()))
+        .flatMap(ref -> java.util.Optional.ofNullable(ref.getUser()))
+        .map(user -> user.getId())
+        .filter(id -> id != null && !id.isBlank());
+  }
+
   @Override
   public MessageRef post(Destination to, Message message) {
     ConversationReference ref = reference(to);

@@ -74,6 +74,29 @@ class AdaptiveCardRendererTest {
   }
 
   @Test
+  void every_golden_card_is_a_valid_adaptive_card_1_5() {
+    AdaptiveCardSchema.assertValid(renderer.card(caseCard()));
+    AdaptiveCardSchema.assertValid(renderer.card(reminder()));
+    AdaptiveCardSchema.assertValid(
+        renderer.card(
+            Message.builder("x")
+                .header("<b>not a tag</b>")
+                .section("<@29:lee|Lee> said `claim <case>`")
+                .context("`help`")
+                .build()));
+  }
+
+  @Test
+  void the_schema_check_refuses_what_teams_would_refuse() {
+    com.fasterxml.jackson.databind.node.ObjectNode card = renderer.card(caseCard());
+    ((com.fasterxml.jackson.databind.node.ObjectNode) card.path("body").get(0))
+        .put("size", "Enormous");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> AdaptiveCardSchema.assertValid(card))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("Enormous");
+  }
+
+  @Test
   void lines_dividers_and_danger_buttons() throws IOException {
     Message m =
         Message.builder("Your reminders: 2")

@@ -2,15 +2,23 @@ package dev.followupbot.teams;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
+import javax.net.ServerSocketFactory;
 import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
@@ -18,7 +26,8 @@ import okhttp3.mockwebserver.RecordedRequest;
 
 /**
  * The Bot Connector, faked: accepts posts ({@code 201 {"id": "activity-N"}}) and updates, records
- * every request, and answers with queued responses first (a 429, a 502) when a test asks.
+ * every request, and answers with queued responses first (a 429, a 502) when a test asks. It can
+ * also close idle connections after a while, as the real connector and proxies do.
  */
 final class FakeConnector implements AutoCloseable {
 
@@ -39,6 +48,7 @@ final class FakeConnector implements AutoCloseable {
   private final List<Call> calls = new CopyOnWriteArrayList<>();
   private final Queue<MockResponse> scripted = new ConcurrentLinkedQueue<>();
   private final AtomicInteger ids = new AtomicInteger();
+  private final AtomicInteger idleClosures = new AtomicInteger();
   private final String url;
 
   FakeConnector() {
@@ -46,6 +56,20 @@ final class FakeConnector implements AutoCloseable {
   }
 
   FakeConnector(String bindAddress) {
+    this(bindAddress, Optional.empty());
+  }
+
+  /**
+   * A connector that closes a connection once it has been idle for {@code idle}, as Node's HTTP
+   * server does after its 5 s keep-alive timeout, and as proxies and load balancers do.
+   */
+  static FakeConnector closingIdleConnectionsAfter(Duration idle) {
+    return new FakeConnector("127.0.0.1", Optional.of(idle));
+  }
+
+  private FakeConnector(String bindAddress, Optional<Duration> idleTimeout) {
+    idleTimeout.ifPresent(
+        idle -> server.setServerSocketFactory(new IdleClosingSockets(idle, idleClosures)));
     try {
       server.setDispatcher(
           new Dispatcher() {
@@ -113,8 +137,77 @@ final class FakeConnector implements AutoCloseable {
     return calls.stream().map(Call::text).collect(Collectors.joining("\n"));
   }
 
+  /** How many connections this connector closed because they were idle. */
+  int idleClosures() {
+    return idleClosures.get();
+  }
+
   void clear() {
     calls.clear();
+  }
+
+  /**
+   * Server sockets whose connections give up reading after {@code idle} without a byte, which makes
+   * MockWebServer close them; each such close is counted.
+   */
+  private static final class IdleClosingSockets extends ServerSocketFactory {
+    private final Duration idle;
+    private final AtomicInteger closures;
+
+    IdleClosingSockets(Duration idle, AtomicInteger closures) {
+      this.idle = idle;
+      this.closures = closures;
+    }
+
+    @Override
+    public ServerSocket createServerSocket() throws IOException {
+      return new ServerSocket() {
+        @Override
+        public Socket accept() throws IOException {
+          Socket socket =
+              new Socket() {
+                @Override
+                public InputStream getInputStream() throws IOException {
+                  Socket self = this;
+                  return new FilterInputStream(super.getInputStream()) {
+                    @Override
+                    public int read(byte[] b, int off, int len) throws IOException {
+                      try {
+                        return super.read(b, off, len);
+                      } catch (SocketTimeoutException idleTooLong) {
+                        // MockWebServer would only stop reading; a real server closes.
+                        if (!self.isClosed()) {
+                          self.close();
+                          closures.incrementAndGet();
+                        }
+                        throw idleTooLong;
+                      }
+                    }
+                  };
+                }
+              };
+          implAccept(socket);
+          socket.setSoTimeout((int) idle.toMillis());
+          return socket;
+        }
+      };
+    }
+
+    @Override
+    public ServerSocket createServerSocket(int port) throws IOException {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public ServerSocket createServerSocket(int port, int backlog) throws IOException {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public ServerSocket createServerSocket(int port, int backlog, InetAddress address)
+        throws IOException {
+      throw new UnsupportedOperationException();
+    }
   }
 
   @Override

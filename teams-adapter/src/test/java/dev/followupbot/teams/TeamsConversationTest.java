@@ -252,7 +252,7 @@ class TeamsConversationTest {
   @Test
   void installing_the_app_stores_the_personal_chat_and_says_hello() {
     String out = say(teams.installed(ANN));
-    assertThat(out).contains("Type `help`");
+    assertThat(out).contains("Type <code>help</code>");
     assertThat(
             teams.messenger.canReach(
                 new dev.followupbot.core.domain.UserRef(TEAMS_TENANT, ANN.id())))

@@ -1,5 +1,6 @@
 package dev.followupbot.app.http;
 
+import dev.followupbot.core.http.KeepAlive;
 import dev.followupbot.core.port.WebhookTransport;
 import java.io.IOException;
 import java.time.Duration;
@@ -12,7 +13,9 @@ import okhttp3.Response;
 
 /**
  * {@link WebhookTransport} on OkHttp: one POST per call, short timeouts, no redirects followed (a
- * receiver that moved must be configured at its new URL) and no silent retries.
+ * receiver that moved must be configured at its new URL) and no silent retries, except on a
+ * connection the receiver had closed while it sat idle, which never carried the request ({@link
+ * KeepAlive}).
  */
 public final class OkHttpWebhookTransport implements WebhookTransport {
 
@@ -26,14 +29,13 @@ public final class OkHttpWebhookTransport implements WebhookTransport {
 
   public OkHttpWebhookTransport(Duration connectTimeout, Duration readTimeout) {
     this.http =
-        new OkHttpClient.Builder()
+        KeepAlive.apply(new OkHttpClient.Builder())
             .connectTimeout(connectTimeout)
             .readTimeout(readTimeout)
             .writeTimeout(readTimeout)
             .callTimeout(connectTimeout.plus(readTimeout).plus(readTimeout))
             .followRedirects(false)
             .followSslRedirects(false)
-            .retryOnConnectionFailure(false)
             .build();
   }
 

@@ -63,4 +63,13 @@ public interface Messenger {
   default boolean canReach(UserRef user) {
     return true;
   }
+
+  /**
+   * The one person who reads this conversation, when it is a direct chat between them and the bot
+   * (a Teams personal chat): what the bot posts there can be written in that person's time zone.
+   * Empty for channels, group chats, and where the platform cannot tell.
+   */
+  default java.util.Optional<String> soleReader(TenantId tenant, String channelId) {
+    return java.util.Optional.empty();
+  }
 }

@@ -15,20 +15,28 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * Renders a case's card as it is now, with its SLA targets, in its team's time zone: the card in
- * the channel, the detail view and the message a click turns into all say the same thing.
+ * Renders a case's card as it is now, with its SLA targets, in its readers' time zone (the team's,
+ * or the person's own in their direct chat with the bot): the card, the detail view and the message
+ * a click turns into all say the same thing. Every time names its zone.
  */
 public final class CaseCards {
 
   private final SupportTeams teams;
   private final CaseRepository cases;
   private final Directory directory;
+  private final Messengers messengers;
   private final Clock clock;
 
-  public CaseCards(SupportTeams teams, CaseRepository cases, Directory directory, Clock clock) {
+  public CaseCards(
+      SupportTeams teams,
+      CaseRepository cases,
+      Directory directory,
+      Messengers messengers,
+      Clock clock) {
     this.teams = teams;
     this.cases = cases;
     this.directory = directory;
+    this.messengers = messengers;
     this.clock = clock;
   }
 
@@ -36,9 +44,16 @@ public final class CaseCards {
     return teams.forChannel(c.tenant(), c.channelId());
   }
 
-  /** The zone the case's team reads times in. */
+  /**
+   * The zone the card's readers read times in: the person's own, when the case lives in their
+   * direct chat with the bot (one reader); otherwise the team's, which the card names.
+   */
   public ZoneId zoneOf(SupportCase c) {
-    return teamOf(c).zone();
+    return messengers
+        .forPlatform(c.tenant().platform())
+        .flatMap(m -> m.soleReader(c.tenant(), c.channelId()))
+        .map(reader -> directory.person(c.tenant(), reader).zone())
+        .orElseGet(() -> teamOf(c).zone());
   }
 
   public List<SlaStatus> sla(SupportCase c, List<CaseEvent> history) {

@@ -143,7 +143,8 @@ public final class CaseService {
                     + "). It's unclaimed: `claim "
                     + n
                     + "` to take it.")
-            .actions(List.of(Button.primary("Claim", "claim " + n)))
+            // No Claim button here: this answer is never updated, so a button would go stale;
+            // the case card carries it and follows the case.
             .build();
     return Reply.privately(message).withDeliveries(opened.deliveries());
   }

@@ -27,8 +27,9 @@ final class CaseViews {
   }
 
   /**
-   * The card posted in the case's channel and kept up to date. Times are in the team's zone because
-   * many people read the same card.
+   * The card posted in the case's channel and kept up to date. Times are in {@code zone}: the
+   * team's, because many people read the same card, or the one reader's in a direct chat; each
+   * names its zone.
    */
   static Message card(SupportCase c, Function<String, String> nameOf, ZoneId zone, Instant now) {
     return card(c, List.of(), nameOf, zone, now);
@@ -230,7 +231,13 @@ final class CaseViews {
               .append(TimeFormats.span(t.remaining()))
               .append(" left");
           t.deadline()
-              .ifPresent(d -> s.append(" (by ").append(TimeFormats.when(d, zone, now)).append(')'));
+              .ifPresent(
+                  d ->
+                      s.append(" (by ")
+                          .append(TimeFormats.when(d, zone, now))
+                          .append(' ')
+                          .append(shortZone(zone))
+                          .append(')'));
           break;
         case PAUSED:
           s.append("paused while waiting on the customer, ")

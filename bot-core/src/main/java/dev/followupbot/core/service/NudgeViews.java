@@ -140,7 +140,15 @@ final class NudgeViews {
     return s.metric().label()
         + " is due in "
         + TimeFormats.span(s.remaining())
-        + s.deadline().map(d -> " (by " + TimeFormats.when(d, zone, now) + ")").orElse("");
+        + s.deadline()
+            .map(
+                d ->
+                    " (by "
+                        + TimeFormats.when(d, zone, now)
+                        + " "
+                        + CaseViews.shortZone(zone)
+                        + ")")
+            .orElse("");
   }
 
   private static String slaBreach(SlaStatus s) {

@@ -70,4 +70,14 @@ class ArchitectureTest {
           .should()
           .dependOnClassesThat()
           .resideInAPackage("org.quartz..");
+
+  @ArchTest
+  static final ArchRule http_clients_stay_in_their_package =
+      noClasses()
+          .that()
+          .resideOutsideOfPackage("dev.followupbot.core.http..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("okhttp3..")
+          .because("the core only hands the adapters its connection rules");
 }

@@ -96,11 +96,12 @@ class StaleAndSlaTest {
     var dana = bot.person("dana");
     bot.say(dana, "new Site down !urgent");
     RecordingMessenger.Post card = bot.slack.inChannel(CoreHarness.CHANNEL).get(0);
-    assertThat(Replies.text(card.message())).contains("SLA: first response 20 min left (by 09:20)");
+    assertThat(Replies.text(card.message()))
+        .contains("SLA: first response 20 min left (by 09:20 UTC)");
     bot.advance(Duration.ofMinutes(15));
     List<RecordingMessenger.Post> channel = bot.slack.inChannel(CoreHarness.CHANNEL);
     assertThat(Replies.text(channel.get(channel.size() - 1).message()))
-        .contains("⏳ #1 · Site down: first response is due in 5 min (by 09:20).");
+        .contains("⏳ #1 · Site down: first response is due in 5 min (by 09:20 UTC).");
     assertThat(Replies.text(bot.slack.updates().get(bot.slack.updates().size() - 1).message()))
         .contains("SLA: first response due soon, 5 min left");
     bot.advance(Duration.ofMinutes(6));
