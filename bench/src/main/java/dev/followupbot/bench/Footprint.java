@@ -41,7 +41,8 @@ final class Footprint {
         bare.add(node.awaitHealthy(Duration.ofSeconds(60)));
       }
     }
-    // The same start with a class-data archive, as docs/operations.md's "Faster start-up" describes: one
+    // The same start with a class-data archive, as docs/operations.md's "Faster start-up"
+    // describes: one
     // training run writes it, later starts map it instead of loading and verifying each class.
     Path archive = dir.resolve("followup.jsa");
     try (Node node =

@@ -53,6 +53,7 @@ public final class FollowupCore {
 
   private final Storage storage;
   private final Directory directory;
+  private final CaseCards cards;
   private final DeliveryService delivery;
   private final ReminderService reminderService;
   private final CaseService caseService;
@@ -95,6 +96,7 @@ public final class FollowupCore {
             config.delivery().giveUpAfter(),
             DeliveryPolicy.DEFAULT.presumedDeadAfter());
     CaseCards cards = new CaseCards(teams, storage.cases(), directory, messengers, clock);
+    this.cards = cards;
     this.delivery =
         new DeliveryService(
             storage.transactions(),
@@ -328,6 +330,11 @@ public final class FollowupCore {
   }
 
   /** Names and time zones; adapters record what their platform tells them about people. */
+  /** How cases read on cards and lists, in each reader's zone. */
+  public CaseCards caseCards() {
+    return cards;
+  }
+
   public Directory directory() {
     return directory;
   }

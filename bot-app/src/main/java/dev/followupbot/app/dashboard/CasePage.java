@@ -58,7 +58,7 @@ public final class CasePage {
     this.core = core;
     this.pages = pages;
     this.deliveries = deliveries;
-    this.cards = new CaseCards(core.teams(), core.cases(), core.directory(), clock);
+    this.cards = core.caseCards();
     this.clock = clock;
   }
 

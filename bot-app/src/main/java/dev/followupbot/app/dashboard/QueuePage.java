@@ -72,7 +72,7 @@ public final class QueuePage {
   QueuePage(FollowupCore core, Pages pages, Clock clock) {
     this.core = core;
     this.pages = pages;
-    this.cards = new CaseCards(core.teams(), core.cases(), core.directory(), clock);
+    this.cards = core.caseCards();
     this.clock = clock;
   }
 

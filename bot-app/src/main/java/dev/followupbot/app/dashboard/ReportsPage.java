@@ -57,7 +57,7 @@ public final class ReportsPage {
   ReportsPage(FollowupCore core, Pages pages, Clock clock) {
     this.core = core;
     this.pages = pages;
-    this.cards = new CaseCards(core.teams(), core.cases(), core.directory(), clock);
+    this.cards = core.caseCards();
     this.trends = new WeeklyTrends(core.cases(), core.storage().feedback(), cards, clock);
   }
 
