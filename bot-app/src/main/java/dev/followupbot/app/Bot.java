@@ -18,6 +18,7 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -32,6 +33,9 @@ import org.slf4j.LoggerFactory;
 public final class Bot implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(Bot.class);
+
+  /** How long start-up waits for interrupted sends to be settled before it carries on. */
+  private static final Duration SETTLE_AT_START = Duration.ofSeconds(15);
 
   private final Database database;
   private final QuartzReminderScheduler scheduler;
@@ -110,6 +114,10 @@ public final class Bot implements AutoCloseable {
               .configFile()
               .map(file -> new ConfigWatcher(file, core.admin(), 2000))
               .orElse(null);
+      // Before anything new goes out: what the previous process was sending when it died is
+      // looked up on the platform and recorded, or sent once. A platform that does not answer
+      // within the budget leaves the rest to the sweeps.
+      core.interruptedSends().settleAtStart(SETTLE_AT_START);
       scheduler.start(core.wakeUps());
       log.info(
           "database: {} ({}); scheduler: {}{}",

@@ -36,9 +36,10 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * log is what "arrived exactly once" is read from. It answers conversations.history with the
  * metadata, as Slack does with include_all_metadata, and can misbehave on chat.postMessage: refuse
  * a share of posts with 429 (Retry-After: 1) or 500, and accept one post but hold its answer until
- * the test releases it (so the sender can be killed with the message delivered but unacknowledged).
- * Every post to a channel that arrives while a Retry-After it was given is still running is
- * recorded as a violation.
+ * the test releases it (so the sender can be killed with the message delivered but unacknowledged),
+ * or hold one and fail it without accepting it. It logs chat.update calls too. Every post to a
+ * channel that arrives while a Retry-After it was given is still running is recorded as a
+ * violation.
  */
 final class FakeSlackApi implements AutoCloseable {
 
@@ -48,8 +49,22 @@ final class FakeSlackApi implements AutoCloseable {
   /** One accepted message. */
   record Post(String channel, String text, Optional<String> key, long arrivedMillis, String ts) {}
 
+  /** One chat.update: the message at {@code ts} in {@code channel} now reads {@code text}. */
+  record Update(String channel, String ts, String text, long arrivedMillis) {}
+
+  /** What happens to the post {@link #holdPost} holds. */
+  enum Held {
+    /** Slack has the message; its answer is held, so the sender never learns where it landed. */
+    ACCEPTED,
+    /** Slack holds the request and then fails it: the message never arrives. */
+    FAILED
+  }
+
   private final Server jetty;
   private final List<Post> posts = new ArrayList<>();
+  private final List<Update> updates = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final Map<String, Held> holds = new ConcurrentHashMap<>();
+  private final AtomicInteger heldPosts = new AtomicInteger();
   private final Map<String, Long> pausedUntil = new ConcurrentHashMap<>();
   private final List<String> violations = java.util.Collections.synchronizedList(new ArrayList<>());
   private final AtomicLong ts = new AtomicLong(1_700_000_000_000_000L);
@@ -91,6 +106,29 @@ final class FakeSlackApi implements AutoCloseable {
   /** Accepts the {@code n}th message (1-based) but holds its answer until {@link #release}. */
   void holdAnswerTo(int n) {
     this.holdAt = n;
+  }
+
+  /**
+   * Holds the first post whose text contains {@code text} until {@link #release}: accepted, or
+   * failed with a 500 once released.
+   */
+  void holdPost(String text, Held how) {
+    holds.put(text, how);
+  }
+
+  /**
+   * Whether {@code n} posts given to {@link #holdPost} are being held, waiting up to a deadline.
+   */
+  boolean awaitHeldPosts(int n, long seconds) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+    while (heldPosts.get() < n && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    return heldPosts.get() >= n;
+  }
+
+  List<Update> updates() {
+    return List.copyOf(updates);
   }
 
   boolean awaitHeld(long seconds) throws InterruptedException {
@@ -214,6 +252,12 @@ final class FakeSlackApi implements AutoCloseable {
           }
           break;
         case "chat.update":
+          updates.add(
+              new Update(
+                  form.getOrDefault("channel", "?"),
+                  form.getOrDefault("ts", "?"),
+                  form.getOrDefault("text", ""),
+                  System.currentTimeMillis()));
           body.put("channel", form.getOrDefault("channel", "?")).put("ts", form.get("ts"));
           break;
         default:
@@ -250,6 +294,25 @@ final class FakeSlackApi implements AutoCloseable {
         resp.getWriter().write("internal error");
         return false;
       }
+      String text = form.getOrDefault("text", "");
+      Optional<Held> hold = Optional.empty();
+      for (String wanted : holds.keySet()) {
+        if (text.contains(wanted)) {
+          hold = Optional.ofNullable(holds.remove(wanted));
+          break;
+        }
+      }
+      if (hold.isPresent() && hold.get() == Held.FAILED) {
+        heldPosts.incrementAndGet();
+        held.countDown();
+        awaitRelease();
+        failed.incrementAndGet();
+        resp.setStatus(500);
+        resp.setContentType("text/plain");
+        resp.getWriter().write("internal error");
+        return false;
+      }
+      boolean holdThis = hold.isPresent();
       String messageTs = tsString(ts.addAndGet(1000));
       int n;
       synchronized (posts) {
@@ -257,16 +320,21 @@ final class FakeSlackApi implements AutoCloseable {
             new Post(channel, form.getOrDefault("text", ""), deliveryKey(form), now, messageTs));
         n = posts.size();
       }
-      if (n == holdAt) {
+      if (n == holdAt || holdThis) {
+        heldPosts.incrementAndGet();
         held.countDown();
-        try {
-          released.await(60, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
+        awaitRelease();
       }
       body.put("channel", channel).put("ts", messageTs);
       return true;
+    }
+
+    private void awaitRelease() {
+      try {
+        released.await(60, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
 
     private void history(Map<String, String> form, ObjectNode body) {

@@ -176,6 +176,29 @@ final class ServeNode implements AutoCloseable {
     }
   }
 
+  /** An answer of the REST API. */
+  record Answer(int code, com.fasterxml.jackson.databind.JsonNode json) {}
+
+  /** One REST API call as the fault tests' workspace; {@code json} null for none. */
+  Answer api(String method, String path, String json) throws IOException {
+    RequestBody body =
+        json == null ? null : RequestBody.create(json, MediaType.get("application/json"));
+    Request request =
+        new Request.Builder()
+            .url(url("/api/v1" + path))
+            .header("Authorization", "Bearer " + API_TOKEN)
+            .method(method, body)
+            .build();
+    try (Response r = HTTP.newCall(request).execute()) {
+      String text = r.body().string();
+      return new Answer(
+          r.code(),
+          text.isEmpty()
+              ? com.fasterxml.jackson.databind.node.NullNode.getInstance()
+              : new com.fasterxml.jackson.databind.ObjectMapper().readTree(text));
+    }
+  }
+
   @Override
   public void close() {
     process.close();

@@ -28,6 +28,7 @@ import dev.followupbot.core.service.DeliveryService;
 import dev.followupbot.core.service.DigestService;
 import dev.followupbot.core.service.Directory;
 import dev.followupbot.core.service.HomeService;
+import dev.followupbot.core.service.InterruptedSends;
 import dev.followupbot.core.service.Messengers;
 import dev.followupbot.core.service.NudgeService;
 import dev.followupbot.core.service.OpenCaseRechecks;
@@ -65,6 +66,7 @@ public final class FollowupCore {
   private final PlatformActivity platformActivity;
   private final WebhookDelivery webhookDelivery;
   private final DashboardLinks dashboardLinks;
+  private final InterruptedSends interruptedSends;
 
   /**
    * The core on {@code storage}. {@code later} runs delivery shortcuts (a paced post whose slot
@@ -227,6 +229,16 @@ public final class FollowupCore {
             directory,
             dashboardLinks,
             clock);
+    this.interruptedSends =
+        new InterruptedSends(
+            delivery,
+            webhookDelivery,
+            storage.outbox(),
+            storage.webhooks(),
+            scheduler,
+            policy,
+            node,
+            clock);
     this.wakeUps =
         new WakeUps(
             reminderService,
@@ -238,10 +250,8 @@ public final class FollowupCore {
             storage.cases(),
             admin,
             rechecks,
-            policy,
+            interruptedSends,
             webhookDelivery,
-            scheduler,
-            node,
             clock);
     metrics.casesByStatus(storage.cases()::countByStatus);
   }
@@ -325,6 +335,11 @@ public final class FollowupCore {
   }
 
   /** Sends queued messages; adapters call it after acknowledging a request. */
+  /** Sends cut off by a sender that died: settled at start-up and by every sweep. */
+  public InterruptedSends interruptedSends() {
+    return interruptedSends;
+  }
+
   public DeliveryService delivery() {
     return delivery;
   }

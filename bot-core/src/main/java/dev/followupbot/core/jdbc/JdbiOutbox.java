@@ -278,6 +278,19 @@ public final class JdbiOutbox implements Outbox {
                 .list());
   }
 
+  @Override
+  public Set<String> claimers(Instant claimedBefore) {
+    return Set.copyOf(
+        tx.withHandle(
+            h ->
+                h.createQuery(
+                        "SELECT DISTINCT claimed_by FROM outbox WHERE state = 'SENDING'"
+                            + " AND claimed_at < :before AND claimed_by IS NOT NULL")
+                    .bind("before", claimedBefore)
+                    .mapTo(String.class)
+                    .list()));
+  }
+
   private OutboxEntry map(ResultSet rs, StatementContext ctx) throws SQLException {
     TenantId tenant = TenantId.fromKey(rs.getString("tenant_id"));
     String destKind = rs.getString("destination_kind");

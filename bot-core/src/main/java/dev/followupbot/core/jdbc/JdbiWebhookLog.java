@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
@@ -167,16 +168,32 @@ public final class JdbiWebhookLog implements WebhookLog {
   }
 
   @Override
-  public List<Long> stuck(Instant claimedBefore, int limit) {
+  public List<Long> stuck(Instant claimedBefore, Optional<String> claimedBy, int limit) {
     return tx.withHandle(
         h ->
             h.createQuery(
                     "SELECT id FROM webhook_deliveries WHERE state = 'SENDING'"
-                        + " AND claimed_at < :before ORDER BY id LIMIT :limit")
+                        + " AND claimed_at < :before"
+                        + (claimedBy.isPresent() ? " AND claimed_by = :node" : "")
+                        + " ORDER BY id LIMIT :limit")
                 .bind("before", claimedBefore)
+                .bind("node", claimedBy.orElse(null))
                 .bind("limit", limit)
                 .mapTo(Long.class)
                 .list());
+  }
+
+  @Override
+  public Set<String> claimers(Instant claimedBefore) {
+    return Set.copyOf(
+        tx.withHandle(
+            h ->
+                h.createQuery(
+                        "SELECT DISTINCT claimed_by FROM webhook_deliveries WHERE state = 'SENDING'"
+                            + " AND claimed_at < :before AND claimed_by IS NOT NULL")
+                    .bind("before", claimedBefore)
+                    .mapTo(String.class)
+                    .list()));
   }
 
   @Override

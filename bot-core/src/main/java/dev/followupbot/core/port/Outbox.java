@@ -72,4 +72,7 @@ public interface Outbox {
    * finished: their sender died mid-call, so whether the platform got them is unknown.
    */
   List<Long> stuck(Instant claimedBefore, Optional<String> claimedBy, int limit);
+
+  /** The senders holding claims made before {@code claimedBefore} and never finished. */
+  Set<String> claimers(Instant claimedBefore);
 }

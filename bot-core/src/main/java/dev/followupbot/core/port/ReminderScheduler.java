@@ -33,6 +33,24 @@ public interface ReminderScheduler {
     return Optional.empty();
   }
 
+  /**
+   * Whether this process is one of a cluster sharing the database. When it is not, it is the only
+   * process at work there: whatever an earlier process left claimed is certainly not being sent any
+   * more, and the core settles it at start-up.
+   */
+  default boolean clustered() {
+    return false;
+  }
+
+  /**
+   * Whether {@code claimedBy} names an earlier life of this very node (the same node name, a
+   * process started before this one): after a restart, whatever it claimed is certainly not being
+   * sent any more, without waiting for the cluster to notice that it stopped checking in.
+   */
+  default boolean earlierLifeOfThisNode(String claimedBy) {
+    return false;
+  }
+
   default void wakeAt(long reminderId, Instant at) {
     wakeAt(new WakeUp.ReminderDue(reminderId), at);
   }

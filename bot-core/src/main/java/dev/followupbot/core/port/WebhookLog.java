@@ -4,6 +4,7 @@ import dev.followupbot.core.domain.TenantId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The durable queue of webhook events and the ledger of their delivery (an outbox). Entries are
@@ -39,8 +40,14 @@ public interface WebhookLog {
   /** The pending entry first in line for this case and URL, if any. */
   Optional<Long> nextFor(String targetId, long caseId);
 
-  /** Entries claimed before {@code claimedBefore} and never finished: their sender died. */
-  List<Long> stuck(Instant claimedBefore, int limit);
+  /**
+   * Entries claimed before {@code claimedBefore} (by {@code claimedBy}, if given) and never
+   * finished: their sender died.
+   */
+  List<Long> stuck(Instant claimedBefore, Optional<String> claimedBy, int limit);
+
+  /** The senders holding claims made before {@code claimedBefore} and never finished. */
+  Set<String> claimers(Instant claimedBefore);
 
   /** Hands a stuck entry back to pending, to be sent again at {@code now}. */
   void release(long id, Instant now, String error);

@@ -58,10 +58,18 @@ public final class QuartzReminderScheduler implements ReminderScheduler, AutoClo
   private final QuartzSettings settings;
   private final BatchedWakeUps writes;
   private final DataSource dataSource;
+  private final String node;
+  private final long startedMillis;
 
   private QuartzReminderScheduler(
-      Scheduler scheduler, QuartzSettings settings, DataSource dataSource) {
+      Scheduler scheduler,
+      QuartzSettings settings,
+      DataSource dataSource,
+      String node,
+      long startedMillis) {
     this.scheduler = scheduler;
+    this.node = node;
+    this.startedMillis = startedMillis;
     this.dataSource = dataSource;
     this.settings = settings;
     this.writes = new BatchedWakeUps(scheduler);
@@ -82,10 +90,9 @@ public final class QuartzReminderScheduler implements ReminderScheduler, AutoClo
    */
   public static QuartzReminderScheduler create(
       Database database, QuartzSettings settings, String node) {
+    long startedMillis = System.currentTimeMillis();
     String instanceId =
-        settings.clustered()
-            ? node + "-" + Long.toString(System.currentTimeMillis(), 36)
-            : "single";
+        settings.clustered() ? node + "-" + Long.toString(startedMillis, 36) : "single";
     String dataSourceName = "followup-" + UUID.randomUUID();
     DBConnectionManager.getInstance()
         .addConnectionProvider(dataSourceName, new PoolProvider(database.dataSource()));
@@ -95,7 +102,8 @@ public final class QuartzReminderScheduler implements ReminderScheduler, AutoClo
       Scheduler scheduler = factory.getScheduler();
       // Quartz keeps schedulers in a JVM-wide registry by name; every start gets its own.
       SchedulerRepository.getInstance().remove(INSTANCE_NAME);
-      return new QuartzReminderScheduler(scheduler, settings, database.dataSource());
+      return new QuartzReminderScheduler(
+          scheduler, settings, database.dataSource(), node, startedMillis);
     } catch (SchedulerException e) {
       throw new IllegalStateException(
           "Could not create the Quartz scheduler: " + e.getMessage(), e);
@@ -267,6 +275,29 @@ public final class QuartzReminderScheduler implements ReminderScheduler, AutoClo
     // Quartz checks this node in; until its first check-in is written it is alive all the same.
     live.add(instanceId());
     return Optional.of(live);
+  }
+
+  @Override
+  public boolean clustered() {
+    return settings.clustered();
+  }
+
+  /**
+   * Clustered instance ids are the node name, a dash and the start time in base 36: an earlier life
+   * has this node's name and an earlier start time. A longer name that merely begins with this one
+   * ({@code a-b} for {@code a}) has a dash in what follows and is not taken for it.
+   */
+  @Override
+  public boolean earlierLifeOfThisNode(String claimedBy) {
+    String prefix = node + "-";
+    if (!settings.clustered() || !claimedBy.startsWith(prefix)) {
+      return false;
+    }
+    String started = claimedBy.substring(prefix.length());
+    if (!started.matches("[0-9a-z]{1,12}")) {
+      return false;
+    }
+    return Long.parseLong(started, 36) < startedMillis;
   }
 
   private static Properties properties(

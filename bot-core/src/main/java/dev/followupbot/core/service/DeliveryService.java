@@ -177,29 +177,15 @@ public final class DeliveryService {
   }
 
   /**
-   * Resolves sends whose sender died mid-call: entries claimed before {@code before} (by {@code
-   * claimedBy}, if given; a previous life of this process) and never finished. See {@link
-   * #resolveUnknownOutcome}.
+   * Settles sends whose sender is gone: entries claimed before {@code before} (by {@code
+   * claimedBy}, if given) and never finished. See {@link #resolveUnknownOutcome}. Returns how many
+   * were settled; one the platform cannot be asked about yet stays for the next call.
    */
   public int recoverUnfinished(Instant before, Optional<String> claimedBy, int limit) {
     List<Long> stuck = outbox.stuck(before, claimedBy, limit);
     int recovered = 0;
     for (Long id : stuck) {
       recovered += outbox.find(id).map(this::resolveUnknownOutcome).orElse(false) ? 1 : 0;
-    }
-    return recovered;
-  }
-
-  /**
-   * Resolves sends claimed before {@code before} by nodes not in {@code live}: a cluster member
-   * that stopped checking in died, and whatever it was sending is resolved by a survivor at once.
-   */
-  public int recoverFromDeadNodes(Set<String> live, Instant before, int limit) {
-    int recovered = 0;
-    for (Long id : outbox.stuck(before, Optional.empty(), limit)) {
-      Optional<OutboxEntry> entry =
-          outbox.find(id).filter(e -> e.claimedBy().filter(live::contains).isEmpty());
-      recovered += entry.map(this::resolveUnknownOutcome).orElse(false) ? 1 : 0;
     }
     return recovered;
   }
@@ -267,6 +253,9 @@ public final class DeliveryService {
               + " so it is not sent again",
           entry.id(),
           entry.dedupeKey());
+      if (entry.kind() == OutboxEntry.Kind.CASE_CARD) {
+        catchUpRecoveredCard(entry);
+      }
       return true;
     }
     if (prior instanceof PriorDelivery.Absent) {
@@ -291,6 +280,29 @@ public final class DeliveryService {
         entry.tenant(),
         entry.tenant().platform().key());
     return true;
+  }
+
+  /**
+   * A card found on the platform after its post was cut off shows the case as it was then, and a
+   * change made since found no card to update (a claim while the bot was restarting): it is brought
+   * up to date in place, once. The card now has its address, so no second card is posted.
+   */
+  private void catchUpRecoveredCard(OutboxEntry entry) {
+    cases
+        .findById(entry.tenant(), entry.caseId().orElseThrow())
+        .ifPresent(
+            c -> {
+              long refresh =
+                  tx.inTransaction(
+                      () ->
+                          outbox.enqueue(
+                              OutboxEntry.cardRefreshFor(
+                                  c.tenant(),
+                                  c.id(),
+                                  "v" + c.version() + ":recovered",
+                                  clock.instant())));
+              deliver(refresh);
+            });
   }
 
   /** Where a message or a case card goes; a card refresh posts nothing. */

@@ -2,14 +2,12 @@ package dev.followupbot.core.service;
 
 import dev.followupbot.core.domain.SupportCase;
 import dev.followupbot.core.port.CaseRepository;
-import dev.followupbot.core.port.ReminderScheduler;
 import dev.followupbot.core.port.SeenEvents;
 import dev.followupbot.core.port.WakeUp;
 import dev.followupbot.core.port.WakeUpHandler;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,12 +35,6 @@ public final class WakeUps implements WakeUpHandler {
    */
   private static final Duration OVERDUE = Duration.ofSeconds(20);
 
-  /**
-   * A claim younger than this is left alone even if its node is not (yet) among the live ones: a
-   * node that has just started may claim before its first check-in is visible.
-   */
-  private static final Duration DEAD_NODE_GRACE = Duration.ofSeconds(5);
-
   private final ReminderService reminders;
   private final DeliveryService delivery;
   private final SeenEvents seenEvents;
@@ -52,11 +44,8 @@ public final class WakeUps implements WakeUpHandler {
   private final CaseRepository cases;
   private final AdminService admin;
   private final OpenCaseRechecks rechecks;
-  private final DeliveryPolicy policy;
+  private final InterruptedSends interrupted;
   private final WebhookDelivery webhooks;
-  private final ReminderScheduler scheduler;
-  private final String node;
-  private final Instant startedAt;
   private final Clock clock;
   private volatile boolean firstSweep = true;
   private volatile Instant lastForget = Instant.MIN;
@@ -73,12 +62,10 @@ public final class WakeUps implements WakeUpHandler {
       CaseRepository cases,
       AdminService admin,
       OpenCaseRechecks rechecks,
-      DeliveryPolicy policy,
+      InterruptedSends interrupted,
       WebhookDelivery webhooks,
-      ReminderScheduler scheduler,
-      String node,
       Clock clock) {
-    this.scheduler = scheduler;
+    this.interrupted = interrupted;
     this.admin = admin;
     this.rechecks = rechecks;
     this.reminders = reminders;
@@ -88,10 +75,7 @@ public final class WakeUps implements WakeUpHandler {
     this.nudges = nudges;
     this.digests = digests;
     this.cases = cases;
-    this.policy = policy;
     this.webhooks = webhooks;
-    this.node = node;
-    this.startedAt = clock.instant();
     this.clock = clock;
   }
 
@@ -116,18 +100,12 @@ public final class WakeUps implements WakeUpHandler {
     Instant now = clock.instant();
     boolean first = firstSweep;
     firstSweep = false;
-    int recovered = 0;
     if (Duration.between(lastSettings, now).compareTo(SETTINGS_EVERY) >= 0) {
       lastSettings = now;
       admin.refreshOverrides();
     }
-    // Whatever this node was sending when it last stopped is certainly not being sent now.
-    recovered += delivery.recoverUnfinished(startedAt, Optional.of(node), BATCH);
-    Optional<Set<String>> live = scheduler.liveNodes();
-    if (live.isPresent()) {
-      // Nor is what a cluster member that stopped checking in was sending.
-      recovered += delivery.recoverFromDeadNodes(live.get(), now.minus(DEAD_NODE_GRACE), BATCH);
-    }
+    // Sends cut off by a sender that is gone: an earlier process, a dead member, a hung call.
+    int recovered = interrupted.settle();
     if (first) {
       // Timers may have changed while the bot was down (a new configuration, a lost wake-up).
       rechecks.request();
@@ -136,10 +114,7 @@ public final class WakeUps implements WakeUpHandler {
     if (rechecks.take()) {
       recheckOpenCases();
     }
-    recovered +=
-        delivery.recoverUnfinished(now.minus(policy.presumedDeadAfter()), Optional.empty(), BATCH);
     int sent = delivery.deliverDue(BATCH);
-    recovered += webhooks.recoverStuck(now.minus(policy.presumedDeadAfter()), BATCH);
     int events = webhooks.deliverDue(BATCH);
     // After a start-up everything overdue is ours at once; later, only what its wake-up missed.
     int overdue = reminders.deliverOverdue(first ? now : now.minus(OVERDUE), BATCH);

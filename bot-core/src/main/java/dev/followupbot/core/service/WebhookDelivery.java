@@ -83,17 +83,21 @@ public final class WebhookDelivery {
   }
 
   /**
-   * Events whose sender stopped mid-POST go back to the queue; the receiver may get them twice,
-   * which the event id lets it notice.
+   * Events whose sender stopped mid-POST (claimed before {@code claimedBefore}, by {@code
+   * claimedBy} if given) go back to the queue, to be sent at once; the receiver may get one twice,
+   * with the same event id, which lets it notice. Returns how many.
    */
-  public int recoverStuck(Instant claimedBefore, int limit) {
+  public int recoverStuck(Instant claimedBefore, Optional<String> claimedBy, int limit) {
     if (targets.isEmpty()) {
       return 0;
     }
-    List<Long> stuck = webhookLog.stuck(claimedBefore, limit);
+    List<Long> stuck = webhookLog.stuck(claimedBefore, claimedBy, limit);
     Instant now = clock.instant();
     for (Long id : stuck) {
-      log.warn("webhook delivery id={} was cut off mid-call; sending it again", id);
+      log.warn(
+          "webhook delivery id={} was cut off mid-call when its sender stopped; sending it again"
+              + " with the same event id",
+          id);
       tx.run(() -> webhookLog.release(id, now, "sender stopped mid-call"));
     }
     return stuck.size();

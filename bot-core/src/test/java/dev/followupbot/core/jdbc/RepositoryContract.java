@@ -435,9 +435,17 @@ abstract class RepositoryContract {
     assertThat(winners).isEqualTo(1);
     assertThat(outbox.due(T0, Set.of(Platform.SLACK), 10)).isEmpty();
     assertThat(outbox.stuck(T0.plusSeconds(1), Optional.empty(), 10)).containsExactly(id);
+    String winner = outbox.find(id).orElseThrow().claimedBy().orElseThrow();
+    assertThat(outbox.claimers(T0.plusSeconds(1)))
+        .as("who holds the claim")
+        .containsExactly(winner);
+    assertThat(outbox.claimers(T0)).as("only claims made before the time given").isEmpty();
+    assertThat(outbox.stuck(T0.plusSeconds(1), Optional.of(winner), 10)).containsExactly(id);
+    assertThat(outbox.stuck(T0.plusSeconds(1), Optional.of("someone-else"), 10)).isEmpty();
     outbox.markSent(id, Optional.of(new MessageRef("D1", "1.2")), T0);
     assertThat(outbox.find(id).orElseThrow().state()).isEqualTo(OutboxEntry.State.SENT);
     assertThat(outbox.stuck(T0.plusSeconds(1), Optional.empty(), 10)).isEmpty();
+    assertThat(outbox.claimers(T0.plusSeconds(1))).as("a finished claim holds nothing").isEmpty();
   }
 
   @Test
@@ -762,7 +770,11 @@ abstract class RepositoryContract {
     assertThat(stored.state()).isEqualTo(WebhookEntry.State.DELIVERED);
     assertThat(stored.attempts()).isEqualTo(2);
     assertThat(stored.lastStatus()).contains(204);
-    assertThat(webhooks.stuck(T0.plusSeconds(7), 10)).containsExactly(second);
+    assertThat(webhooks.stuck(T0.plusSeconds(7), Optional.empty(), 10)).containsExactly(second);
+    assertThat(webhooks.stuck(T0.plusSeconds(7), Optional.of("node"), 10)).containsExactly(second);
+    assertThat(webhooks.stuck(T0.plusSeconds(7), Optional.of("other"), 10)).isEmpty();
+    assertThat(webhooks.claimers(T0.plusSeconds(7))).containsExactly("node");
+    assertThat(webhooks.claimers(T0.plusSeconds(6))).as("claimed at 6 s, not before").isEmpty();
     webhooks.release(second, T0.plusSeconds(7), "sender stopped");
     assertThat(webhooks.find(second).orElseThrow().state()).isEqualTo(WebhookEntry.State.PENDING);
     assertThat(webhooks.list(GLOBEX, Optional.empty(), Optional.empty(), Long.MAX_VALUE, 10))

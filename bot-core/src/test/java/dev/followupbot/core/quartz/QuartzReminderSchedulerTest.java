@@ -184,4 +184,32 @@ class QuartzReminderSchedulerTest {
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("could not schedule");
   }
+
+  @Test
+  void clustered_it_tells_an_earlier_life_of_its_node_from_itself_and_from_other_nodes() {
+    scheduler = QuartzReminderScheduler.create(db, QuartzSettings.DEFAULT.clustered(true), "web-1");
+    String me = scheduler.instanceId();
+    assertThat(scheduler.clustered()).isTrue();
+    assertThat(me).startsWith("web-1-");
+    long started = Long.parseLong(me.substring("web-1-".length()), 36);
+    String minuteAgo = Long.toString(started - 60_000, 36);
+
+    assertThat(scheduler.earlierLifeOfThisNode("web-1-" + minuteAgo)).isTrue();
+    assertThat(scheduler.earlierLifeOfThisNode(me)).as("itself").isFalse();
+    assertThat(scheduler.earlierLifeOfThisNode("web-2-" + minuteAgo)).as("another node").isFalse();
+    assertThat(scheduler.earlierLifeOfThisNode("web-1-b-" + minuteAgo))
+        .as("a node named web-1-b")
+        .isFalse();
+    assertThat(scheduler.earlierLifeOfThisNode("web-1-" + Long.toString(started + 60_000, 36)))
+        .as("one that started after this one")
+        .isFalse();
+    assertThat(scheduler.earlierLifeOfThisNode("web-1")).isFalse();
+  }
+
+  @Test
+  void not_clustered_it_says_so_and_names_no_earlier_life() {
+    scheduler = QuartzReminderScheduler.create(db, QuartzSettings.DEFAULT, "web-1");
+    assertThat(scheduler.clustered()).isFalse();
+    assertThat(scheduler.earlierLifeOfThisNode("web-1-abc")).isFalse();
+  }
 }

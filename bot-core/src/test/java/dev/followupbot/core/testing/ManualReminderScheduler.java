@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A scheduler that wakes nobody until the test says so: {@link #fireDue} wakes everything whose
@@ -19,6 +20,39 @@ import java.util.Optional;
 public final class ManualReminderScheduler implements ReminderScheduler {
 
   private final Map<WakeUp, Instant> wakeUps = new LinkedHashMap<>();
+  private volatile boolean clustered;
+  private volatile Optional<Set<String>> live = Optional.empty();
+  private volatile Set<String> earlierLives = Set.of();
+
+  /**
+   * From now on this scheduler is one of a cluster whose members checking in are {@code live}, and
+   * {@code earlierLives} are earlier lives of this node (by default it is not clustered).
+   */
+  public void clusteredWith(Set<String> live, Set<String> earlierLives) {
+    this.clustered = true;
+    this.live = Optional.of(Set.copyOf(live));
+    this.earlierLives = Set.copyOf(earlierLives);
+  }
+
+  /** Clustered, and the members' check-ins cannot be read now (the database is away). */
+  public void cannotReadClusterState() {
+    this.live = Optional.empty();
+  }
+
+  @Override
+  public boolean clustered() {
+    return clustered;
+  }
+
+  @Override
+  public Optional<Set<String>> liveNodes() {
+    return live;
+  }
+
+  @Override
+  public boolean earlierLifeOfThisNode(String claimedBy) {
+    return earlierLives.contains(claimedBy);
+  }
 
   @Override
   public synchronized void wakeAt(WakeUp wakeUp, Instant at) {

@@ -1,0 +1,294 @@
+package dev.followupbot.core.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.followupbot.core.Integrations;
+import dev.followupbot.core.domain.Reminder;
+import dev.followupbot.core.domain.ReminderStatus;
+import dev.followupbot.core.domain.UserRef;
+import dev.followupbot.core.jdbc.Database;
+import dev.followupbot.core.message.Message;
+import dev.followupbot.core.message.MessageRef;
+import dev.followupbot.core.port.Destination;
+import dev.followupbot.core.port.OutboxEntry;
+import dev.followupbot.core.port.WebhookEntry;
+import dev.followupbot.core.testing.Configs;
+import dev.followupbot.core.testing.CoreHarness;
+import dev.followupbot.core.testing.MutableClock;
+import dev.followupbot.core.testing.RecordingMessenger;
+import dev.followupbot.core.testing.RecordingWebhookReceiver;
+import dev.followupbot.core.testing.Replies;
+import dev.followupbot.core.testing.TestDatabases;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A send cut off by a crash (claimed, never recorded) is settled as soon as its sender is certainly
+ * gone: at the next start of a node that is not clustered, whatever name the node starts under, and
+ * on a cluster when it was an earlier life of the restarting node. Settling looks the message up on
+ * the platform: found, it is recorded with its address; not found, it is sent once, without a
+ * "possible repeat" note. Nothing here moves the clock past the two minutes after which a claim is
+ * presumed dead anyway: each of these would fail without the start-up settlement.
+ */
+class InterruptedSendsTest {
+
+  private static final String HOOKS =
+      """
+      webhooks:
+        - url: https://hooks.example.com/followup
+          secret_env: HOOK_SECRET
+      """;
+
+  /** The name the crashed process claimed under: another host name than the restarted one's. */
+  private static final String PREVIOUS = "old-container-3000";
+
+  private static final Duration RESTART = Duration.ofSeconds(10);
+
+  private final Database db = TestDatabases.h2();
+  private final MutableClock clock = MutableClock.at("2026-11-23T09:00:00Z");
+  private final RecordingWebhookReceiver receiver = new RecordingWebhookReceiver();
+  private final CoreHarness crashed = harness("");
+
+  @AfterEach
+  void close() {
+    db.close();
+  }
+
+  private CoreHarness harness(String yaml) {
+    return new CoreHarness(
+        db,
+        Configs.quietExcept(yaml),
+        clock,
+        new Integrations(
+            new SimpleMeterRegistry(),
+            receiver,
+            name ->
+                name.equals("HOOK_SECRET")
+                    ? Optional.of("whsec-0123456789abcdef")
+                    : Optional.empty()));
+  }
+
+  /** The process started again on the same database, a little later, with Slack's lookups on. */
+  private CoreHarness restarted(String yaml) {
+    clock.advance(RESTART);
+    CoreHarness bot = harness(yaml);
+    bot.slack.lookUpDeliveries();
+    return bot;
+  }
+
+  private static Destination dmTo(String userId) {
+    return new Destination.Direct(new UserRef(CoreHarness.ACME, userId));
+  }
+
+  /** Ann's reminder, due now, whose message the crashed process claimed and was sending. */
+  private long reminderInFlight() {
+    crashed.say(crashed.person("ann"), "remind in 1m stretch");
+    clock.advance(Duration.ofMinutes(1));
+    Reminder r = crashed.core.reminders().findByNumber(CoreHarness.ACME, 1).orElseThrow();
+    long entry =
+        crashed
+            .core
+            .outbox()
+            .enqueue(
+                OutboxEntry.reminder(
+                    dmTo("ann"),
+                    Message.text("⏰ Reminder: stretch"),
+                    r.id(),
+                    r.occurrence(),
+                    r.caseId(),
+                    clock.instant()));
+    assertThat(crashed.core.outbox().claim(entry, PREVIOUS, clock.instant())).isTrue();
+    return entry;
+  }
+
+  private OutboxEntry entry(CoreHarness bot, long id) {
+    return bot.core.outbox().find(id).orElseThrow();
+  }
+
+  private Reminder reminder(CoreHarness bot) {
+    return bot.core.reminders().findByNumber(CoreHarness.ACME, 1).orElseThrow();
+  }
+
+  @Test
+  void a_reminder_the_platform_got_is_recorded_as_delivered_at_start_up_and_not_sent_again() {
+    long id = reminderInFlight();
+    String key = entry(crashed, id).dedupeKey();
+    CoreHarness bot = restarted("");
+    // Slack got the post; its answer never reached the process that died.
+    MessageRef landed = bot.slack.post(dmTo("ann"), Message.text("⏰ Reminder: stretch"), key);
+
+    assertThat(bot.core.interruptedSends().settleAtStart(Duration.ofSeconds(15))).isEqualTo(1);
+
+    OutboxEntry settled = entry(bot, id);
+    assertThat(settled.state()).isEqualTo(OutboxEntry.State.SENT);
+    assertThat(reminder(bot).status()).isEqualTo(ReminderStatus.DELIVERED);
+    bot.core.wakeUps().sweep();
+    assertThat(bot.slack.directTo("ann")).as("the one Slack already had").hasSize(1);
+    assertThat(bot.slack.directTo("ann").get(0).ref()).isEqualTo(landed);
+  }
+
+  @Test
+  void a_reminder_the_platform_never_got_is_sent_once_at_start_up_without_a_repeat_note() {
+    long id = reminderInFlight();
+    CoreHarness bot = restarted("");
+
+    bot.core.interruptedSends().settleAtStart(Duration.ofSeconds(15));
+    bot.core.wakeUps().sweep(); // the first sweep, as the scheduler starts
+    bot.core.wakeUps().sweep();
+
+    List<RecordingMessenger.Post> dms = bot.slack.directTo("ann");
+    assertThat(dms).hasSize(1);
+    assertThat(Replies.text(dms.get(0).message()))
+        .contains("stretch")
+        .doesNotContain("Sorry if it's a repeat");
+    assertThat(entry(bot, id).state()).isEqualTo(OutboxEntry.State.SENT);
+    assertThat(reminder(bot).status()).isEqualTo(ReminderStatus.DELIVERED);
+  }
+
+  /** A case opened by ann whose card the crashed process was posting. */
+  private long cardInFlight() {
+    Reply opened = crashed.core.router().handle(crashed.person("ann"), "new Refund for ACME");
+    long card =
+        opened.deliveries().stream()
+            .filter(d -> entry(crashed, d).kind() == OutboxEntry.Kind.CASE_CARD)
+            .findFirst()
+            .orElseThrow();
+    assertThat(crashed.core.outbox().claim(card, PREVIOUS, clock.instant())).isTrue();
+    return card;
+  }
+
+  @Test
+  void a_card_the_platform_got_keeps_its_address_and_a_claim_made_meanwhile_updates_it_in_place() {
+    long card = cardInFlight();
+    String key = entry(crashed, card).dedupeKey();
+    CoreHarness bot = restarted("");
+    MessageRef landed =
+        bot.slack.post(
+            new Destination.Channel(CoreHarness.ACME, CoreHarness.CHANNEL),
+            Message.text("#1 Refund for ACME · unclaimed"),
+            key);
+    // Someone claims before the lookup has run: there is no card to update yet.
+    bot.say(bot.person("bob"), "claim 1");
+    assertThat(bot.slack.updates()).isEmpty();
+
+    bot.core.interruptedSends().settleAtStart(Duration.ofSeconds(15));
+    bot.core.wakeUps().sweep();
+
+    assertThat(bot.core.cases().findByNumber(CoreHarness.ACME, 1).orElseThrow().card())
+        .contains(landed);
+    assertThat(bot.slack.updates()).as("the card catches up with the claim").hasSize(1);
+    RecordingMessenger.Update caughtUp = bot.slack.updates().get(0);
+    assertThat(caughtUp.ref()).isEqualTo(landed);
+    assertThat(Replies.text(caughtUp.message())).contains("claimed").contains("bob");
+
+    bot.say(bot.person("bob"), "resolve 1");
+    assertThat(bot.slack.inChannel(CoreHarness.CHANNEL)).as("one card, never a second").hasSize(1);
+    assertThat(bot.slack.updates()).hasSize(2).allMatch(u -> u.ref().equals(landed));
+  }
+
+  @Test
+  void a_card_the_platform_never_got_is_posted_once_at_start_up_and_later_changes_update_it() {
+    cardInFlight();
+    CoreHarness bot = restarted("");
+
+    bot.core.interruptedSends().settleAtStart(Duration.ofSeconds(15));
+    bot.core.wakeUps().sweep();
+    bot.say(bot.person("bob"), "claim 1");
+
+    List<RecordingMessenger.Post> cards = bot.slack.inChannel(CoreHarness.CHANNEL);
+    assertThat(cards).hasSize(1);
+    assertThat(Replies.text(cards.get(0).message())).doesNotContain("Sorry if it's a repeat");
+    assertThat(bot.slack.updates()).isNotEmpty().allMatch(u -> u.ref().equals(cards.get(0).ref()));
+  }
+
+  @Test
+  void a_webhook_event_in_flight_is_sent_again_at_start_up_with_the_same_event_id() {
+    CoreHarness before = harness(HOOKS);
+    before.core.router().handle(before.person("ann"), "new Refund for ACME");
+    WebhookEntry event = firstEvent(before);
+    assertThat(before.core.webhookLog().claim(event.id(), PREVIOUS, clock.instant())).isTrue();
+    receiver.clear();
+    CoreHarness bot = restarted(HOOKS);
+
+    bot.core.interruptedSends().settleAtStart(Duration.ofSeconds(15));
+    bot.core.wakeUps().sweep();
+
+    List<RecordingWebhookReceiver.Received> got =
+        receiver.received().stream()
+            .filter(r -> r.headers().get("X-Followup-Event-Id").equals(event.eventId()))
+            .toList();
+    assertThat(got).hasSize(1);
+    assertThat(bot.core.webhookLog().find(event.id()).orElseThrow().state())
+        .isEqualTo(WebhookEntry.State.DELIVERED);
+  }
+
+  private static WebhookEntry firstEvent(CoreHarness bot) {
+    return bot
+        .core
+        .webhookLog()
+        .list(CoreHarness.ACME, Optional.empty(), Optional.empty(), Long.MAX_VALUE, 100)
+        .stream()
+        .min(java.util.Comparator.comparingLong(WebhookEntry::id))
+        .orElseThrow();
+  }
+
+  @Test
+  void on_a_cluster_an_earlier_life_of_this_node_is_settled_at_start_up_and_a_live_member_is_not() {
+    long mine = reminderInFlight();
+    crashed.say(crashed.person("bob"), "remind in 1m coffee");
+    clock.advance(Duration.ofMinutes(1));
+    Reminder bobs = crashed.core.reminders().findByNumber(CoreHarness.ACME, 2).orElseThrow();
+    long theirs =
+        crashed
+            .core
+            .outbox()
+            .enqueue(
+                OutboxEntry.reminder(
+                    dmTo("bob"),
+                    Message.text("⏰ Reminder: coffee"),
+                    bobs.id(),
+                    bobs.occurrence(),
+                    bobs.caseId(),
+                    clock.instant()));
+    assertThat(crashed.core.outbox().claim(theirs, "b-lz3k2", clock.instant())).isTrue();
+    CoreHarness bot = restarted("");
+    bot.scheduler.clusteredWith(Set.of("b-lz3k2", "test-node"), Set.of(PREVIOUS));
+
+    bot.core.interruptedSends().settleAtStart(Duration.ofSeconds(15));
+    bot.core.wakeUps().sweep();
+
+    assertThat(entry(bot, mine).state()).isEqualTo(OutboxEntry.State.SENT);
+    assertThat(bot.slack.directTo("ann")).hasSize(1);
+    assertThat(entry(bot, theirs).state())
+        .as("node b is alive and may still be sending it")
+        .isEqualTo(OutboxEntry.State.SENDING);
+    assertThat(bot.slack.directTo("bob")).isEmpty();
+
+    // Node b stops checking in: its send is settled at the next sweep.
+    bot.scheduler.clusteredWith(Set.of("test-node"), Set.of());
+    clock.advance(Duration.ofSeconds(6));
+    bot.core.wakeUps().sweep();
+    bot.core.wakeUps().sweep();
+    assertThat(bot.slack.directTo("bob")).hasSize(1);
+  }
+
+  @Test
+  void
+      on_a_cluster_a_claim_of_another_member_is_left_alone_when_the_cluster_state_cannot_be_read() {
+    long id = reminderInFlight();
+    CoreHarness bot = restarted("");
+    bot.scheduler.clusteredWith(Set.of(), Set.of());
+    bot.scheduler.cannotReadClusterState();
+
+    bot.core.interruptedSends().settleAtStart(Duration.ofSeconds(15));
+    bot.core.wakeUps().sweep();
+
+    assertThat(entry(bot, id).state()).isEqualTo(OutboxEntry.State.SENDING);
+    assertThat(bot.slack.posts()).isEmpty();
+  }
+}
