@@ -149,7 +149,9 @@ class ServeSlackTest {
 
     try (Response r =
         http.newCall(
-                new Request.Builder().url("http://127.0.0.1:" + server.port() + "/healthz").build())
+                new Request.Builder()
+                    .url("http://127.0.0.1:" + server.managementPort().getAsInt() + "/healthz")
+                    .build())
             .execute()) {
       assertThat(r.body().string()).contains("\"slack\":\"on\"");
     }
