@@ -90,6 +90,7 @@ class ServeSlackTest {
   private Map<String, String> env() {
     Map<String, String> env = new HashMap<>();
     env.put("PORT", "0");
+    env.put("FOLLOWUP_MANAGEMENT_PORT", "0");
     env.put("FOLLOWUP_DATA_DIR", dataDir.toString());
     env.put("SLACK_BOT_TOKEN", TOKEN);
     env.put("SLACK_SIGNING_SECRET", SECRET);

@@ -200,7 +200,8 @@ public final class ApiServlet extends HttpServlet {
     if (new String(bytes, StandardCharsets.UTF_8).isBlank()) {
       return JsonNodeFactory.instance.objectNode();
     }
-    String type = request.getContentType();
+    // The raw header: Jetty's getContentType() throws on a charset the JVM does not know.
+    String type = request.getHeader("Content-Type");
     if (type == null || !type.toLowerCase(Locale.ROOT).strip().startsWith("application/json")) {
       throw ApiProblem.of(415, "Send the body as JSON, with Content-Type: application/json.");
     }
