@@ -252,7 +252,8 @@ final class AckLatency {
     f.put("text", text);
     f.put("api_app_id", "A0BENCH");
     f.put("response_url", "https://hooks.slack.com/commands/T/1/x");
-    f.put("trigger_id", "1.2.3");
+    // Unique, as Slack's are: the bot ignores a request it has seen before.
+    f.put("trigger_id", "1.2." + java.util.UUID.randomUUID());
     StringBuilder s = new StringBuilder();
     f.forEach(
         (k, v) ->

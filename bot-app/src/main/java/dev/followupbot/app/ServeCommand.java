@@ -22,15 +22,17 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 
 /**
- * Runs the bot as a server: the scheduler, Jetty with /healthz, /metrics and the REST API, and
- * every configured platform.
+ * Runs the bot as a server: the scheduler, Jetty with /healthz and the REST API, a management
+ * server with /metrics and the detailed /healthz when a management port is set, and every
+ * configured platform.
  */
 @Command(
     name = "serve",
     mixinStandardHelpOptions = true,
     description = {
-      "Run the bot: HTTP on $PORT (default 3000) with GET /healthz, GET /metrics and the REST API at /api/v1,",
-      "reminders, nudges and webhooks on schedule.",
+      "Run the bot: HTTP on $PORT (default 3000) with GET /healthz and the REST API at /api/v1,",
+      "reminders, nudges and webhooks on schedule. GET /metrics and the detailed /healthz are on",
+      "$FOLLOWUP_MANAGEMENT_PORT (bound to 127.0.0.1 unless $FOLLOWUP_MANAGEMENT_ADDRESS says otherwise).",
       "Platforms start when their variables are set; the log says which are on and how to turn on the others."
     })
 public final class ServeCommand implements Callable<Integer> {
@@ -58,14 +60,20 @@ public final class ServeCommand implements Callable<Integer> {
   public static final class Server implements AutoCloseable {
     private final Bot bot;
     private final JettyServer jetty;
+    private final Optional<JettyServer> management;
     private final Optional<SlackPlatform> slack;
     private final Optional<TeamsPlatform> teams;
     private boolean closed;
 
     private Server(
-        Bot bot, JettyServer jetty, Optional<SlackPlatform> slack, Optional<TeamsPlatform> teams) {
+        Bot bot,
+        JettyServer jetty,
+        Optional<JettyServer> management,
+        Optional<SlackPlatform> slack,
+        Optional<TeamsPlatform> teams) {
       this.bot = bot;
       this.jetty = jetty;
+      this.management = management;
       this.slack = slack;
       this.teams = teams;
     }
@@ -118,8 +126,15 @@ public final class ServeCommand implements Callable<Integer> {
       }
       JettyServer jetty = new JettyServer(settings.port());
       jetty.filter(new HttpMetricsFilter(bot.meters()));
-      jetty.mount("/healthz", new HealthServlet(bot, platforms));
-      jetty.mount("/metrics", new MetricsServlet(bot.meters()));
+      jetty.mount("/healthz", HealthServlet.minimal(bot));
+      Optional<JettyServer> management =
+          settings
+              .management()
+              .map(
+                  m ->
+                      JettyServer.management(m.address(), m.port())
+                          .mount("/healthz", HealthServlet.detailed(bot, platforms))
+                          .mount("/metrics", new MetricsServlet(bot.meters())));
       ApiServlet api = new ApiServlet(bot.core(), settings.apiTokens(), clock);
       jetty.mount(ApiServlet.PREFIX + "/*", api);
       hints.add(
@@ -138,8 +153,12 @@ public final class ServeCommand implements Callable<Integer> {
       teams.ifPresent(t -> jetty.mount(TeamsPlatform.PATH, t.servlet(bot.core())));
       try {
         slack.ifPresent(s -> s.attach(bot.core(), jetty::mount));
+        for (JettyServer m : management.stream().toList()) {
+          startManagement(m, settings);
+        }
         jetty.start();
       } catch (Exception e) {
+        management.ifPresent(Server::stopQuietly);
         slack.ifPresent(SlackPlatform::close);
         teams.ifPresent(TeamsPlatform::close);
         bot.close();
@@ -155,15 +174,58 @@ public final class ServeCommand implements Callable<Integer> {
               + settings.publicUrl()
               + DashboardServlet.PREFIX
               + "/ (type `dashboard` in chat for a sign-in link).");
+      hints.add(
+          management
+              .map(
+                  m ->
+                      "Management: GET /metrics and the detailed GET /healthz on http://"
+                          + settings.management().get().address()
+                          + ":"
+                          + m.port()
+                          + " (not on the public port).")
+              .orElse(
+                  "Management: off, so /metrics is not served. Set FOLLOWUP_MANAGEMENT_PORT"
+                      + " (docs/operations.md: Observability) to serve it on a port of its own."));
       hints.forEach(log::info);
       log.info(
-          "followup-bot is up on http://localhost:{} (GET /healthz, GET /metrics). Console reminders wait for 'followup-bot console'.",
+          "followup-bot is up on http://localhost:{} (GET /healthz). Console reminders wait for 'followup-bot console'.",
           jetty.port());
-      return new Server(bot, jetty, slack, teams);
+      return new Server(bot, jetty, management, slack, teams);
+    }
+
+    private static void startManagement(JettyServer management, Settings settings)
+        throws Exception {
+      try {
+        management.start();
+      } catch (java.io.IOException e) {
+        throw new dev.followupbot.core.config.ConfigException(
+            "FOLLOWUP_MANAGEMENT_PORT: could not listen on "
+                + settings.management().get().address()
+                + ":"
+                + settings.management().get().port()
+                + " ("
+                + e.getMessage()
+                + ").");
+      }
+    }
+
+    private static void stopQuietly(JettyServer server) {
+      try {
+        server.close();
+      } catch (Exception e) {
+        log.warn("the management server did not stop cleanly: {}", e.toString());
+      }
     }
 
     public int port() {
       return jetty.port();
+    }
+
+    /** The management port actually bound, if a management port was set. */
+    public java.util.OptionalInt managementPort() {
+      return management
+          .map(m -> java.util.OptionalInt.of(m.port()))
+          .orElse(java.util.OptionalInt.empty());
     }
 
     public Bot bot() {
@@ -181,6 +243,7 @@ public final class ServeCommand implements Callable<Integer> {
       } catch (Exception e) {
         log.warn("HTTP server did not stop cleanly: {}", e.toString());
       }
+      management.ifPresent(Server::stopQuietly);
       slack.ifPresent(SlackPlatform::close);
       teams.ifPresent(TeamsPlatform::close);
       bot.close();

@@ -29,7 +29,15 @@ public record Settings(
     FollowupConfig config,
     ApiTokens apiTokens,
     PublicUrl publicUrl,
+    Optional<Management> management,
     Map<String, String> env) {
+
+  /**
+   * Where {@code /metrics} and the detailed {@code /healthz} are served: a port of their own, bound
+   * to one address (127.0.0.1 unless {@code FOLLOWUP_MANAGEMENT_ADDRESS} says otherwise), never the
+   * public port.
+   */
+  public record Management(String address, int port) {}
 
   public static final String DEFAULT_CONFIG = "config/followup.yaml";
 
@@ -53,6 +61,7 @@ public record Settings(
               + " The embedded H2 database belongs to one process.");
     }
     String nodeId = nonBlank(env, "FOLLOWUP_NODE_ID").orElseGet(() -> hostName() + "-" + port);
+    Optional<Management> management = management(env, port);
     ApiTokens apiTokens = ApiTokens.fromEnv(env);
     PublicUrl publicUrl = PublicUrl.fromEnv(env);
     // Before anything opens: a webhook without its signing secret stops start-up here.
@@ -68,7 +77,39 @@ public record Settings(
         config,
         apiTokens,
         publicUrl,
+        management,
         Map.copyOf(env));
+  }
+
+  private static Optional<Management> management(Map<String, String> env, int port) {
+    if (nonBlank(env, "FOLLOWUP_MANAGEMENT_PORT").isEmpty()) {
+      nonBlank(env, "FOLLOWUP_MANAGEMENT_ADDRESS")
+          .ifPresent(
+              a -> {
+                throw new ConfigException(
+                    "FOLLOWUP_MANAGEMENT_ADDRESS is set but FOLLOWUP_MANAGEMENT_PORT is not: set the"
+                        + " port too, e.g. FOLLOWUP_MANAGEMENT_PORT=9464.");
+              });
+      return Optional.empty();
+    }
+    int managementPort = intVar(env, "FOLLOWUP_MANAGEMENT_PORT", 0, 0, 65535);
+    if (managementPort != 0 && managementPort == port) {
+      throw new ConfigException(
+          "FOLLOWUP_MANAGEMENT_PORT="
+              + managementPort
+              + " is the public PORT: the management port must be another one, so that /metrics"
+              + " stays off the port Slack and Teams reach.");
+    }
+    String address = nonBlank(env, "FOLLOWUP_MANAGEMENT_ADDRESS").orElse("127.0.0.1");
+    try {
+      InetAddress.getByName(address);
+    } catch (UnknownHostException e) {
+      throw new ConfigException(
+          "FOLLOWUP_MANAGEMENT_ADDRESS="
+              + address
+              + " is not valid: expected an address of this machine, e.g. 127.0.0.1 or 0.0.0.0.");
+    }
+    return Optional.of(new Management(address, managementPort));
   }
 
   /**
@@ -109,6 +150,8 @@ public record Settings(
         + apiTokens
         + ", publicUrl="
         + publicUrl
+        + ", management="
+        + management
         + "]";
   }
 

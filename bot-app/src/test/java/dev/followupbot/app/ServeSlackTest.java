@@ -90,6 +90,7 @@ class ServeSlackTest {
   private Map<String, String> env() {
     Map<String, String> env = new HashMap<>();
     env.put("PORT", "0");
+    env.put("FOLLOWUP_MANAGEMENT_PORT", "0");
     env.put("FOLLOWUP_DATA_DIR", dataDir.toString());
     env.put("SLACK_BOT_TOKEN", TOKEN);
     env.put("SLACK_SIGNING_SECRET", SECRET);
@@ -149,7 +150,9 @@ class ServeSlackTest {
 
     try (Response r =
         http.newCall(
-                new Request.Builder().url("http://127.0.0.1:" + server.port() + "/healthz").build())
+                new Request.Builder()
+                    .url("http://127.0.0.1:" + server.managementPort().getAsInt() + "/healthz")
+                    .build())
             .execute()) {
       assertThat(r.body().string()).contains("\"slack\":\"on\"");
     }

@@ -27,7 +27,14 @@ class ServeSmokeTest {
   void start() throws Exception {
     server =
         ServeCommand.Server.start(
-            Settings.from(Map.of("PORT", "0", "FOLLOWUP_DATA_DIR", dataDir.toString())),
+            Settings.from(
+                Map.of(
+                    "PORT",
+                    "0",
+                    "FOLLOWUP_MANAGEMENT_PORT",
+                    "0",
+                    "FOLLOWUP_DATA_DIR",
+                    dataDir.toString())),
             Clock.systemUTC());
   }
 
@@ -37,14 +44,17 @@ class ServeSmokeTest {
   }
 
   private Response get(String path) throws Exception {
-    return http.newCall(
-            new Request.Builder().url("http://127.0.0.1:" + server.port() + path).build())
+    return get(server.port(), path);
+  }
+
+  private Response get(int port, String path) throws Exception {
+    return http.newCall(new Request.Builder().url("http://127.0.0.1:" + port + path).build())
         .execute();
   }
 
   @Test
-  void healthz_reports_database_scheduler_and_platforms() throws Exception {
-    try (Response r = get("/healthz")) {
+  void healthz_on_the_management_port_reports_database_scheduler_and_platforms() throws Exception {
+    try (Response r = get(server.managementPort().getAsInt(), "/healthz")) {
       assertThat(r.code()).isEqualTo(200);
       assertThat(r.header("Content-Type")).startsWith("application/json");
       JsonNode body = new ObjectMapper().readTree(r.body().string());
@@ -57,9 +67,21 @@ class ServeSmokeTest {
   }
 
   @Test
+  void healthz_on_the_public_port_says_ok_and_nothing_more() throws Exception {
+    try (Response r = get("/healthz")) {
+      assertThat(r.code()).isEqualTo(200);
+      assertThat(r.body().string()).isEqualTo("{\"status\":\"ok\"}");
+    }
+  }
+
+  @Test
   void healthz_says_degraded_with_503_when_the_database_is_gone() throws Exception {
     server.bot().database().close();
     try (Response r = get("/healthz")) {
+      assertThat(r.code()).isEqualTo(503);
+      assertThat(r.body().string()).isEqualTo("{\"status\":\"degraded\"}");
+    }
+    try (Response r = get(server.managementPort().getAsInt(), "/healthz")) {
       assertThat(r.code()).isEqualTo(503);
       assertThat(r.body().string()).contains("\"status\":\"degraded\"").contains("\"ok\":false");
     }

@@ -23,6 +23,28 @@ class SettingsTest {
   }
 
   @Test
+  void metrics_are_off_the_public_port_unless_a_management_port_is_set_and_then_on_loopback() {
+    assertThat(Settings.from(Map.of()).management()).isEmpty();
+    assertThat(Settings.from(Map.of("FOLLOWUP_MANAGEMENT_PORT", "9464")).management())
+        .contains(new Settings.Management("127.0.0.1", 9464));
+    assertThat(
+            Settings.from(
+                    Map.of(
+                        "FOLLOWUP_MANAGEMENT_PORT",
+                        "9464",
+                        "FOLLOWUP_MANAGEMENT_ADDRESS",
+                        "0.0.0.0"))
+                .management())
+        .contains(new Settings.Management("0.0.0.0", 9464));
+    assertThatThrownBy(() -> Settings.from(Map.of("FOLLOWUP_MANAGEMENT_PORT", "3000")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("is the public PORT");
+    assertThatThrownBy(() -> Settings.from(Map.of("FOLLOWUP_MANAGEMENT_ADDRESS", "0.0.0.0")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("FOLLOWUP_MANAGEMENT_PORT is not");
+  }
+
+  @Test
   void postgres_and_cluster_come_from_the_environment() {
     Settings s =
         Settings.from(

@@ -33,6 +33,7 @@ class TeamsServeTest {
   private ServeCommand.Server start(Map<String, String> teams) throws Exception {
     Map<String, String> env = new java.util.HashMap<>(teams);
     env.put("PORT", "0");
+    env.put("FOLLOWUP_MANAGEMENT_PORT", "0");
     env.put("FOLLOWUP_DATA_DIR", dataDir.toString());
     return ServeCommand.Server.start(Settings.from(env), Clock.systemUTC());
   }
@@ -45,8 +46,9 @@ class TeamsServeTest {
                 "MicrosoftAppId", "6f0e8a2c-4b1d-4c3e-9a7f-1d2e3f4a5b6c",
                 "MicrosoftAppPassword", "secret"))) {
       String base = "http://127.0.0.1:" + server.port();
+      String management = "http://127.0.0.1:" + server.managementPort().getAsInt();
       try (Response r =
-          http.newCall(new Request.Builder().url(base + "/healthz").build()).execute()) {
+          http.newCall(new Request.Builder().url(management + "/healthz").build()).execute()) {
         JsonNode body = new ObjectMapper().readTree(r.body().string());
         assertThat(body.at("/platforms/teams").asText()).isEqualTo("on");
       }

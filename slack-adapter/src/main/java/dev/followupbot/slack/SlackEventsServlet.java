@@ -1,6 +1,7 @@
 package dev.followupbot.slack;
 
 import com.slack.api.bolt.jakarta_servlet.SlackAppServlet;
+import dev.followupbot.core.port.SeenEvents;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletInputStream;
@@ -15,6 +16,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,22 +27,40 @@ import org.slf4j.LoggerFactory;
  * sees anything; a request that fails gets 401 and changes nothing. Accepted requests go to Bolt's
  * {@link SlackAppServlet} (whose own, weaker check stays on), and the work that waits for the
  * acknowledgement starts once the response has been flushed. A signed payload Bolt cannot make
- * sense of (a missing user, {@code "actions": [null]}) is answered 400, never with Bolt's own 500.
+ * sense of (a missing user, {@code "actions": [null]}) is answered 400, never with Bolt's own 500,
+ * and every refusal is JSON, never Bolt's plain text.
+ *
+ * <p>Slack's only defence against a captured request sent again is the timestamp window, and Bolt
+ * does not notice repeats. So each accepted signature is recorded in the database (shared by every
+ * node) before Bolt runs: an exact repeat within the window is answered 200 with an empty body and
+ * has no effect, whether it is a command, a click, an event, a shortcut or a view submission.
  */
 public final class SlackEventsServlet extends HttpServlet {
 
   private static final long serialVersionUID = 1L;
   private static final Logger log = LoggerFactory.getLogger(SlackEventsServlet.class);
 
+  /** Recorded signatures share the seen-events table (and its daily purge) under this prefix. */
+  static final String REPLAY_KEY = "slack-signature:";
+
   /** Slack's payloads are a few kilobytes; anything this big is not from Slack. */
   static final int MAX_BODY = 1 << 20;
 
   private final transient SlackSignatureVerifier verifier;
+  private final transient SeenEvents seen;
+  private final transient Clock clock;
   private final transient SlackAppServlet bolt;
   private final transient AfterAck afterAck;
 
-  SlackEventsServlet(SlackSignatureVerifier verifier, SlackAppServlet bolt, AfterAck afterAck) {
+  SlackEventsServlet(
+      SlackSignatureVerifier verifier,
+      SeenEvents seen,
+      Clock clock,
+      SlackAppServlet bolt,
+      AfterAck afterAck) {
     this.verifier = verifier;
+    this.seen = seen;
+    this.clock = clock;
     this.bolt = bolt;
     this.afterAck = afterAck;
   }
@@ -74,12 +95,22 @@ public final class SlackEventsServlet extends HttpServlet {
       plain(response, 401, "{\"error\":\"invalid request signature\"}");
       return;
     }
+    String signature = request.getHeader("X-Slack-Signature").strip().toLowerCase(Locale.ROOT);
+    if (!firstTime(signature, response)) {
+      return;
+    }
     afterAck.hold();
     try {
       FailureGuard guarded = new FailureGuard(response);
       bolt.service(new VerifiedRequest(request, body), guarded);
       if (guarded.failed) {
         throw new IllegalArgumentException("Bolt failed on it");
+      }
+      if (guarded.refused > 0) {
+        log.info("Bolt refused a signed Slack request with {}", guarded.refused);
+        response.resetBuffer();
+        plain(response, guarded.refused, refusal(guarded.refused));
+        return;
       }
       response.flushBuffer();
     } catch (RuntimeException | ServletException e) {
@@ -90,12 +121,41 @@ public final class SlackEventsServlet extends HttpServlet {
       log.warn("refused a signed but malformed Slack payload: {}", e.toString());
       log.debug("the malformed payload's failure", e);
       if (!response.isCommitted()) {
-        response.reset();
+        response.resetBuffer();
         plain(response, 400, "{\"error\":\"malformed request\"}");
       }
     } finally {
       afterAck.release();
     }
+  }
+
+  /**
+   * Records the signature; false (with the answer written) for a repeat, or when the database
+   * cannot say.
+   */
+  private boolean firstTime(String signature, HttpServletResponse response) throws IOException {
+    try {
+      if (seen.firstTime(REPLAY_KEY + signature, clock.instant())) {
+        return true;
+      }
+    } catch (RuntimeException e) {
+      log.warn("could not check a Slack request for a repeat: {}", e.toString());
+      response.setHeader("Retry-After", "5");
+      plain(response, 503, "{\"error\":\"temporarily unavailable\"}");
+      return false;
+    }
+    log.info("ignored a repeat of a signed Slack request (the same signature was accepted before)");
+    response.setStatus(200);
+    response.setContentLength(0);
+    return false;
+  }
+
+  private static String refusal(int status) {
+    return switch (status) {
+      case 401 -> "{\"error\":\"invalid request signature\"}";
+      case 404 -> "{\"error\":\"nothing here handles this request\"}";
+      default -> "{\"error\":\"malformed request\"}";
+    };
   }
 
   private static void plain(HttpServletResponse response, int status, String json)
@@ -107,20 +167,28 @@ public final class SlackEventsServlet extends HttpServlet {
   }
 
   /**
-   * Keeps Bolt's own failure answer (a 500 with "Something is wrong") from reaching the caller, so
-   * that the servlet can answer 400 instead; everything else passes straight through.
+   * Keeps Bolt's own failure answer (a 500 with "Something is wrong") and its plain-text refusals
+   * (a 400 "Invalid Request") from reaching the caller, so that the servlet can answer JSON
+   * instead; everything else passes straight through.
    */
   private static final class FailureGuard extends HttpServletResponseWrapper {
     private boolean failed;
+    private int refused;
 
     FailureGuard(HttpServletResponse response) {
       super(response);
+    }
+
+    private boolean replaced() {
+      return failed || refused > 0;
     }
 
     @Override
     public void setStatus(int sc) {
       if (sc >= 500) {
         failed = true;
+      } else if (sc >= 400) {
+        refused = sc;
       } else {
         super.setStatus(sc);
       }
@@ -128,20 +196,34 @@ public final class SlackEventsServlet extends HttpServlet {
 
     @Override
     public void setContentType(String type) {
-      if (!failed) {
+      if (!replaced()) {
         super.setContentType(type);
       }
     }
 
     @Override
+    public void setHeader(String name, String value) {
+      if (!replaced()) {
+        super.setHeader(name, value);
+      }
+    }
+
+    @Override
+    public void addHeader(String name, String value) {
+      if (!replaced()) {
+        super.addHeader(name, value);
+      }
+    }
+
+    @Override
     public java.io.PrintWriter getWriter() throws IOException {
-      return failed ? new java.io.PrintWriter(java.io.Writer.nullWriter()) : super.getWriter();
+      return replaced() ? new java.io.PrintWriter(java.io.Writer.nullWriter()) : super.getWriter();
     }
 
     @Override
     public jakarta.servlet.ServletOutputStream getOutputStream() throws IOException {
-      if (failed) {
-        throw new IOException("the failure answer is replaced");
+      if (replaced()) {
+        throw new IOException("the refusal is replaced");
       }
       return super.getOutputStream();
     }

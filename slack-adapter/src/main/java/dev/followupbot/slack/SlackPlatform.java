@@ -164,6 +164,8 @@ public final class SlackPlatform implements AutoCloseable {
     listen(core);
     return new SlackEventsServlet(
         new SlackSignatureVerifier(settings.signingSecret(), Clock.systemUTC()),
+        core.seenEvents(),
+        clock,
         new SlackAppServlet(app),
         afterAck);
   }

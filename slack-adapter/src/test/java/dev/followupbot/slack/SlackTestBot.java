@@ -149,7 +149,7 @@ final class SlackTestBot implements AutoCloseable {
     form.put("api_app_id", "A0FOLLOWUP");
     form.put("is_enterprise_install", "false");
     form.put("response_url", slack.responseUrl("commands/" + UUID.randomUUID()));
-    form.put("trigger_id", "13345224609.738474920.8088930838d88f008e0");
+    form.put("trigger_id", triggerId());
     return postSigned(formBody(form), FORM, Map.of());
   }
 
@@ -244,7 +244,7 @@ final class SlackTestBot implements AutoCloseable {
       }
       p.put("response_url", responseUrl);
     }
-    p.put("trigger_id", "13345224609.738474920.8088930838d88f008e0");
+    p.put("trigger_id", triggerId());
     p.putObject("team").put("id", teamId).put("domain", "acme");
     p.putArray("actions")
         .addObject()
@@ -257,6 +257,11 @@ final class SlackTestBot implements AutoCloseable {
         .put("type", "plain_text")
         .put("text", "Click");
     return postSigned(formBody(Map.of("payload", p.toString())), FORM, Map.of());
+  }
+
+  /** Unique per request, as Slack's are, so that no two requests are byte for byte the same. */
+  private static String triggerId() {
+    return "13345224609.738474920." + UUID.randomUUID().toString().replace("-", "");
   }
 
   Answer postSigned(String body, MediaType type, Map<String, String> headers) {

@@ -76,7 +76,8 @@ public final class TeamsPlatform implements AutoCloseable {
               + " as anyone. Only loopback requests and loopback service URLs are accepted. Never run"
               + " like this in production.");
     }
-    return new TeamsMessagesServlet(adapter, bot, settings);
+    // Token lifetimes are Microsoft's wall-clock times, whatever clock the core runs on.
+    return new TeamsMessagesServlet(adapter, bot, settings, Clock.systemUTC());
   }
 
   TeamsBotAdapter adapter() {

@@ -96,6 +96,42 @@ class TeamsAuthenticationTest {
   }
 
   @Test
+  void a_token_without_an_expiry_is_forbidden_though_bot_builder_would_take_it() {
+    Instant now = Instant.now();
+    String token =
+        bearer(
+            com.auth0
+                .jwt
+                .JWT
+                .create()
+                .withKeyId(BotFrameworkKeys.KID)
+                .withIssuer(BotFrameworkKeys.ISSUER)
+                .withAudience(APP_ID)
+                .withNotBefore(Date.from(now.minus(Duration.ofMinutes(1))))
+                .withIssuedAt(Date.from(now.minus(Duration.ofMinutes(1))))
+                .withClaim("serviceurl", teams.connector.url()));
+    TeamsHarness.Answer answer = teams.post(hello(), token);
+    assertThat(answer.status()).isEqualTo(403);
+    assertThat(answer.json().path("error").asText()).contains("expiry");
+    assertNoSideEffect();
+  }
+
+  @Test
+  void a_token_expired_longer_ago_than_microsofts_five_minutes_of_skew_is_forbidden() {
+    Instant expired = Instant.now().minus(Duration.ofMinutes(5)).minus(Duration.ofSeconds(30));
+    String token =
+        bearer(
+            keys.base(APP_ID, teams.connector.url())
+                .withNotBefore(Date.from(expired.minus(Duration.ofHours(1))))
+                .withIssuedAt(Date.from(expired.minus(Duration.ofHours(1))))
+                .withExpiresAt(Date.from(expired)));
+    TeamsHarness.Answer answer = teams.post(hello(), token);
+    assertThat(answer.status()).isEqualTo(403);
+    assertThat(answer.json().path("error").asText()).contains("expired");
+    assertNoSideEffect();
+  }
+
+  @Test
   void a_token_whose_serviceurl_claim_names_another_service_is_forbidden() {
     String token = bearer(keys.base(APP_ID, "https://smba.trafficmanager.net/emea/"));
     assertThat(teams.post(hello(), token).status()).isEqualTo(403);

@@ -200,24 +200,23 @@ public final class ApiServlet extends HttpServlet {
     if (new String(bytes, StandardCharsets.UTF_8).isBlank()) {
       return JsonNodeFactory.instance.objectNode();
     }
-    String type = request.getContentType();
+    // The raw header: Jetty's getContentType() throws on a charset the JVM does not know.
+    String type = request.getHeader("Content-Type");
     if (type == null || !type.toLowerCase(Locale.ROOT).strip().startsWith("application/json")) {
       throw ApiProblem.of(415, "Send the body as JSON, with Content-Type: application/json.");
+    }
+    if (!utf8(type)) {
+      log.info("api request refused: a body in another charset than UTF-8 ({})", cut(type));
+      throw ApiProblem.of(
+          415,
+          "Send the body as JSON in UTF-8: Content-Type: application/json, with no charset or"
+              + " charset=utf-8.");
     }
     JsonNode node;
     try {
       node = JSON.readTree(bytes);
     } catch (JsonProcessingException e) {
-      String where =
-          e.getLocation() == null
-              ? ""
-              : " (line "
-                  + e.getLocation().getLineNr()
-                  + ", column "
-                  + e.getLocation().getColumnNr()
-                  + ")";
-      throw ApiProblem.of(
-          400, "The body is not valid JSON" + where + ": " + e.getOriginalMessage());
+      throw ApiProblem.of(400, JsonSyntax.describe(e));
     } catch (IOException e) {
       throw ApiProblem.of(400, "The body could not be read.");
     }
@@ -225,6 +224,25 @@ public final class ApiServlet extends HttpServlet {
       throw ApiProblem.of(400, "The body must be a JSON object, like {\"subject\": \"…\"}.");
     }
     return object;
+  }
+
+  /** JSON travels in UTF-8 (RFC 8259); a charset parameter may only say so. */
+  private static boolean utf8(String contentType) {
+    for (String parameter : contentType.split(";")) {
+      String p = parameter.strip().toLowerCase(Locale.ROOT);
+      if (p.startsWith("charset=")) {
+        String charset = p.substring("charset=".length()).replace("\"", "").strip();
+        if (!charset.equals("utf-8") && !charset.equals("utf8")) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  private static String cut(String s) {
+    String printable = s.replaceAll("\\p{Cntrl}", "?");
+    return printable.length() > 80 ? printable.substring(0, 80) + "…" : printable;
   }
 
   private static ApiProblem tooLarge() {

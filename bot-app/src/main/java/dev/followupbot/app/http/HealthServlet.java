@@ -11,9 +11,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * {@code GET /healthz}: 200 with a JSON report when the database answers and the scheduler runs,
- * 503 with the same report when either does not. The report also says when each enabled platform
- * last accepted a call from this process ({@code null} until the first one).
+ * {@code GET /healthz}: 200 when the database answers and the scheduler runs, 503 when either does
+ * not. On the public port ({@link #minimal}) the answer is only {@code {"status":"ok"}} or {@code
+ * {"status":"degraded"}}; on the management port ({@link #detailed}) it is a report that also names
+ * the database, the scheduler instance, the platforms and when each last accepted a call from this
+ * process ({@code null} until the first one).
  */
 public final class HealthServlet extends HttpServlet {
 
@@ -22,10 +24,22 @@ public final class HealthServlet extends HttpServlet {
 
   private final transient Bot bot;
   private final Map<String, String> platforms;
+  private final boolean detailed;
 
-  public HealthServlet(Bot bot, Map<String, String> platforms) {
+  private HealthServlet(Bot bot, Map<String, String> platforms, boolean detailed) {
     this.bot = bot;
     this.platforms = Map.copyOf(platforms);
+    this.detailed = detailed;
+  }
+
+  /** For the public port: the status and nothing else. */
+  public static HealthServlet minimal(Bot bot) {
+    return new HealthServlet(bot, Map.of(), false);
+  }
+
+  /** For the management port: the whole report. */
+  public static HealthServlet detailed(Bot bot, Map<String, String> platforms) {
+    return new HealthServlet(bot, platforms, true);
   }
 
   @Override
@@ -36,6 +50,17 @@ public final class HealthServlet extends HttpServlet {
     boolean ok = database && scheduler;
     Map<String, Object> report = new LinkedHashMap<>();
     report.put("status", ok ? "ok" : "degraded");
+    if (detailed) {
+      details(report, database, scheduler);
+    }
+    response.setStatus(ok ? 200 : 503);
+    response.setContentType("application/json");
+    response.setCharacterEncoding("UTF-8");
+    response.setHeader("Cache-Control", "no-store");
+    JSON.writeValue(response.getOutputStream(), report);
+  }
+
+  private void details(Map<String, Object> report, boolean database, boolean scheduler) {
     report.put(
         "database",
         Map.of(
@@ -58,10 +83,5 @@ public final class HealthServlet extends HttpServlet {
       }
     }
     report.put("last_successful_call", lastCalls);
-    response.setStatus(ok ? 200 : 503);
-    response.setContentType("application/json");
-    response.setCharacterEncoding("UTF-8");
-    response.setHeader("Cache-Control", "no-store");
-    JSON.writeValue(response.getOutputStream(), report);
   }
 }

@@ -24,7 +24,8 @@ import okhttp3.Response;
 /**
  * The real server ({@code serve}) on a free loopback port with an H2 file, a configuration file on
  * the quiet schedule, and a {@link MutableClock} far from the wall clock (so Quartz never fires a
- * wake-up by itself: tests move the clock and sweep). Requests go over real HTTP.
+ * wake-up by itself: tests move the clock and sweep), and a management port for /metrics. Requests
+ * go over real HTTP.
  */
 final class LiveServer implements AutoCloseable {
 
@@ -69,6 +70,7 @@ final class LiveServer implements AutoCloseable {
     Files.writeString(config, QUIET + yaml);
     Map<String, String> env = new HashMap<>();
     env.put("PORT", "0");
+    env.put("FOLLOWUP_MANAGEMENT_PORT", "0");
     env.put("FOLLOWUP_DATA_DIR", dir.resolve("data").toString());
     env.put("FOLLOWUP_CONFIG", config.toString());
     env.putAll(extraEnv);
@@ -81,6 +83,14 @@ final class LiveServer implements AutoCloseable {
 
   String url(String path) {
     return "http://127.0.0.1:" + server.port() + path;
+  }
+
+  /** The management port's answer to {@code GET path} (/metrics, the detailed /healthz). */
+  Answer management(String path) {
+    return execute(
+        new Request.Builder()
+            .url("http://127.0.0.1:" + server.managementPort().getAsInt() + path)
+            .build());
   }
 
   /** True when no outbox entry is being sent: every post that went out has been recorded. */
