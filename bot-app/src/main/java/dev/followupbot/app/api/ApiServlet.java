@@ -205,7 +205,7 @@ public final class ApiServlet extends HttpServlet {
     if (type == null || !type.toLowerCase(Locale.ROOT).strip().startsWith("application/json")) {
       throw ApiProblem.of(415, "Send the body as JSON, with Content-Type: application/json.");
     }
-    if (!utf8(type)) {
+    if (!JsonSyntax.utf8(type)) {
       log.info("api request refused: a body in another charset than UTF-8 ({})", cut(type));
       throw ApiProblem.of(
           415,
@@ -224,20 +224,6 @@ public final class ApiServlet extends HttpServlet {
       throw ApiProblem.of(400, "The body must be a JSON object, like {\"subject\": \"…\"}.");
     }
     return object;
-  }
-
-  /** JSON travels in UTF-8 (RFC 8259); a charset parameter may only say so. */
-  private static boolean utf8(String contentType) {
-    for (String parameter : contentType.split(";")) {
-      String p = parameter.strip().toLowerCase(Locale.ROOT);
-      if (p.startsWith("charset=")) {
-        String charset = p.substring("charset=".length()).replace("\"", "").strip();
-        if (!charset.equals("utf-8") && !charset.equals("utf8")) {
-          return false;
-        }
-      }
-    }
-    return true;
   }
 
   private static String cut(String s) {

@@ -3,6 +3,7 @@ package dev.followupbot.app.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,6 +18,20 @@ final class JsonSyntax {
   private static final Pattern DUPLICATE = Pattern.compile("^Duplicate field '([^']{1,100})'");
 
   private JsonSyntax() {}
+
+  /** JSON travels in UTF-8 (RFC 8259); a charset parameter may only say so. */
+  static boolean utf8(String contentType) {
+    for (String parameter : contentType.split(";")) {
+      String p = parameter.strip().toLowerCase(Locale.ROOT);
+      if (p.startsWith("charset=")) {
+        String charset = p.substring("charset=".length()).replace("\"", "").strip();
+        if (!charset.equals("utf-8") && !charset.equals("utf8")) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
 
   /** For example "The body is not valid JSON (line 1, column 9): unexpected character '}'." */
   static String describe(JsonProcessingException e) {

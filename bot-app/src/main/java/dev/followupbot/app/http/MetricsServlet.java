@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * {@code GET /metrics}: everything the registry holds, in Prometheus' text format. No tenant, case
- * or person appears in it; still, expose it only to your monitoring network.
+ * or person appears in it; still, it is served on the management port only, never the public one.
  */
 public final class MetricsServlet extends HttpServlet {
 
