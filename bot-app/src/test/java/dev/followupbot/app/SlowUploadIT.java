@@ -97,8 +97,10 @@ class SlowUploadIT {
           Thread.sleep(100);
         }
         List<String> failures = new ArrayList<>();
+        int held = 0;
         long start = System.nanoTime();
         for (int round = 0; round < ROUNDS; round++) {
+          held += attack.open();
           for (String failure : checks.round()) {
             failures.add("round " + round + ": " + failure);
           }
@@ -109,11 +111,13 @@ class SlowUploadIT {
           }
         }
         System.out.printf(
-            "SlowUploadIT: %d slow clients open at the end, %d connections opened, %d closed by"
-                + " the server%n",
-            attack.open(), attack.opened.get(), attack.closedByServer.get());
+            "SlowUploadIT: %d slow clients open on average, %d at the end, %d connections opened,"
+                + " %d closed by the server%n",
+            held / ROUNDS, attack.open(), attack.opened.get(), attack.closedByServer.get());
         assertThat(failures).as(node.output()).isEmpty();
-        assertThat(attack.open()).as("the attack kept its connections").isGreaterThan(800);
+        // The server closes each slow body after 10 s and the attackers reconnect, so the count
+        // comes in waves; on average most of the thousand are open while the checks run.
+        assertThat(held / ROUNDS).as("slow clients open on average").isGreaterThan(SLOW_CLIENTS / 2);
       }
     } finally {
       connector.shutdown();
