@@ -117,7 +117,9 @@ class SlowUploadIT {
         assertThat(failures).as(node.output()).isEmpty();
         // The server closes each slow body after 10 s and the attackers reconnect, so the count
         // comes in waves; on average most of the thousand are open while the checks run.
-        assertThat(held / ROUNDS).as("slow clients open on average").isGreaterThan(SLOW_CLIENTS / 2);
+        assertThat(held / ROUNDS)
+            .as("slow clients open on average")
+            .isGreaterThan(SLOW_CLIENTS / 2);
       }
     } finally {
       connector.shutdown();
