@@ -131,6 +131,12 @@ public final class DeliveryService {
       outbox.findAll(ids).forEach(e -> found.put(e.id(), e));
       List<OutboxEntry> messages = new ArrayList<>();
       for (Long id : ids) {
+        if (Thread.currentThread().isInterrupted()) {
+          // Shutting down: what is left stays pending, and the next start or another node sends it.
+          log.info(
+              "delivery stopped for shutdown; the rest of this batch is sent after the restart");
+          return;
+        }
         OutboxEntry entry = found.remove(id);
         if (entry == null
             || entry.state() != OutboxEntry.State.PENDING

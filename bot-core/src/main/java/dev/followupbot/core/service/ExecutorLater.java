@@ -29,6 +29,9 @@ public final class ExecutorLater implements Later, AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(ExecutorLater.class);
   private static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
+  private static final Duration INTERRUPTED_WAIT = Duration.ofSeconds(2);
+
+  private final Duration closeWait;
 
   private final ScheduledThreadPoolExecutor executor;
   private final ExecutorService[] lanes;
@@ -41,6 +44,11 @@ public final class ExecutorLater implements Later, AutoCloseable {
 
   /** With {@code sideBySide} threads for {@link #runAll}. */
   public ExecutorLater(int threads, int sideBySide) {
+    this(threads, sideBySide, CLOSE_WAIT);
+  }
+
+  ExecutorLater(int threads, int sideBySide, Duration closeWait) {
+    this.closeWait = closeWait;
     this.side =
         Executors.newFixedThreadPool(
             sideBySide,
@@ -146,7 +154,8 @@ public final class ExecutorLater implements Later, AutoCloseable {
 
   /**
    * Drops what is waiting for its delay, lets what is running finish for up to {@link #CLOSE_WAIT}
-   * (so a batch of sends is recorded while the database is still open), then interrupts the rest.
+   * (so a batch of sends is recorded while the database is still open), then interrupts the rest
+   * and gives them {@link #INTERRUPTED_WAIT} to stop at their next step.
    */
   @Override
   public void close() {
@@ -155,7 +164,7 @@ public final class ExecutorLater implements Later, AutoCloseable {
     all.add(executor);
     all.add(side);
     all.forEach(ExecutorService::shutdown);
-    long deadline = System.nanoTime() + CLOSE_WAIT.toNanos();
+    long deadline = System.nanoTime() + closeWait.toNanos();
     try {
       for (ExecutorService pool : all) {
         pool.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
@@ -164,5 +173,14 @@ public final class ExecutorLater implements Later, AutoCloseable {
       Thread.currentThread().interrupt();
     }
     all.forEach(ExecutorService::shutdownNow);
+    // An interrupted task stops at its next step; give it that moment before the caller closes
+    // the database under it.
+    try {
+      for (ExecutorService pool : all) {
+        pool.awaitTermination(INTERRUPTED_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

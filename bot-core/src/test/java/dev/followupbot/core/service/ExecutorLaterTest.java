@@ -173,6 +173,32 @@ class ExecutorLaterTest {
     releaser.join();
   }
 
+  @Test
+  void closeInterruptsATaskThatOutlastsTheWaitAndReturnsOnlyOnceItHasStopped() throws Exception {
+    ExecutorLater closing = new ExecutorLater(1, 1, java.time.Duration.ofMillis(50));
+    CountDownLatch started = new CountDownLatch(1);
+    java.util.concurrent.atomic.AtomicBoolean stopped =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    closing.soon(
+        "sends",
+        () -> {
+          started.countDown();
+          try {
+            new CountDownLatch(1).await(30, TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            // The step after an interrupt (recording what was sent) takes a moment of its own.
+            long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(300);
+            while (System.nanoTime() < until) {
+              Thread.onSpinWait();
+            }
+            stopped.set(true);
+          }
+        });
+    assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
+    closing.close();
+    assertThat(stopped.get()).as("the interrupted task had stopped when close() returned").isTrue();
+  }
+
   private static void await(CountDownLatch latch) {
     try {
       latch.await(5, TimeUnit.SECONDS);
