@@ -28,7 +28,7 @@ final class QuartzBaseline {
     try (Database db = Database.open(settings)) {
       QuartzReminderScheduler scheduler =
           QuartzReminderScheduler.create(
-              db,
+              db.dataSource(),
               new QuartzSettings(threads, false, Duration.ofSeconds(5), Duration.ofSeconds(30)));
       Instant[] due = new Instant[1];
       WakeUpHandler noOp =

@@ -49,7 +49,8 @@ final class ScaleOut {
       try (Database db = Database.open(Databases.postgres(dbUrl))) {
         QuartzReminderScheduler standby =
             QuartzReminderScheduler.create(
-                db, new QuartzSettings(4, true, Duration.ofSeconds(5), Duration.ofSeconds(30)));
+                db.dataSource(),
+                new QuartzSettings(4, true, Duration.ofSeconds(5), Duration.ofSeconds(30)));
         FollowupCore creator =
             new FollowupCore(
                 JdbiStorage.on(db, Clock.systemUTC()),

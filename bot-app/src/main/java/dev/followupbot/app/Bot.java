@@ -91,7 +91,7 @@ public final class Bot implements AutoCloseable {
               settings.config().scheduler().sweepInterval(),
               QuartzSettings.DEFAULT.misfireThreshold(),
               settings.config().scheduler().clusterCheckin());
-      scheduler = QuartzReminderScheduler.create(database, quartz, settings.nodeId());
+      scheduler = QuartzReminderScheduler.create(database.dataSource(), quartz, settings.nodeId());
       // Clustered, work is claimed under the scheduler's instance id, unique to this life of the
       // node, so the survivors can tell a dead member's unfinished sends by its missing check-ins.
       String node = settings.clustered() ? scheduler.instanceId() : settings.nodeId();

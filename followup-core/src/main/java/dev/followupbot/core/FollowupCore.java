@@ -2,9 +2,7 @@ package dev.followupbot.core;
 
 import dev.followupbot.core.config.ConfigSource;
 import dev.followupbot.core.config.FollowupConfig;
-import dev.followupbot.core.dashboard.DashboardLinks;
-import dev.followupbot.core.jdbc.Database;
-import dev.followupbot.core.jdbc.JdbiStorage;
+import dev.followupbot.core.config.SupportTeams;
 import dev.followupbot.core.port.Addresses;
 import dev.followupbot.core.port.CaseRepository;
 import dev.followupbot.core.port.Later;
@@ -23,6 +21,7 @@ import dev.followupbot.core.service.CaseService;
 import dev.followupbot.core.service.CaseWatch;
 import dev.followupbot.core.service.CommandRouter;
 import dev.followupbot.core.service.CoreMetrics;
+import dev.followupbot.core.service.DashboardLinks;
 import dev.followupbot.core.service.DeliveryPolicy;
 import dev.followupbot.core.service.DeliveryService;
 import dev.followupbot.core.service.DigestService;
@@ -39,7 +38,6 @@ import dev.followupbot.core.service.SlaWatch;
 import dev.followupbot.core.service.WakeUps;
 import dev.followupbot.core.service.WebhookDelivery;
 import dev.followupbot.core.service.WebhookEvents;
-import dev.followupbot.core.team.SupportTeams;
 import dev.followupbot.core.webhook.WebhookTargets;
 import java.time.Clock;
 import java.util.List;
@@ -280,48 +278,6 @@ public final class FollowupCore {
       Clock clock,
       Later later) {
     this(storage, scheduler, messengerList, config, node, clock, later, Optional.empty());
-  }
-
-  /**
-   * The core on the database's own stores, leaving every delivery to the sweep or an explicit call:
-   * the deterministic wiring tests use with a moving clock.
-   */
-  public FollowupCore(
-      Database database,
-      ReminderScheduler scheduler,
-      List<Messenger> messengerList,
-      FollowupConfig config,
-      String node,
-      Clock clock) {
-    this(
-        JdbiStorage.on(database, clock),
-        scheduler,
-        messengerList,
-        config,
-        node,
-        clock,
-        Later.never());
-  }
-
-  /** Like the constructor above, reporting to {@code integrations}. */
-  public FollowupCore(
-      Database database,
-      ReminderScheduler scheduler,
-      List<Messenger> messengerList,
-      FollowupConfig config,
-      String node,
-      Clock clock,
-      Integrations integrations) {
-    this(
-        JdbiStorage.on(database, clock),
-        scheduler,
-        messengerList,
-        config,
-        node,
-        clock,
-        Later.never(),
-        Optional.empty(),
-        integrations);
   }
 
   /** Where every platform sends what people type and click. */

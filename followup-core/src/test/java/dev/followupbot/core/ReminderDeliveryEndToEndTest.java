@@ -7,6 +7,8 @@ import dev.followupbot.core.config.FollowupConfig;
 import dev.followupbot.core.domain.Platform;
 import dev.followupbot.core.domain.TenantId;
 import dev.followupbot.core.jdbc.Database;
+import dev.followupbot.core.jdbc.JdbiStorage;
+import dev.followupbot.core.port.Later;
 import dev.followupbot.core.quartz.QuartzReminderScheduler;
 import dev.followupbot.core.quartz.QuartzSettings;
 import dev.followupbot.core.service.Caller;
@@ -28,16 +30,18 @@ class ReminderDeliveryEndToEndTest {
     try (Database db = TestDatabases.h2()) {
       QuartzReminderScheduler scheduler =
           QuartzReminderScheduler.create(
-              db, new QuartzSettings(4, false, Duration.ofMillis(200), Duration.ofSeconds(30)));
+              db.dataSource(),
+              new QuartzSettings(4, false, Duration.ofMillis(200), Duration.ofSeconds(30)));
       FollowupCore core =
           new FollowupCore(
-              db,
+              JdbiStorage.on(db, Clock.systemUTC()),
               scheduler,
               List.of(slack),
               // Quiet, so a morning digest due while the test runs on the real clock stays away.
               CoreHarness.quiet(FollowupConfig.DEFAULTS),
               "n1",
-              Clock.systemUTC());
+              Clock.systemUTC(),
+              Later.never());
       scheduler.start(core.wakeUps());
       try {
         Caller ann =

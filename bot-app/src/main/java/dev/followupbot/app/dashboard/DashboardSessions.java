@@ -1,8 +1,8 @@
 package dev.followupbot.app.dashboard;
 
 import dev.followupbot.core.FollowupCore;
-import dev.followupbot.core.dashboard.DashboardLinks;
-import dev.followupbot.core.dashboard.SignIns;
+import dev.followupbot.core.port.SignIns;
+import dev.followupbot.core.service.DashboardLinks;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

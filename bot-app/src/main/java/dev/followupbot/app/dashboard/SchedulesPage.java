@@ -2,13 +2,13 @@ package dev.followupbot.app.dashboard;
 
 import dev.followupbot.core.FollowupCore;
 import dev.followupbot.core.command.TimeFormats;
+import dev.followupbot.core.config.AdminSettings;
 import dev.followupbot.core.port.TeamOverrides;
 import dev.followupbot.core.schedule.DailyHours;
 import dev.followupbot.core.schedule.WeeklyHours;
 import dev.followupbot.core.service.AdminService;
 import dev.followupbot.core.service.Caller;
 import dev.followupbot.core.service.SettingsOutcome;
-import dev.followupbot.core.team.AdminSettings;
 import dev.followupbot.core.team.Durations;
 import dev.followupbot.core.team.EscalationAction;
 import dev.followupbot.core.team.EscalationStep;

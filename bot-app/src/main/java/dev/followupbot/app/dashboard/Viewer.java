@@ -1,13 +1,13 @@
 package dev.followupbot.app.dashboard;
 
 import dev.followupbot.core.FollowupCore;
-import dev.followupbot.core.dashboard.SignIns;
+import dev.followupbot.core.config.SupportTeams;
 import dev.followupbot.core.domain.Person;
 import dev.followupbot.core.domain.SupportCase;
 import dev.followupbot.core.domain.UserRef;
+import dev.followupbot.core.port.SignIns;
 import dev.followupbot.core.service.Caller;
 import dev.followupbot.core.team.SupportTeam;
-import dev.followupbot.core.team.SupportTeams;
 import java.time.ZoneId;
 import java.util.LinkedHashSet;
 import java.util.List;

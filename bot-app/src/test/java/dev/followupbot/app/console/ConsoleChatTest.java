@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.followupbot.core.FollowupCore;
 import dev.followupbot.core.config.FollowupConfig;
 import dev.followupbot.core.jdbc.Database;
+import dev.followupbot.core.jdbc.JdbiStorage;
+import dev.followupbot.core.port.Later;
 import dev.followupbot.core.testing.ManualReminderScheduler;
 import dev.followupbot.core.testing.MutableClock;
 import dev.followupbot.core.testing.TestDatabases;
@@ -29,12 +31,13 @@ class ConsoleChatTest {
   private final Database db = TestDatabases.h2();
   private final FollowupCore core =
       new FollowupCore(
-          db,
+          JdbiStorage.on(db, clock),
           scheduler,
           List.of(new ConsoleMessenger(output, "ann")),
           dev.followupbot.core.testing.CoreHarness.quiet(FollowupConfig.DEFAULTS),
           "console",
-          clock);
+          clock,
+          Later.never());
   private final ConsoleChat chat =
       new ConsoleChat(core, output, "ann", ZoneId.of("Europe/Berlin"), true);
 

@@ -1,7 +1,7 @@
 package dev.followupbot.core.config;
 
 import dev.followupbot.core.domain.UserRef;
-import dev.followupbot.core.service.AccessPolicy;
+import dev.followupbot.core.team.AccessPolicy;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.followupbot.core.config;
 
 import dev.followupbot.core.domain.TenantId;
-import dev.followupbot.core.webhook.EventTypes;
+import dev.followupbot.core.event.EventTypes;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;

@@ -9,7 +9,6 @@ import dev.followupbot.core.domain.TenantId;
 import dev.followupbot.core.team.CsatAction;
 import dev.followupbot.core.team.EscalationAction;
 import dev.followupbot.core.team.SupportTeam;
-import dev.followupbot.core.team.SupportTeams;
 import dev.followupbot.core.team.TeamOverride;
 import java.time.Duration;
 import java.time.Instant;

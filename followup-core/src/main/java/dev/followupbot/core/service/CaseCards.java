@@ -1,5 +1,6 @@
 package dev.followupbot.core.service;
 
+import dev.followupbot.core.config.SupportTeams;
 import dev.followupbot.core.domain.CaseEvent;
 import dev.followupbot.core.domain.SupportCase;
 import dev.followupbot.core.message.Message;
@@ -7,7 +8,6 @@ import dev.followupbot.core.port.CaseRepository;
 import dev.followupbot.core.sla.SlaClock;
 import dev.followupbot.core.sla.SlaStatus;
 import dev.followupbot.core.team.SupportTeam;
-import dev.followupbot.core.team.SupportTeams;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;

@@ -30,6 +30,7 @@ import dev.followupbot.core.port.ReminderScheduler;
 import dev.followupbot.core.port.TenantRepository;
 import dev.followupbot.core.port.Transactions;
 import dev.followupbot.core.schedule.BusinessCalendar;
+import dev.followupbot.core.team.AccessPolicy;
 import dev.followupbot.core.team.SupportTeam;
 import dev.followupbot.core.webhook.CaseJson;
 import java.time.Clock;

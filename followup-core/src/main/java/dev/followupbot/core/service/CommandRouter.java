@@ -4,7 +4,6 @@ import dev.followupbot.core.command.Command;
 import dev.followupbot.core.command.CommandParser;
 import dev.followupbot.core.command.CommandSpec;
 import dev.followupbot.core.command.ParseResult;
-import dev.followupbot.core.dashboard.DashboardLinks;
 import dev.followupbot.core.message.Message;
 import java.time.Clock;
 import java.util.Optional;
@@ -186,7 +185,7 @@ public final class CommandRouter {
               .section(text)
               .context(
                   "Settings: "
-                      + String.join(", ", dev.followupbot.core.team.AdminSettings.KEYS)
+                      + String.join(", ", dev.followupbot.core.config.AdminSettings.KEYS)
                       + ". Durations like 30s, 20m, 2h, 1d, or off.")
               .build());
     }

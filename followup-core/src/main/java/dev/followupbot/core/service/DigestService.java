@@ -1,6 +1,7 @@
 package dev.followupbot.core.service;
 
 import dev.followupbot.core.command.TimeFormats;
+import dev.followupbot.core.config.SupportTeams;
 import dev.followupbot.core.domain.CaseStatus;
 import dev.followupbot.core.domain.Person;
 import dev.followupbot.core.domain.Reminder;
@@ -20,7 +21,6 @@ import dev.followupbot.core.schedule.CronSchedule;
 import dev.followupbot.core.sla.SlaState;
 import dev.followupbot.core.sla.SlaStatus;
 import dev.followupbot.core.team.SupportTeam;
-import dev.followupbot.core.team.SupportTeams;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;

@@ -1,6 +1,7 @@
 package dev.followupbot.core.service;
 
 import dev.followupbot.core.command.TimeFormats;
+import dev.followupbot.core.config.SupportTeams;
 import dev.followupbot.core.domain.CaseStatus;
 import dev.followupbot.core.domain.Reminder;
 import dev.followupbot.core.domain.SupportCase;
@@ -10,7 +11,6 @@ import dev.followupbot.core.port.CaseRepository;
 import dev.followupbot.core.port.ReminderRepository;
 import dev.followupbot.core.team.Durations;
 import dev.followupbot.core.team.SupportTeam;
-import dev.followupbot.core.team.SupportTeams;
 import dev.followupbot.core.team.TeamPolicy;
 import java.time.Clock;
 import java.time.Instant;

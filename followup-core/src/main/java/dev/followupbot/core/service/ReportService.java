@@ -2,6 +2,7 @@ package dev.followupbot.core.service;
 
 import dev.followupbot.core.command.Command;
 import dev.followupbot.core.command.TimeFormats;
+import dev.followupbot.core.config.SupportTeams;
 import dev.followupbot.core.domain.CaseFeedback;
 import dev.followupbot.core.domain.ReminderStatus;
 import dev.followupbot.core.domain.SupportCase;
@@ -14,7 +15,6 @@ import dev.followupbot.core.schedule.BusinessCalendar;
 import dev.followupbot.core.sla.SlaState;
 import dev.followupbot.core.sla.SlaStatus;
 import dev.followupbot.core.team.SupportTeam;
-import dev.followupbot.core.team.SupportTeams;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

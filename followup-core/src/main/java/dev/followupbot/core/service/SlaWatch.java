@@ -2,12 +2,12 @@ package dev.followupbot.core.service;
 
 import dev.followupbot.core.domain.CaseEvent;
 import dev.followupbot.core.domain.SupportCase;
+import dev.followupbot.core.event.EventTypes;
 import dev.followupbot.core.port.SlaStates;
 import dev.followupbot.core.port.Transactions;
 import dev.followupbot.core.sla.SlaMetric;
 import dev.followupbot.core.sla.SlaState;
 import dev.followupbot.core.sla.SlaStatus;
-import dev.followupbot.core.webhook.EventTypes;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumMap;

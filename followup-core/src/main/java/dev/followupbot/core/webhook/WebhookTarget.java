@@ -2,6 +2,7 @@ package dev.followupbot.core.webhook;
 
 import dev.followupbot.core.config.WebhookSpec;
 import dev.followupbot.core.domain.TenantId;
+import dev.followupbot.core.event.EventTypes;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -15,6 +15,7 @@ import dev.followupbot.core.service.Reply;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The real core on a real database, with the platform faked by a {@link RecordingMessenger}, the
@@ -44,7 +45,15 @@ public final class CoreHarness implements AutoCloseable {
     this.clock = clock;
     this.core =
         new FollowupCore(
-            database, scheduler, List.of(slack), config, "test-node", clock, integrations);
+            JdbiStorage.on(database, clock),
+            scheduler,
+            List.of(slack),
+            config,
+            "test-node",
+            clock,
+            Later.never(),
+            Optional.empty(),
+            integrations);
   }
 
   /**

@@ -1,24 +1,14 @@
 package dev.followupbot.core.message;
 
-import com.fasterxml.jackson.annotation.JsonSubTypes;
-import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * The closed set of things a message can contain. Text is plain; `backticks` mark commands and
  * render as code everywhere. Renderers implement {@link Visitor}, so adding a block type breaks
- * every renderer's build until it handles the new type.
+ * every renderer's build until it handles the new type. The outbox's JSON names for the blocks live
+ * with the store (jdbc.BlockJson), not here.
  */
-@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
-@JsonSubTypes({
-  @JsonSubTypes.Type(value = Block.Header.class, name = "header"),
-  @JsonSubTypes.Type(value = Block.Section.class, name = "section"),
-  @JsonSubTypes.Type(value = Block.Facts.class, name = "facts"),
-  @JsonSubTypes.Type(value = Block.Actions.class, name = "actions"),
-  @JsonSubTypes.Type(value = Block.Context.class, name = "context"),
-  @JsonSubTypes.Type(value = Block.Divider.class, name = "divider")
-})
 public sealed interface Block {
 
   <R> R accept(Visitor<R> visitor);

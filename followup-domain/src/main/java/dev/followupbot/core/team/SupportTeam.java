@@ -91,7 +91,8 @@ public record SupportTeam(
     return name.equals(id) ? id : name + " (" + id + ")";
   }
 
-  static String normalizeId(String id) {
+  /** A team id as it is compared: trimmed, lower case. */
+  public static String normalizeId(String id) {
     return id.strip().toLowerCase(Locale.ROOT);
   }
 }

@@ -22,7 +22,7 @@ public record Storage(
     FeedbackRepository feedback,
     WebhookLog webhooks,
     SlaStates slaStates,
-    dev.followupbot.core.dashboard.SignIns signIns) {
+    dev.followupbot.core.port.SignIns signIns) {
 
   public Storage {
     Objects.requireNonNull(transactions, "transactions");

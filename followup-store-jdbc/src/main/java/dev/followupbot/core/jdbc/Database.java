@@ -34,19 +34,13 @@ public final class Database implements AutoCloseable {
 
   /** The databases followup-bot knows how to talk to. */
   public enum Vendor {
-    H2("h2", "org.quartz.impl.jdbcjobstore.StdJDBCDelegate"),
-    POSTGRESQL("postgresql", "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate");
+    H2("h2"),
+    POSTGRESQL("postgresql");
 
     private final String migrations;
-    private final String quartzDelegate;
 
-    Vendor(String migrations, String quartzDelegate) {
+    Vendor(String migrations) {
       this.migrations = migrations;
-      this.quartzDelegate = quartzDelegate;
-    }
-
-    public String quartzDelegate() {
-      return quartzDelegate;
     }
   }
 

@@ -33,7 +33,7 @@ public final class JdbiOutbox implements Outbox {
 
   private final JdbiTransactions tx;
   private final Database.Vendor vendor;
-  private final ObjectMapper json = new ObjectMapper();
+  private final ObjectMapper json = BlockJson.mapper();
 
   public JdbiOutbox(JdbiTransactions tx, Database.Vendor vendor) {
     this.tx = tx;

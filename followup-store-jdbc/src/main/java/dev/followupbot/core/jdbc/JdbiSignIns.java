@@ -1,8 +1,8 @@
 package dev.followupbot.core.jdbc;
 
-import dev.followupbot.core.dashboard.SignIns;
 import dev.followupbot.core.domain.TenantId;
 import dev.followupbot.core.domain.UserRef;
+import dev.followupbot.core.port.SignIns;
 import java.time.Instant;
 import java.util.Optional;
 

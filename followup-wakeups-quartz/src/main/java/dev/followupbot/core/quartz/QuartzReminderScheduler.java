@@ -1,6 +1,5 @@
 package dev.followupbot.core.quartz;
 
-import dev.followupbot.core.jdbc.Database;
 import dev.followupbot.core.port.ReminderScheduler;
 import dev.followupbot.core.port.WakeUp;
 import dev.followupbot.core.port.WakeUpHandler;
@@ -13,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -76,34 +76,34 @@ public final class QuartzReminderScheduler implements ReminderScheduler, AutoClo
   }
 
   /**
-   * Creates the scheduler on the database's pool, in standby: reminders can be scheduled, nothing
-   * fires until {@link #start}.
+   * Creates the scheduler on the database's pool (Quartz's tables are in the same database), in
+   * standby: reminders can be scheduled, nothing fires until {@link #start}.
    */
-  public static QuartzReminderScheduler create(Database database, QuartzSettings settings) {
-    return create(database, settings, "node");
+  public static QuartzReminderScheduler create(DataSource dataSource, QuartzSettings settings) {
+    return create(dataSource, settings, "node");
   }
 
   /**
-   * Like {@link #create(Database, QuartzSettings)}; clustered, the instance id is {@code node}
+   * Like {@link #create(DataSource, QuartzSettings)}; clustered, the instance id is {@code node}
    * followed by this process's start time, unique to this life of this node, so a restarted node is
    * never mistaken for the one that died and the survivors recover what the dead one held.
    */
   public static QuartzReminderScheduler create(
-      Database database, QuartzSettings settings, String node) {
+      DataSource dataSource, QuartzSettings settings, String node) {
     long startedMillis = System.currentTimeMillis();
     String instanceId =
         settings.clustered() ? node + "-" + Long.toString(startedMillis, 36) : "single";
     String dataSourceName = "followup-" + UUID.randomUUID();
     DBConnectionManager.getInstance()
-        .addConnectionProvider(dataSourceName, new PoolProvider(database.dataSource()));
+        .addConnectionProvider(dataSourceName, new PoolProvider(dataSource));
     try {
       StdSchedulerFactory factory =
-          new StdSchedulerFactory(properties(database, settings, dataSourceName, instanceId));
+          new StdSchedulerFactory(
+              properties(delegateFor(dataSource), settings, dataSourceName, instanceId));
       Scheduler scheduler = factory.getScheduler();
       // Quartz keeps schedulers in a JVM-wide registry by name; every start gets its own.
       SchedulerRepository.getInstance().remove(INSTANCE_NAME);
-      return new QuartzReminderScheduler(
-          scheduler, settings, database.dataSource(), node, startedMillis);
+      return new QuartzReminderScheduler(scheduler, settings, dataSource, node, startedMillis);
     } catch (SchedulerException e) {
       throw new IllegalStateException(
           "Could not create the Quartz scheduler: " + e.getMessage(), e);
@@ -300,8 +300,25 @@ public final class QuartzReminderScheduler implements ReminderScheduler, AutoClo
     return Long.parseLong(started, 36) < startedMillis;
   }
 
+  /**
+   * Quartz's SQL dialect for the database behind {@code dataSource}: PostgreSQL's own (it stores
+   * job data as bytea), the standard one for H2.
+   */
+  static String delegateFor(DataSource dataSource) {
+    String product;
+    try (Connection c = dataSource.getConnection()) {
+      product = c.getMetaData().getDatabaseProductName();
+    } catch (SQLException e) {
+      throw new IllegalStateException(
+          "Could not read which database Quartz runs on: " + e.getMessage(), e);
+    }
+    return product.toLowerCase(Locale.ROOT).contains("postgres")
+        ? "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate"
+        : "org.quartz.impl.jdbcjobstore.StdJDBCDelegate";
+  }
+
   private static Properties properties(
-      Database database, QuartzSettings settings, String dataSourceName, String instanceId) {
+      String delegate, QuartzSettings settings, String dataSourceName, String instanceId) {
     Properties p = new Properties();
     p.setProperty("org.quartz.scheduler.instanceName", INSTANCE_NAME);
     p.setProperty("org.quartz.scheduler.instanceId", instanceId);
@@ -313,7 +330,7 @@ public final class QuartzReminderScheduler implements ReminderScheduler, AutoClo
     p.setProperty("org.quartz.threadPool.threadCount", Integer.toString(settings.threads()));
     p.setProperty("org.quartz.threadPool.makeThreadsDaemons", "true");
     p.setProperty("org.quartz.jobStore.class", "org.quartz.impl.jdbcjobstore.JobStoreTX");
-    p.setProperty("org.quartz.jobStore.driverDelegateClass", database.vendor().quartzDelegate());
+    p.setProperty("org.quartz.jobStore.driverDelegateClass", delegate);
     p.setProperty("org.quartz.jobStore.useProperties", "true");
     p.setProperty("org.quartz.jobStore.dataSource", dataSourceName);
     p.setProperty(

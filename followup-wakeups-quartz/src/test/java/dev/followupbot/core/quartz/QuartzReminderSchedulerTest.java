@@ -56,7 +56,8 @@ class QuartzReminderSchedulerTest {
   }
 
   private QuartzReminderScheduler started() {
-    QuartzReminderScheduler s = QuartzReminderScheduler.create(db, QuartzSettings.DEFAULT);
+    QuartzReminderScheduler s =
+        QuartzReminderScheduler.create(db.dataSource(), QuartzSettings.DEFAULT);
     s.start(handler);
     return s;
   }
@@ -98,7 +99,8 @@ class QuartzReminderSchedulerTest {
 
   @Test
   void a_wake_up_missed_while_stopped_fires_after_the_next_start() {
-    QuartzReminderScheduler first = QuartzReminderScheduler.create(db, QuartzSettings.DEFAULT);
+    QuartzReminderScheduler first =
+        QuartzReminderScheduler.create(db.dataSource(), QuartzSettings.DEFAULT);
     first.wakeAt(9, Instant.now().minusSeconds(120)); // came due while nothing was running
     first.close();
     assertThat(handler.woken).isEmpty();
@@ -109,7 +111,7 @@ class QuartzReminderSchedulerTest {
   @Test
   void a_wake_up_later_than_the_misfire_threshold_is_counted() {
     SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    scheduler = QuartzReminderScheduler.create(db, QuartzSettings.DEFAULT);
+    scheduler = QuartzReminderScheduler.create(db.dataSource(), QuartzSettings.DEFAULT);
     scheduler.countMisfires(meters);
     scheduler.wakeAt(11, Instant.now().minusSeconds(600)); // far past the 30 s threshold
     scheduler.wakeAt(12, Instant.now().plusMillis(100)); // on time
@@ -123,7 +125,8 @@ class QuartzReminderSchedulerTest {
     // Quartz scans for misfires once per threshold; a backlog must not wait for that scan.
     scheduler =
         QuartzReminderScheduler.create(
-            db, new QuartzSettings(2, false, Duration.ofMinutes(10), Duration.ofMinutes(2)));
+            db.dataSource(),
+            new QuartzSettings(2, false, Duration.ofMinutes(10), Duration.ofMinutes(2)));
     scheduler.start(handler);
     scheduler.wakeAt(21, Instant.now().minus(Duration.ofMinutes(5)));
     await().atMost(Duration.ofSeconds(15)).until(() -> handler.woken.contains(21L));
@@ -147,7 +150,7 @@ class QuartzReminderSchedulerTest {
   @Test
   void many_callers_at_once_are_each_stored_before_they_return_and_the_last_change_wins()
       throws Exception {
-    scheduler = QuartzReminderScheduler.create(db, QuartzSettings.DEFAULT);
+    scheduler = QuartzReminderScheduler.create(db.dataSource(), QuartzSettings.DEFAULT);
     Instant soon = Instant.now().plusMillis(300);
     Thread[] callers = new Thread[8];
     for (int t = 0; t < callers.length; t++) {
@@ -177,7 +180,7 @@ class QuartzReminderSchedulerTest {
 
   @Test
   void a_change_the_database_does_not_take_fails_for_its_caller() {
-    scheduler = QuartzReminderScheduler.create(db, QuartzSettings.DEFAULT);
+    scheduler = QuartzReminderScheduler.create(db.dataSource(), QuartzSettings.DEFAULT);
     db.close();
     org.assertj.core.api.Assertions.assertThatThrownBy(
             () -> scheduler.wakeAt(5, Instant.now().plusSeconds(60)))
@@ -187,7 +190,9 @@ class QuartzReminderSchedulerTest {
 
   @Test
   void clustered_it_tells_an_earlier_life_of_its_node_from_itself_and_from_other_nodes() {
-    scheduler = QuartzReminderScheduler.create(db, QuartzSettings.DEFAULT.clustered(true), "web-1");
+    scheduler =
+        QuartzReminderScheduler.create(
+            db.dataSource(), QuartzSettings.DEFAULT.clustered(true), "web-1");
     String me = scheduler.instanceId();
     assertThat(scheduler.clustered()).isTrue();
     assertThat(me).startsWith("web-1-");
@@ -208,7 +213,7 @@ class QuartzReminderSchedulerTest {
 
   @Test
   void not_clustered_it_says_so_and_names_no_earlier_life() {
-    scheduler = QuartzReminderScheduler.create(db, QuartzSettings.DEFAULT, "web-1");
+    scheduler = QuartzReminderScheduler.create(db.dataSource(), QuartzSettings.DEFAULT, "web-1");
     assertThat(scheduler.clustered()).isFalse();
     assertThat(scheduler.earlierLifeOfThisNode("web-1-abc")).isFalse();
   }

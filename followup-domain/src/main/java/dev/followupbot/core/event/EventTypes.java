@@ -1,4 +1,4 @@
-package dev.followupbot.core.webhook;
+package dev.followupbot.core.event;
 
 import dev.followupbot.core.domain.CaseAction;
 import dev.followupbot.core.sla.SlaState;

@@ -1,4 +1,4 @@
-package dev.followupbot.core.dashboard;
+package dev.followupbot.core.port;
 
 import dev.followupbot.core.domain.UserRef;
 import java.time.Instant;

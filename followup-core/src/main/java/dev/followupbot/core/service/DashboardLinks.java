@@ -1,8 +1,7 @@
-package dev.followupbot.core.dashboard;
+package dev.followupbot.core.service;
 
 import dev.followupbot.core.domain.UserRef;
-import dev.followupbot.core.service.Caller;
-import dev.followupbot.core.service.Reply;
+import dev.followupbot.core.port.SignIns;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,13 +1,9 @@
-package dev.followupbot.core.team;
+package dev.followupbot.core.config;
 
-import dev.followupbot.core.config.ConfigException;
-import dev.followupbot.core.config.ConfigLoader;
-import dev.followupbot.core.config.FollowupConfig;
-import dev.followupbot.core.config.PolicySpec;
-import dev.followupbot.core.config.TeamPolicies;
-import dev.followupbot.core.config.TeamSpec;
 import dev.followupbot.core.domain.TenantId;
 import dev.followupbot.core.domain.UserRef;
+import dev.followupbot.core.team.SupportTeam;
+import dev.followupbot.core.team.TeamOverride;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

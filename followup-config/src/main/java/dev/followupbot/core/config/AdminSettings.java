@@ -1,4 +1,4 @@
-package dev.followupbot.core.team;
+package dev.followupbot.core.config;
 
 import java.util.List;
 import java.util.Locale;

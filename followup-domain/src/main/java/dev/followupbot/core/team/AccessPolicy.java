@@ -1,4 +1,4 @@
-package dev.followupbot.core.service;
+package dev.followupbot.core.team;
 
 import dev.followupbot.core.domain.UserRef;
 
