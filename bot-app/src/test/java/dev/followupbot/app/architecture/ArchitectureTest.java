@@ -1,17 +1,117 @@
-package dev.followupbot.core.architecture;
+package dev.followupbot.app.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** The core stays platform-free, and its inner layers stay free of infrastructure. */
+/**
+ * The layers of followup-bot, checked on every main class of every module (bot-app sees them all):
+ * no package cycles, and each layer reaches only the layers below it. The Maven modules enforce the
+ * same edges by their dependencies (and each module's {@code layer-edges} enforcer ban); this test
+ * also catches an edge inside one module, and names the class that crossed.
+ *
+ * <pre>
+ *   domain  &lt;-  ports  &lt;-  core  &lt;-  slack, teams  &lt;-  app
+ *      ^                     |                         |
+ *      +------  config  &lt;---+                         |
+ *   ports  &lt;-  store (jdbc), wake-ups (quartz)  &lt;-------+   (only the app wires them)
+ * </pre>
+ */
 @AnalyzeClasses(
-    packages = "dev.followupbot.core",
-    importOptions = ImportOption.DoNotIncludeTests.class)
+    packages = "dev.followupbot",
+    importOptions = {ImportOption.DoNotIncludeTests.class, ArchitectureTest.NoTestJars.class})
 class ArchitectureTest {
+
+  /** Test helpers other modules reuse travel in {@code -tests.jar}s; they are not the product. */
+  static final class NoTestJars implements ImportOption {
+    @Override
+    public boolean includes(Location location) {
+      return !location.contains("-tests.jar");
+    }
+  }
+
+  private static final String[] DOMAIN = {
+    "dev.followupbot.core.domain..",
+    "dev.followupbot.core.message..",
+    "dev.followupbot.core.command..",
+    "dev.followupbot.core.when..",
+    "dev.followupbot.core.schedule..",
+    "dev.followupbot.core.sla..",
+    "dev.followupbot.core.team..",
+    "dev.followupbot.core.event.."
+  };
+
+  @ArchTest
+  static final ArchRule modules_are_free_of_cycles =
+      slices().matching("dev.followupbot.(*)..").should().beFreeOfCycles();
+
+  @ArchTest
+  static final ArchRule core_packages_are_free_of_cycles =
+      slices().matching("dev.followupbot.core.(*)..").should().beFreeOfCycles();
+
+  @ArchTest
+  static final ArchRule app_packages_are_free_of_cycles =
+      slices().matching("dev.followupbot.app.(*)..").should().beFreeOfCycles();
+
+  @ArchTest
+  static final ArchRule layers =
+      layeredArchitecture()
+          .consideringOnlyDependenciesInLayers()
+          .layer("Domain")
+          .definedBy(DOMAIN)
+          .layer("Ports")
+          .definedBy("dev.followupbot.core.port..")
+          .layer("Config")
+          .definedBy("dev.followupbot.core.config..")
+          .layer("Core")
+          .definedBy(
+              "dev.followupbot.core",
+              "dev.followupbot.core.service..",
+              "dev.followupbot.core.webhook..",
+              "dev.followupbot.core.dashboard..",
+              "dev.followupbot.core.http..")
+          .layer("Store")
+          .definedBy("dev.followupbot.core.jdbc..")
+          .layer("WakeUps")
+          .definedBy("dev.followupbot.core.quartz..")
+          .layer("Testkit")
+          .definedBy("dev.followupbot.core.testing..")
+          .layer("Slack")
+          .definedBy("dev.followupbot.slack..")
+          .layer("Teams")
+          .definedBy("dev.followupbot.teams..")
+          .layer("App")
+          .definedBy("dev.followupbot.app..")
+          .whereLayer("Domain")
+          .mayNotAccessAnyLayer()
+          .whereLayer("Ports")
+          .mayOnlyAccessLayers("Domain")
+          .whereLayer("Config")
+          .mayOnlyAccessLayers("Domain")
+          .whereLayer("Core")
+          .mayOnlyAccessLayers("Domain", "Ports", "Config")
+          .whereLayer("Core")
+          .mayOnlyBeAccessedByLayers("Slack", "Teams", "App")
+          .whereLayer("Store")
+          .mayOnlyAccessLayers("Domain", "Ports")
+          .whereLayer("Store")
+          .mayOnlyBeAccessedByLayers("App")
+          .whereLayer("WakeUps")
+          .mayOnlyAccessLayers("Domain", "Ports")
+          .whereLayer("WakeUps")
+          .mayOnlyBeAccessedByLayers("App")
+          .whereLayer("Testkit")
+          .mayNotBeAccessedByAnyLayer()
+          .whereLayer("Slack")
+          .mayOnlyBeAccessedByLayers("App")
+          .whereLayer("Teams")
+          .mayOnlyBeAccessedByLayers("App");
 
   @ArchTest
   static final ArchRule core_knows_no_chat_sdk_servlet_or_jetty =
@@ -29,38 +129,41 @@ class ArchitectureTest {
           .because("platform code belongs in slack-adapter, teams-adapter or bot-app");
 
   @ArchTest
-  static final ArchRule domain_and_messages_know_no_infrastructure =
+  static final ArchRule domain_knows_no_infrastructure =
       noClasses()
           .that()
-          .resideInAnyPackage(
-              "dev.followupbot.core.domain..",
-              "dev.followupbot.core.message..",
-              "dev.followupbot.core.command..")
+          .resideInAnyPackage(DOMAIN)
+          .or()
+          .resideInAPackage("dev.followupbot.core.port..")
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage(
+              "com.fasterxml.jackson..",
               "org.quartz..",
               "java.sql..",
+              "javax.sql..",
               "org.jdbi..",
               "com.zaxxer..",
               "org.flywaydb..",
-              "dev.followupbot.core.jdbc..",
-              "dev.followupbot.core.quartz..",
-              "dev.followupbot.core.service..");
+              "io.micrometer..",
+              "okhttp3..")
+          .because("the domain and the ports are plain values and rules (followup-domain, -ports)");
 
   @ArchTest
-  static final ArchRule services_use_ports_not_adapters =
+  static final ArchRule use_cases_use_ports_not_infrastructure =
       noClasses()
           .that()
-          .resideInAnyPackage("dev.followupbot.core.service..", "dev.followupbot.core.port..")
+          .resideInAnyPackage(
+              "dev.followupbot.core",
+              "dev.followupbot.core.service..",
+              "dev.followupbot.core.webhook..",
+              "dev.followupbot.core.dashboard..",
+              "dev.followupbot.core.config..")
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage(
-              "org.quartz..",
-              "java.sql..",
-              "org.jdbi..",
-              "dev.followupbot.core.jdbc..",
-              "dev.followupbot.core.quartz..");
+              "org.quartz..", "java.sql..", "javax.sql..", "org.jdbi..", "com.zaxxer..")
+          .because("followup-core reaches a database or a scheduler only through its ports");
 
   @ArchTest
   static final ArchRule quartz_stays_in_its_adapter =
@@ -72,9 +175,20 @@ class ArchitectureTest {
           .resideInAPackage("org.quartz..");
 
   @ArchTest
-  static final ArchRule http_clients_stay_in_their_package =
+  static final ArchRule jdbi_and_flyway_stay_in_the_store =
       noClasses()
           .that()
+          .resideOutsideOfPackage("dev.followupbot.core.jdbc..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("org.jdbi..", "org.flywaydb..", "com.zaxxer..");
+
+  @ArchTest
+  static final ArchRule core_http_clients_stay_in_their_package =
+      noClasses()
+          .that()
+          .resideInAPackage("dev.followupbot.core..")
+          .and()
           .resideOutsideOfPackage("dev.followupbot.core.http..")
           .should()
           .dependOnClassesThat()
