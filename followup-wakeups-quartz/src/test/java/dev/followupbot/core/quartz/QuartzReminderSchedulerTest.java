@@ -63,6 +63,20 @@ class QuartzReminderSchedulerTest {
   }
 
   @Test
+  void speaks_the_standard_quartz_dialect_on_h2() {
+    assertThat(QuartzReminderScheduler.delegateFor(db.dataSource()))
+        .isEqualTo("org.quartz.impl.jdbcjobstore.StdJDBCDelegate");
+  }
+
+  @Test
+  void speaks_postgresql_s_own_quartz_dialect_there() {
+    try (Database postgres = TestDatabases.postgres()) {
+      assertThat(QuartzReminderScheduler.delegateFor(postgres.dataSource()))
+          .isEqualTo("org.quartz.impl.jdbcjobstore.PostgreSQLDelegate");
+    }
+  }
+
+  @Test
   void wakes_the_core_for_a_due_reminder_and_sweeps_from_the_start() {
     scheduler = started();
     scheduler.wakeAt(7, Instant.now().plusMillis(200));
