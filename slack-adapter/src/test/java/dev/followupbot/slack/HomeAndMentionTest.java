@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.followupbot.core.domain.CaseStatus;
 import dev.followupbot.core.domain.Person;
+import dev.followupbot.core.testing.FakeSlackApi;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Map;

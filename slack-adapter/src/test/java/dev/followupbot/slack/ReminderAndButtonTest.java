@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.followupbot.core.domain.CaseStatus;
 import dev.followupbot.core.domain.ReminderStatus;
 import dev.followupbot.core.message.MessageRef;
+import dev.followupbot.core.testing.FakeSlackApi;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;

@@ -3,6 +3,7 @@ package dev.followupbot.slack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.followupbot.core.domain.CaseStatus;
+import dev.followupbot.core.testing.FakeSlackApi;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.EnumSet;

@@ -15,6 +15,7 @@ import dev.followupbot.core.message.MessageRef;
 import dev.followupbot.core.port.DeliveryFailure;
 import dev.followupbot.core.port.Destination;
 import dev.followupbot.core.port.Storage;
+import dev.followupbot.core.testing.FakeSlackApi;
 import dev.followupbot.core.testing.MutableClock;
 import dev.followupbot.core.testing.TestDatabases;
 import java.net.URI;

@@ -3,6 +3,7 @@ package dev.followupbot.slack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.followupbot.core.testing.Configs;
+import dev.followupbot.core.testing.FakeSlackApi;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;

@@ -11,6 +11,7 @@ import dev.followupbot.core.jdbc.Database;
 import dev.followupbot.core.jdbc.JdbiStorage;
 import dev.followupbot.core.port.Later;
 import dev.followupbot.core.port.Storage;
+import dev.followupbot.core.testing.FakeSlackApi;
 import dev.followupbot.core.testing.ManualReminderScheduler;
 import dev.followupbot.core.testing.MutableClock;
 import dev.followupbot.core.testing.TestDatabases;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.followupbot.core.testing.FakeConnector;
 import dev.followupbot.core.testing.MutableClock;
 import dev.followupbot.core.testing.TestDatabases;
 import java.time.Duration;

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.auth0.jwt.JWTCreator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.followupbot.core.testing.FakeConnector;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;

@@ -10,6 +10,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.followupbot.core.domain.Person;
+import dev.followupbot.core.testing.FakeConnector;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;

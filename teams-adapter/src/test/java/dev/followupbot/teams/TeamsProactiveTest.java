@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.followupbot.core.domain.ReminderStatus;
 import dev.followupbot.core.jdbc.Database;
 import dev.followupbot.core.jdbc.DatabaseSettings;
+import dev.followupbot.core.testing.FakeConnector;
 import dev.followupbot.core.testing.MutableClock;
 import java.nio.file.Path;
 import java.time.Duration;

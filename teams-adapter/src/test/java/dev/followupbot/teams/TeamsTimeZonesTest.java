@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.followupbot.core.testing.FakeConnector;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;

@@ -1,4 +1,4 @@
-package dev.followupbot.slack;
+package dev.followupbot.core.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,22 +27,22 @@ import okhttp3.mockwebserver.RecordedRequest;
  * fails on request (a 429 with Retry-After, a 500, an {@code ok:false} error). Response URLs live
  * under {@code /hooks/} on the same server.
  */
-final class FakeSlackApi implements AutoCloseable {
+public final class FakeSlackApi implements AutoCloseable {
 
-  static final String TEAM = "T0ACME";
-  static final String TEAM_NAME = "Acme Support";
-  static final String BOT_USER = "UBOT";
+  public static final String TEAM = "T0ACME";
+  public static final String TEAM_NAME = "Acme Support";
+  public static final String BOT_USER = "UBOT";
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** One request the fake received. */
-  record Call(String method, Map<String, String> params, String authorization, String body) {
+  public record Call(String method, Map<String, String> params, String authorization, String body) {
 
-    String param(String name) {
+    public String param(String name) {
       return params.get(name);
     }
 
-    JsonNode json(String name) {
+    public JsonNode json(String name) {
       try {
         return JSON.readTree(params.get(name));
       } catch (IOException e) {
@@ -51,7 +51,7 @@ final class FakeSlackApi implements AutoCloseable {
     }
 
     /** The JSON body (response_url posts). */
-    JsonNode bodyJson() {
+    public JsonNode bodyJson() {
       try {
         return JSON.readTree(body);
       } catch (IOException e) {
@@ -60,7 +60,7 @@ final class FakeSlackApi implements AutoCloseable {
     }
 
     /** Every text in the call's blocks (or in its JSON body's blocks), for assertions. */
-    String blockText() {
+    public String blockText() {
       JsonNode blocks;
       if (params.containsKey("blocks")) {
         blocks = json("blocks");
@@ -73,7 +73,7 @@ final class FakeSlackApi implements AutoCloseable {
     }
 
     /** The values (commands) of every button in the call's blocks. */
-    List<String> buttonValues() {
+    public List<String> buttonValues() {
       JsonNode blocks =
           params.containsKey("blocks")
               ? json("blocks")
@@ -83,7 +83,7 @@ final class FakeSlackApi implements AutoCloseable {
   }
 
   /** A message chat.postMessage accepted, and the ts it was given. */
-  record Posted(String channel, String ts, Call call) {}
+  public record Posted(String channel, String ts, Call call) {}
 
   private final MockWebServer server = new MockWebServer();
   private final List<Posted> posted = new CopyOnWriteArrayList<>();
@@ -95,7 +95,7 @@ final class FakeSlackApi implements AutoCloseable {
   private volatile okhttp3.WebSocketListener socket;
   private volatile boolean closeAfterEachAnswer;
 
-  FakeSlackApi() {
+  public FakeSlackApi() {
     server.setDispatcher(
         new Dispatcher() {
           @Override
@@ -114,26 +114,26 @@ final class FakeSlackApi implements AutoCloseable {
   }
 
   /** The Web API base URL, for SLACK_API_URL. */
-  String apiUrl() {
+  public String apiUrl() {
     return server.url("/api/").toString();
   }
 
   /** A response_url on this fake (allowed, as it is on the configured API host). */
-  String responseUrl(String id) {
+  public String responseUrl(String id) {
     return server.url("/hooks/" + id).toString();
   }
 
   /** Plays Slack's side of a Socket Mode connection (wss URL from apps.connections.open). */
-  void socket(okhttp3.WebSocketListener listener) {
+  public void socket(okhttp3.WebSocketListener listener) {
     socket = listener;
   }
 
-  void teamId(String id) {
+  public void teamId(String id) {
     teamId = id;
   }
 
   /** A person users.info knows. */
-  void user(String id, String displayName, String tz) {
+  public void user(String id, String displayName, String tz) {
     ObjectNode u = JSON.createObjectNode();
     u.put("id", id).put("team_id", teamId).put("name", displayName.toLowerCase()).put("tz", tz);
     u.putObject("profile").put("display_name", displayName).put("real_name", displayName);
@@ -144,40 +144,40 @@ final class FakeSlackApi implements AutoCloseable {
    * From now on, closes each connection after its answer without saying so, as a proxy whose idle
    * timeout is shorter than the pause before the next call does.
    */
-  void closeConnectionsAfterEachAnswer() {
+  public void closeConnectionsAfterEachAnswer() {
     closeAfterEachAnswer = true;
   }
 
   /** The next call to the method gets this response instead of the usual one. */
-  void failNext(String method, MockResponse response) {
+  public void failNext(String method, MockResponse response) {
     scripted.computeIfAbsent(method, m -> new ArrayDeque<>()).add(response);
   }
 
-  static MockResponse error(String code) {
+  public static MockResponse error(String code) {
     return json("{\"ok\":false,\"error\":\"" + code + "\"}");
   }
 
-  static MockResponse rateLimited(int retryAfterSeconds) {
+  public static MockResponse rateLimited(int retryAfterSeconds) {
     return json("{\"ok\":false,\"error\":\"ratelimited\"}")
         .setResponseCode(429)
         .setHeader("Retry-After", Integer.toString(retryAfterSeconds));
   }
 
-  List<Call> calls() {
+  public List<Call> calls() {
     return List.copyOf(calls);
   }
 
-  List<Call> calls(String method) {
+  public List<Call> calls(String method) {
     return calls.stream().filter(c -> c.method().equals(method)).collect(Collectors.toList());
   }
 
   /** Every call except the auth.test checks Bolt makes on its own. */
-  List<Call> effects() {
+  public List<Call> effects() {
     return calls.stream().filter(c -> !c.method().equals("auth.test")).collect(Collectors.toList());
   }
 
   /** Waits (boundedly) until the method has been called {@code count} times; returns the last. */
-  Call waitFor(String method, int count) {
+  public Call waitFor(String method, int count) {
     org.awaitility.Awaitility.await()
         .atMost(Duration.ofSeconds(10))
         .until(() -> calls(method).size() >= count);
@@ -185,16 +185,16 @@ final class FakeSlackApi implements AutoCloseable {
     return found.get(count - 1);
   }
 
-  Call waitFor(String method) {
+  public Call waitFor(String method) {
     return waitFor(method, 1);
   }
 
   /** Messages posted to the channel (or DM channel), in order. */
-  List<Posted> postedIn(String channel) {
+  public List<Posted> postedIn(String channel) {
     return posted.stream().filter(p -> p.channel().equals(channel)).collect(Collectors.toList());
   }
 
-  int requestCount() {
+  public int requestCount() {
     return server.getRequestCount();
   }
 

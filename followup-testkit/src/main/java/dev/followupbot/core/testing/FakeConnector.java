@@ -1,4 +1,4 @@
-package dev.followupbot.teams;
+package dev.followupbot.core.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -29,17 +29,17 @@ import okhttp3.mockwebserver.RecordedRequest;
  * every request, and answers with queued responses first (a 429, a 502) when a test asks. It can
  * also close idle connections after a while, as the real connector and proxies do.
  */
-final class FakeConnector implements AutoCloseable {
+public final class FakeConnector implements AutoCloseable {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** One request as the connector saw it. */
-  record Call(String method, String path, String authorization, JsonNode body) {
-    String text() {
+  public record Call(String method, String path, String authorization, JsonNode body) {
+    public String text() {
       return body == null ? "" : body.toString();
     }
 
-    boolean isPost() {
+    public boolean isPost() {
       return method.equals("POST");
     }
   }
@@ -51,11 +51,11 @@ final class FakeConnector implements AutoCloseable {
   private final AtomicInteger idleClosures = new AtomicInteger();
   private final String url;
 
-  FakeConnector() {
+  public FakeConnector() {
     this("127.0.0.1");
   }
 
-  FakeConnector(String bindAddress) {
+  public FakeConnector(String bindAddress) {
     this(bindAddress, Optional.empty());
   }
 
@@ -63,7 +63,7 @@ final class FakeConnector implements AutoCloseable {
    * A connector that closes a connection once it has been idle for {@code idle}, as Node's HTTP
    * server does after its 5 s keep-alive timeout, and as proxies and load balancers do.
    */
-  static FakeConnector closingIdleConnectionsAfter(Duration idle) {
+  public static FakeConnector closingIdleConnectionsAfter(Duration idle) {
     return new FakeConnector("127.0.0.1", Optional.of(idle));
   }
 
@@ -111,38 +111,38 @@ final class FakeConnector implements AutoCloseable {
   }
 
   /** The service URL activities name, with its trailing slash. */
-  String url() {
+  public String url() {
     return url;
   }
 
   /** Answers the next request with this instead of success. */
-  void answerNext(MockResponse response) {
+  public void answerNext(MockResponse response) {
     scripted.add(response);
   }
 
-  List<Call> calls() {
+  public List<Call> calls() {
     return List.copyOf(calls);
   }
 
-  List<Call> posts() {
+  public List<Call> posts() {
     return calls.stream().filter(Call::isPost).collect(Collectors.toList());
   }
 
-  int requestCount() {
+  public int requestCount() {
     return server.getRequestCount();
   }
 
   /** Everything the bot posted or updated, as one string, for contains-assertions. */
-  String everything() {
+  public String everything() {
     return calls.stream().map(Call::text).collect(Collectors.joining("\n"));
   }
 
   /** How many connections this connector closed because they were idle. */
-  int idleClosures() {
+  public int idleClosures() {
     return idleClosures.get();
   }
 
-  void clear() {
+  public void clear() {
     calls.clear();
   }
 
