@@ -45,7 +45,8 @@ public final class BenchMain implements Callable<Integer> {
       names = "--only",
       split = ",",
       description =
-          "run only these figures: ack, steady-ack, storms, limited, punctuality, footprint, scale-out")
+          "run only these figures: ack, steady-ack, storms, limited, punctuality, footprint,"
+              + " scale-out, dashboard")
   java.util.Set<String> only = java.util.Set.of();
 
   public static void main(String[] args) {
@@ -83,6 +84,7 @@ public final class BenchMain implements Callable<Integer> {
       timed(took, "punctuality", () -> punctuality(report, slack, work, full, threads));
       timed(took, "footprint", () -> footprint(report, slack, work, full));
       timed(took, "scale-out", () -> scaleOut(report, slack, work, full));
+      timed(took, "dashboard", () -> dashboard(report, slack, work, full));
       report.note(
           String.format(
               Locale.ROOT,
@@ -373,6 +375,36 @@ public final class BenchMain implements Callable<Integer> {
           "Scale-out ran with both nodes sharing every CPU (taskset was not available, or the"
               + " machine has one CPU): a second node on the same cores adds no capacity.");
     }
+  }
+
+  /** The queue page a lead keeps open, with many open cases, against /healthz on that server. */
+  private static void dashboard(Report report, FakeSlack slack, Path work, boolean full)
+      throws Exception {
+    int open = full ? 5000 : 50;
+    int clients = 4;
+    Duration d = full ? Duration.ofSeconds(20) : Duration.ofSeconds(2);
+    DashboardQueue.Result r =
+        DashboardQueue.run(slack, work.resolve("dashboard"), open, clients, d);
+    report.add(
+        new Report.Row(
+            "7. Dashboard queue page, "
+                + open
+                + " open cases, "
+                + clients
+                + " clients: p50 / p99 (non-200 answers)",
+            Stats.ms(r.page().p50()) + " / " + Stats.ms(r.page().p99()) + " (" + r.errors() + ")",
+            "/healthz " + Stats.ms(r.health().p50()) + " / " + Stats.ms(r.health().p99()),
+            "p99 " + Stats.ratio(r.page().p99(), r.health().p99()),
+            "p99 < 1 s, no errors",
+            verdict(r.page().p99() < 1000 && r.errors() == 0)));
+    report.add(
+        new Report.Row(
+            "7. Dashboard queue table refresh (htmx, every 2 s per open page): p50 / p99",
+            Stats.ms(r.rows().p50()) + " / " + Stats.ms(r.rows().p99()),
+            "/healthz " + Stats.ms(r.health().p50()) + " / " + Stats.ms(r.health().p99()),
+            "p99 " + Stats.ratio(r.rows().p99(), r.health().p99()),
+            "p99 < 1 s",
+            verdict(r.rows().p99() < 1000)));
   }
 
   /** One figure's work. */
