@@ -26,6 +26,7 @@ import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.WebSocket;
 import okhttp3.WebSocketListener;
+import org.awaitility.Awaitility;
 
 /**
  * Headless Firefox (Debian's firefox-esr) driven over WebDriver BiDi, which Firefox speaks itself:
@@ -127,15 +128,11 @@ final class Firefox implements AutoCloseable {
   }
 
   /** Waits up to {@code within} for {@code condition} (a JavaScript expression) to be true. */
-  void await(String condition, Duration within) throws Exception {
-    long until = System.nanoTime() + within.toNanos();
-    while (!eval("!!(" + condition + ")").equals("true")) {
-      if (System.nanoTime() > until) {
-        throw new AssertionError("not true within " + within + " in Firefox: " + condition);
-      }
-      // The page changes by itself (htmx); look again shortly.
-      TimeUnit.MILLISECONDS.sleep(100);
-    }
+  void await(String condition, Duration within) {
+    Awaitility.await("in Firefox: " + condition)
+        .atMost(within)
+        .pollInterval(Duration.ofMillis(100))
+        .until(() -> eval("!!(" + condition + ")").equals("true"));
   }
 
   byte[] screenshot() throws Exception {
