@@ -28,6 +28,9 @@ final class DashboardSessions {
   static final String CSRF_FIELD = "csrf";
   static final String CSRF_HEADER = "X-CSRF-Token";
 
+  /** How long a used or expired link is remembered, so opening it again says what it was. */
+  static final Duration KEEP_ENDED_LINKS = Duration.ofDays(1);
+
   /** How stale a session's last-seen time may get before a request records it again. */
   private static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
 
@@ -55,8 +58,13 @@ final class DashboardSessions {
             : new SignIns.Redemption.Unknown();
     if (outcome instanceof SignIns.Redemption.Redeemed redeemed) {
       String session = DashboardLinks.token();
-      store.open(
-          DashboardLinks.hash(session), redeemed.user(), DashboardLinks.token(), clock.instant());
+      Instant now = clock.instant();
+      store.open(DashboardLinks.hash(session), redeemed.user(), DashboardLinks.token(), now);
+      // Each sign-in clears out what has ended, so the tables stay as small as their use.
+      int forgotten = store.forgetEnded(now.minus(KEEP_ENDED_LINKS), now.minus(IDLE));
+      if (forgotten > 0) {
+        log.debug("dashboard: forgot {} ended sign-in link(s) and session(s)", forgotten);
+      }
       log.info(
           "dashboard: {} signed in",
           redeemed.user().tenant().key() + "/" + redeemed.user().userId());

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.followupbot.core.config.ConfigException;
+import dev.followupbot.core.dashboard.DashboardLinks;
+import dev.followupbot.core.dashboard.SignIns;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -74,6 +76,30 @@ class DashboardSignInTest {
     String page = get(bot.url("/dashboard/"), cookie).body();
     int at = page.indexOf("name=\"csrf\" value=\"") + "name=\"csrf\" value=\"".length();
     return page.substring(at, page.indexOf('"', at));
+  }
+
+  @Test
+  void signing_in_forgets_sessions_idle_past_twelve_hours_and_links_ended_over_a_day_ago()
+      throws IOException {
+    SignIns store = bot.core().storage().signIns();
+    String idle = signIn("lea");
+    String unused = bot.signInLink("max");
+    bot.clock.advance(Duration.ofHours(14));
+    String recent = signIn("lea");
+    bot.clock.advance(Duration.ofHours(11));
+
+    signIn("max");
+
+    assertThat(store.session(hashOf(idle))).as("idle for 25 h").isEmpty();
+    assertThat(store.session(hashOf(recent))).as("idle for 11 h").isPresent();
+    String token = unused.substring(unused.indexOf("token=") + "token=".length());
+    assertThat(store.redeem(DashboardLinks.hash(token), bot.clock.instant()))
+        .as("a link that expired 25 h ago")
+        .isInstanceOf(SignIns.Redemption.Unknown.class);
+  }
+
+  private static String hashOf(String cookie) {
+    return DashboardLinks.hash(cookie.substring(cookie.indexOf('=') + 1));
   }
 
   @Test
