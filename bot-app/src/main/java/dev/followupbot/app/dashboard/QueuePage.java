@@ -2,6 +2,7 @@ package dev.followupbot.app.dashboard;
 
 import dev.followupbot.core.FollowupCore;
 import dev.followupbot.core.command.TimeFormats;
+import dev.followupbot.core.domain.CaseEvent;
 import dev.followupbot.core.domain.CaseStatus;
 import dev.followupbot.core.domain.SupportCase;
 import dev.followupbot.core.service.CaseCards;
@@ -157,6 +158,12 @@ public final class QueuePage {
       }
       visible.add(c);
     }
+    // The shown rows' histories in one read, not one per row: the SLA state needs them.
+    Map<Long, List<CaseEvent>> histories =
+        core.cases()
+            .histories(
+                viewer.user().tenant(),
+                visible.stream().limit(SHOWN).map(SupportCase::id).toList());
     List<Row> rows = new ArrayList<>();
     int unclaimed = 0;
     int waiting = 0;
@@ -169,7 +176,7 @@ public final class QueuePage {
       }
       byOwner.merge(owner(c), 1, Integer::sum);
       if (rows.size() < SHOWN) {
-        rows.add(row(c, now));
+        rows.add(row(c, histories.get(c.id()), now));
       }
     }
     StringBuilder url = new StringBuilder(DashboardServlet.PREFIX + "/queue/rows?");
@@ -182,10 +189,10 @@ public final class QueuePage {
     return c.ownerId().map(o -> core.directory().name(c.tenant(), o)).orElse("Unclaimed");
   }
 
-  private Row row(SupportCase c, Instant now) {
+  private Row row(SupportCase c, List<CaseEvent> history, Instant now) {
     SlaState worst = null;
     String detail = "no target";
-    for (SlaStatus s : cards.sla(c)) {
+    for (SlaStatus s : cards.sla(c, history)) {
       if (worst == null || rank(s.state()) > rank(worst)) {
         worst = s.state();
         detail =

@@ -5,7 +5,9 @@ import dev.followupbot.core.domain.CaseStatus;
 import dev.followupbot.core.domain.SupportCase;
 import dev.followupbot.core.domain.TenantId;
 import dev.followupbot.core.message.MessageRef;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -40,6 +42,12 @@ public interface CaseRepository {
   long append(TenantId tenant, CaseEvent event);
 
   List<CaseEvent> history(TenantId tenant, long caseId);
+
+  /**
+   * The histories of several of the tenant's cases in one read, by case id; every id asked for is a
+   * key (an unknown id, or another tenant's, maps to an empty list).
+   */
+  Map<Long, List<CaseEvent>> histories(TenantId tenant, Collection<Long> caseIds);
 
   /** Cases in the given states, optionally only one owner's, oldest first. */
   List<SupportCase> list(

@@ -14,7 +14,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -157,22 +161,44 @@ public final class JdbiCaseRepository implements CaseRepository {
                     "SELECT * FROM case_events WHERE tenant_id = :tenant AND case_id = :caseId ORDER BY id")
                 .bind("tenant", tenant.key())
                 .bind("caseId", caseId)
-                .map(
-                    (rs, ctx) ->
-                        new CaseEvent(
-                            rs.getLong("case_id"),
-                            instant(rs, "at"),
-                            rs.getString("actor_id"),
-                            CaseAction.valueOf(rs.getString("action")),
-                            Optional.ofNullable(rs.getString("from_status"))
-                                .map(CaseStatus::valueOf),
-                            CaseStatus.valueOf(rs.getString("to_status")),
-                            Optional.ofNullable(rs.getString("from_owner")),
-                            Optional.ofNullable(rs.getString("to_owner")),
-                            Optional.ofNullable(rs.getString("reason")),
-                            Optional.ofNullable(rs.getString("via"))))
+                .map(EVENT)
                 .list());
   }
+
+  @Override
+  public Map<Long, List<CaseEvent>> histories(TenantId tenant, Collection<Long> caseIds) {
+    Map<Long, List<CaseEvent>> byCase = new HashMap<>();
+    caseIds.forEach(id -> byCase.put(id, new ArrayList<>()));
+    if (caseIds.isEmpty()) {
+      return byCase;
+    }
+    List<CaseEvent> events =
+        tx.withHandle(
+            h ->
+                h.createQuery(
+                        "SELECT * FROM case_events WHERE tenant_id = :tenant AND case_id IN (<ids>)"
+                            + " ORDER BY id")
+                    .bind("tenant", tenant.key())
+                    .bindList("ids", List.copyOf(caseIds))
+                    .map(EVENT)
+                    .list());
+    events.forEach(e -> byCase.get(e.caseId()).add(e));
+    return byCase;
+  }
+
+  private static final RowMapper<CaseEvent> EVENT =
+      (rs, ctx) ->
+          new CaseEvent(
+              rs.getLong("case_id"),
+              instant(rs, "at"),
+              rs.getString("actor_id"),
+              CaseAction.valueOf(rs.getString("action")),
+              Optional.ofNullable(rs.getString("from_status")).map(CaseStatus::valueOf),
+              CaseStatus.valueOf(rs.getString("to_status")),
+              Optional.ofNullable(rs.getString("from_owner")),
+              Optional.ofNullable(rs.getString("to_owner")),
+              Optional.ofNullable(rs.getString("reason")),
+              Optional.ofNullable(rs.getString("via")));
 
   @Override
   public List<SupportCase> list(

@@ -32,6 +32,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -176,6 +177,46 @@ abstract class RepositoryContract {
     cases.saveCard(ACME, c.id(), new MessageRef("C1", "1700000000.000100"));
     assertThat(cases.findById(ACME, c.id()).orElseThrow().card())
         .contains(new MessageRef("C1", "1700000000.000100"));
+  }
+
+  @Test
+  void histories_of_several_cases_come_in_one_read_in_order_and_never_cross_tenants() {
+    SupportCase one = newCase(ACME, "One");
+    SupportCase two = newCase(ACME, "Two");
+    SupportCase quiet = newCase(ACME, "Quiet");
+    SupportCase theirs = newCase(GLOBEX, "Theirs");
+    Transition.Applied claimed = (Transition.Applied) one.claim("bob", T0.plusSeconds(1));
+    cases.update(claimed.after());
+    cases.append(ACME, created(one));
+    cases.append(ACME, created(two));
+    cases.append(ACME, claimed.event());
+    cases.append(GLOBEX, created(theirs));
+
+    Map<Long, List<CaseEvent>> histories =
+        cases.histories(ACME, List.of(one.id(), two.id(), quiet.id(), theirs.id()));
+
+    assertThat(histories.get(one.id()))
+        .extracting(CaseEvent::action)
+        .containsExactly(CaseAction.CREATED, CaseAction.CLAIMED);
+    assertThat(histories.get(two.id()))
+        .extracting(CaseEvent::action)
+        .containsExactly(CaseAction.CREATED);
+    assertThat(histories.get(quiet.id())).isEmpty();
+    assertThat(histories.get(theirs.id())).as("another tenant's case").isEmpty();
+    assertThat(cases.histories(ACME, List.of())).isEmpty();
+  }
+
+  private static CaseEvent created(SupportCase c) {
+    return new CaseEvent(
+        c.id(),
+        T0,
+        "ann",
+        CaseAction.CREATED,
+        Optional.empty(),
+        CaseStatus.UNCLAIMED,
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty());
   }
 
   @Test
