@@ -91,6 +91,27 @@ class DashboardFirefoxTest {
     assertThat(bot.core().storage().teamOverrides().changes("billing", 10)).isEmpty();
     shot("schedules-error");
 
+    // My reminders: snooze one by an hour, cancel the other; chat sees both.
+    bot.console("lea", "remind in 2h check the refund went out");
+    bot.console("lea", "remind in 3h call the customer back");
+    browser.open(bot.url("/dashboard/reminders"));
+    assertThat(browser.eval("document.querySelectorAll('tbody tr').length")).isEqualTo("2");
+    browser.eval("document.querySelector('tbody tr button[type=submit]').click()");
+    browser.await(
+        "document.querySelector('.notice') && document.querySelector('.notice').textContent"
+            + ".includes('Snoozed reminder 1')",
+        Duration.ofSeconds(5));
+    browser.eval("document.querySelector('button[aria-label=\\'Cancel reminder 2\\']').click()");
+    browser.await(
+        "document.querySelector('.notice') && document.querySelector('.notice').textContent"
+            + ".includes('Cancelled reminder 2')",
+        Duration.ofSeconds(5));
+    assertThat(browser.eval("document.querySelectorAll('tbody tr').length")).isEqualTo("1");
+    assertThat(bot.console("lea", "reminders"))
+        .contains("check the refund")
+        .doesNotContain("call the customer");
+    shot("reminders");
+
     // Reports: Chart.js draws its four charts.
     browser.open(bot.url("/dashboard/reports"));
     browser.await(
