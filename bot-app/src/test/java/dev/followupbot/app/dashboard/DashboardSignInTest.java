@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.followupbot.core.config.ConfigException;
-import dev.followupbot.core.dashboard.DashboardLinks;
-import dev.followupbot.core.dashboard.SignIns;
+import dev.followupbot.core.port.SignIns;
+import dev.followupbot.core.service.DashboardLinks;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
