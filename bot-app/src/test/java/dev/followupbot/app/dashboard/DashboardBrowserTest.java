@@ -126,13 +126,21 @@ class DashboardBrowserTest {
     after.clear();
     after.sendKeys("soon");
     browser.findElement(By.xpath("//button[normalize-space()='Save']")).click();
-    assertThat(browser.findElement(By.id("e-unclaimed.nudge_after")).getText()).contains("soon");
+    // Saving loads a new page: wait for it rather than reading the old one.
+    new WebDriverWait(browser, Duration.ofSeconds(5))
+        .ignoring(org.openqa.selenium.NoSuchElementException.class)
+        .ignoring(StaleElementReferenceException.class)
+        .until(b -> b.findElement(By.id("e-unclaimed.nudge_after")).getText().contains("soon"));
     assertThat(bot.core().storage().teamOverrides().changes("billing", 10)).isEmpty();
     shot("schedules-error", false);
     after = browser.findElement(By.id("f-unclaimed.nudge_after"));
     after.clear();
     after.sendKeys("20m");
     browser.findElement(By.xpath("//button[normalize-space()='Save']")).click();
+    new WebDriverWait(browser, Duration.ofSeconds(5))
+        .ignoring(org.openqa.selenium.NoSuchElementException.class)
+        .ignoring(StaleElementReferenceException.class)
+        .until(b -> b.findElement(By.cssSelector(".notice")).getText().contains("Set Billing"));
     assertThat(browser.findElement(By.cssSelector(".notice")).getText())
         .contains("Set Billing", "unclaimed.nudge_after to 20m");
     assertThat(bot.console("lea", "admin show billing")).contains("20m (set in chat by lea");
