@@ -44,7 +44,9 @@ import org.slf4j.LoggerFactory;
  * platform is called once, unless the sender died mid-call. Such a send is resolved on recovery:
  * each post carries its dedupe key as an idempotency marker where the platform allows it, and the
  * platform is asked whether the message arrived; only when it cannot tell is the entry re-sent
- * once, marked as a possible repeat, logged and counted.
+ * once, marked as a possible repeat, logged and counted. A post the platform never answered while
+ * this process lived (a timeout after the request went out) is treated the same way: its next
+ * attempt looks it up first, and sends only if it is not there.
  *
  * <p>Posts to one conversation keep to the platform's pace ({@link Messenger#pacing()}) and to any
  * pause it asked for, on every node: an entry whose slot has not come is handed back, not sent.
@@ -53,6 +55,18 @@ public final class DeliveryService {
 
   private static final Logger log = LoggerFactory.getLogger(DeliveryService.class);
   static final String UNKNOWN_OUTCOME = "outcome unknown";
+
+  /**
+   * The mark of an entry whose last post went out but was never answered (a timeout, a connection
+   * cut mid-answer), followed by when: its next attempt looks it up on the platform first.
+   */
+  static final String NO_ANSWER = "no answer since ";
+
+  /**
+   * How far before the unanswered attempt failed its post is looked for: the call itself (Slack's
+   * client gives up after 15 s) and clocks a little apart.
+   */
+  private static final Duration NO_ANSWER_LOOK_BACK = Duration.ofMinutes(2);
 
   private static final Duration RECORD_RETRY = Duration.ofSeconds(2);
   private static final int RECORD_TRIES = 60;
@@ -216,16 +230,19 @@ public final class DeliveryService {
     if (entry.kind() == OutboxEntry.Kind.CARD_REFRESH || messenger.isEmpty() || to.isEmpty()) {
       return outbox.handBack(entry.id(), claimedAt, now, "interrupted; doing it again");
     }
+    // An entry whose earlier post went unanswered may have arrived then, before this claim.
+    Instant since =
+        unansweredSince(entry)
+            .map(t -> t.minus(NO_ANSWER_LOOK_BACK))
+            .filter(t -> t.isBefore(claimedAt.minus(LOOK_BACK)))
+            .orElse(claimedAt.minus(LOOK_BACK));
     PriorDelivery prior;
     try {
       prior =
           call(
               messenger.get(),
               "find",
-              () ->
-                  messenger
-                      .get()
-                      .findDelivered(to.get(), entry.dedupeKey(), claimedAt.minus(LOOK_BACK)));
+              () -> messenger.get().findDelivered(to.get(), entry.dedupeKey(), since));
     } catch (DeliveryFailure failure) {
       if (!failure.permanent()) {
         log.info(
@@ -644,7 +661,18 @@ public final class DeliveryService {
     switch (entry.kind()) {
       case MESSAGE:
         Message message = entry.message().orElseThrow();
-        if (entry.lastError().filter(e -> e.startsWith(UNKNOWN_OUTCOME)).isPresent()) {
+        Optional<Instant> unanswered = unansweredSince(entry);
+        if (unanswered.isPresent()) {
+          PriorDelivery prior =
+              lookUpUnanswered(
+                  messenger, entry, entry.destination().orElseThrow(), unanswered.get());
+          if (prior instanceof PriorDelivery.Found found) {
+            return Optional.of(found.ref());
+          }
+          if (prior instanceof PriorDelivery.CannotTell) {
+            message = possibleRepeat(message);
+          }
+        } else if (entry.lastError().filter(e -> e.startsWith(UNKNOWN_OUTCOME)).isPresent()) {
           message = possibleRepeat(message);
         }
         Message toSend = message;
@@ -671,6 +699,22 @@ public final class DeliveryService {
     SupportCase c = found.get();
     if (c.card().isPresent()) {
       return c.card();
+    }
+    Optional<Instant> unanswered = unansweredSince(entry);
+    if (unanswered.isPresent()) {
+      PriorDelivery prior =
+          lookUpUnanswered(
+              messenger,
+              entry,
+              new Destination.Channel(c.tenant(), c.channelId()),
+              unanswered.get());
+      if (prior instanceof PriorDelivery.Found landed) {
+        // The card keeps its address; it shows the case as it was at the first try, and every
+        // change since found no card to update, so it is brought up to date in place.
+        tx.run(() -> cases.saveCard(c.tenant(), c.id(), landed.ref()));
+        catchUpRecoveredCard(entry);
+        return Optional.of(landed.ref());
+      }
     }
     MessageRef ref =
         call(
@@ -742,8 +786,14 @@ public final class DeliveryService {
   private void onFailure(
       OutboxEntry entry, Optional<String> conversation, DeliveryFailure failure) {
     Instant now = clock.instant();
-    String reason = failure.getMessage() == null ? failure.toString() : failure.getMessage();
+    String said = failure.getMessage() == null ? failure.toString() : failure.getMessage();
     boolean givingUp = Duration.between(entry.createdAt(), now).compareTo(policy.giveUpAfter()) > 0;
+    boolean unanswered = failure.outcomeUnknown() && entry.kind() != OutboxEntry.Kind.CARD_REFRESH;
+    if (unanswered) {
+      // It may have arrived: the next attempt looks it up before posting (never given up unseen).
+      givingUp = givingUp && unansweredSince(entry).isPresent();
+    }
+    String reason = unanswered ? NO_ANSWER + now + "; " + said : said;
     if (failure.permanent() || givingUp) {
       log.warn(
           "giving up on outbox entry id={} key={} tenant={} after {} attempt(s): {}",
@@ -776,7 +826,10 @@ public final class DeliveryService {
     Instant next = now.plus(wait);
     metrics.retry(entry.tenant().platform().key());
     log.info(
-        "delivery of outbox entry id={} tenant={} failed ({}); retrying in {} ms",
+        unanswered
+            ? "outbox entry id={} tenant={} went out but was never answered ({}); looking it up in {}"
+                + " ms, before sending it again"
+            : "delivery of outbox entry id={} tenant={} failed ({}); retrying in {} ms",
         entry.id(),
         entry.tenant(),
         reason,
@@ -823,6 +876,82 @@ public final class DeliveryService {
                 Message.text(text),
                 r.caseId(),
                 now)));
+  }
+
+  /**
+   * When the last post of {@code entry} went out and was never answered, if it did: read from the
+   * {@link #NO_ANSWER} mark its failed attempt left.
+   */
+  static Optional<Instant> unansweredSince(OutboxEntry entry) {
+    return entry
+        .lastError()
+        .filter(e -> e.startsWith(NO_ANSWER))
+        .map(
+            e -> {
+              int end = e.indexOf(' ', NO_ANSWER.length());
+              String at = e.substring(NO_ANSWER.length(), end < 0 ? e.length() : end);
+              try {
+                return Instant.parse(at.endsWith(";") ? at.substring(0, at.length() - 1) : at);
+              } catch (java.time.format.DateTimeParseException unreadable) {
+                return entry.createdAt();
+              }
+            });
+  }
+
+  /**
+   * Before a post that went out unanswered at {@code since} is sent again: whether the platform has
+   * it. Found: it is recorded as sent, not sent again. Absent: it is sent, once, as it is. The
+   * platform cannot tell (Teams): it is sent again with a "possible repeat" note, logged and
+   * counted. A lookup that fails for now fails the attempt with the mark kept, so the next attempt
+   * looks again rather than posting blind.
+   */
+  private PriorDelivery lookUpUnanswered(
+      Messenger messenger, OutboxEntry entry, Destination to, Instant since) {
+    PriorDelivery prior;
+    try {
+      prior =
+          call(
+              messenger,
+              "find",
+              () ->
+                  messenger.findDelivered(to, entry.dedupeKey(), since.minus(NO_ANSWER_LOOK_BACK)));
+    } catch (DeliveryFailure failure) {
+      if (!failure.permanent()) {
+        String reason = NO_ANSWER + since + "; looking it up failed: " + failure.getMessage();
+        throw failure
+            .retryAfter()
+            .map(wait -> DeliveryFailure.rateLimited(reason, wait))
+            .orElseGet(() -> DeliveryFailure.transientFailure(reason, failure));
+      }
+      log.info(
+          "cannot look up unanswered outbox entry id={} ({})", entry.id(), failure.getMessage());
+      prior = PriorDelivery.CANNOT_TELL;
+    } catch (RuntimeException unexpected) {
+      throw DeliveryFailure.transientFailure(
+          NO_ANSWER + since + "; looking it up failed: " + unexpected, unexpected);
+    }
+    if (prior instanceof PriorDelivery.Found) {
+      log.info(
+          "outbox entry id={} key={} went out without an answer; the platform has it, so it is not"
+              + " sent again",
+          entry.id(),
+          entry.dedupeKey());
+    } else if (prior instanceof PriorDelivery.Absent) {
+      log.info(
+          "outbox entry id={} key={} went out without an answer and never arrived; sending it now",
+          entry.id(),
+          entry.dedupeKey());
+    } else {
+      metrics.possiblyDuplicated(entry.tenant().platform());
+      log.warn(
+          "outbox entry id={} key={} tenant={} went out without an answer and {} cannot tell"
+              + " whether it arrived. Re-sending once, marked as a possible repeat.",
+          entry.id(),
+          entry.dedupeKey(),
+          entry.tenant(),
+          entry.tenant().platform().key());
+    }
+    return prior;
   }
 
   private static Message possibleRepeat(Message original) {

@@ -49,6 +49,7 @@ class InterruptedSendsTest {
 
   private static final Duration RESTART = Duration.ofSeconds(10);
 
+  private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
   private final Database db = TestDatabases.h2();
   private final MutableClock clock = MutableClock.at("2026-11-23T09:00:00Z");
   private final RecordingWebhookReceiver receiver = new RecordingWebhookReceiver();
@@ -65,7 +66,7 @@ class InterruptedSendsTest {
         Configs.quietExcept(yaml),
         clock,
         new Integrations(
-            new SimpleMeterRegistry(),
+            meters,
             receiver,
             name ->
                 name.equals("HOOK_SECRET")
@@ -290,5 +291,120 @@ class InterruptedSendsTest {
 
     assertThat(entry(bot, id).state()).isEqualTo(OutboxEntry.State.SENDING);
     assertThat(bot.slack.posts()).isEmpty();
+  }
+
+  // ------------------------------------------------ a post that went out and was never answered
+
+  /** Ann's reminder "stretch", due now, whose post goes out as {@code bot} is told. */
+  private Reminder dueReminder(CoreHarness bot) {
+    bot.say(bot.person("ann"), "remind in 1m stretch");
+    bot.advance(Duration.ofMinutes(1));
+    return reminder(bot);
+  }
+
+  private double possiblyDuplicated() {
+    return meters.find("followup.deliveries.possibly_duplicated").counters().stream()
+        .mapToDouble(c -> c.count())
+        .sum();
+  }
+
+  @Test
+  void a_post_slack_took_but_never_answered_is_looked_up_and_recorded_not_sent_again() {
+    CoreHarness bot = harness("");
+    bot.slack.lookUpDeliveries();
+    bot.slack.acceptWithoutAnswer(1);
+
+    Reminder due = dueReminder(bot);
+
+    assertThat(bot.slack.directTo("ann")).as("Slack took it").hasSize(1);
+    assertThat(due.status()).as("but no answer came").isEqualTo(ReminderStatus.PENDING);
+    clock.advance(Duration.ofSeconds(3));
+    bot.core.wakeUps().sweep();
+    bot.core.wakeUps().sweep();
+
+    assertThat(bot.slack.directTo("ann")).as("found by its key, never posted twice").hasSize(1);
+    assertThat(reminder(bot).status()).isEqualTo(ReminderStatus.DELIVERED);
+    assertThat(possiblyDuplicated()).isZero();
+  }
+
+  @Test
+  void a_post_that_timed_out_before_slack_took_it_is_sent_once_without_a_repeat_note() {
+    CoreHarness bot = harness("");
+    bot.slack.lookUpDeliveries();
+    bot.slack.failNext(
+        dev.followupbot.core.port.DeliveryFailure.outcomeUnknown("read timed out", null));
+
+    dueReminder(bot);
+    assertThat(bot.slack.directTo("ann")).isEmpty();
+    clock.advance(Duration.ofSeconds(3));
+    bot.core.wakeUps().sweep();
+    bot.core.wakeUps().sweep();
+
+    List<RecordingMessenger.Post> dms = bot.slack.directTo("ann");
+    assertThat(dms).hasSize(1);
+    assertThat(Replies.text(dms.get(0).message())).doesNotContain("Sorry if it's a repeat");
+    assertThat(reminder(bot).status()).isEqualTo(ReminderStatus.DELIVERED);
+  }
+
+  @Test
+  void a_lookup_that_fails_for_now_keeps_the_mark_so_the_next_attempt_looks_again() {
+    CoreHarness bot = harness("");
+    bot.slack.lookUpDeliveries();
+    bot.slack.acceptWithoutAnswer(1);
+    dueReminder(bot);
+    // The lookup itself fails once (Slack is struggling): nothing is posted blind meanwhile.
+    bot.slack.failNext(
+        dev.followupbot.core.port.DeliveryFailure.transientFailure("history: HTTP 503", null));
+    clock.advance(Duration.ofSeconds(3));
+    bot.core.wakeUps().sweep();
+    clock.advance(Duration.ofSeconds(10));
+    bot.core.wakeUps().sweep();
+    bot.core.wakeUps().sweep();
+
+    assertThat(bot.slack.directTo("ann")).hasSize(1);
+    assertThat(reminder(bot).status()).isEqualTo(ReminderStatus.DELIVERED);
+  }
+
+  @Test
+  void where_the_platform_cannot_look_an_unanswered_post_is_sent_again_once_marked_and_counted() {
+    CoreHarness bot = harness(""); // lookups off: like Teams, the platform cannot tell
+    bot.slack.acceptWithoutAnswer(1);
+
+    dueReminder(bot);
+    clock.advance(Duration.ofSeconds(3));
+    bot.core.wakeUps().sweep();
+    bot.core.wakeUps().sweep();
+
+    List<RecordingMessenger.Post> dms = bot.slack.directTo("ann");
+    assertThat(dms).hasSize(2);
+    assertThat(Replies.text(dms.get(1).message())).contains("Sorry if it's a repeat");
+    assertThat(reminder(bot).status()).isEqualTo(ReminderStatus.DELIVERED);
+    assertThat(possiblyDuplicated()).isEqualTo(1);
+  }
+
+  @Test
+  void an_unanswered_card_keeps_its_address_and_a_claim_made_meanwhile_updates_it_in_place() {
+    CoreHarness bot = harness("");
+    bot.slack.lookUpDeliveries();
+    bot.slack.acceptWithoutAnswer(1);
+
+    bot.say(bot.person("ann"), "new Refund for ACME");
+    assertThat(bot.slack.inChannel(CoreHarness.CHANNEL)).as("Slack took the card").hasSize(1);
+    MessageRef landed = bot.slack.inChannel(CoreHarness.CHANNEL).get(0).ref();
+    bot.say(bot.person("bob"), "claim 1");
+    assertThat(bot.slack.updates()).as("no card known to update yet").isEmpty();
+    clock.advance(Duration.ofSeconds(3));
+    bot.core.wakeUps().sweep();
+    bot.core.wakeUps().sweep();
+
+    assertThat(bot.core.cases().findByNumber(CoreHarness.ACME, 1).orElseThrow().card())
+        .contains(landed);
+    assertThat(bot.slack.updates()).as("the card catches up with the claim").hasSize(1);
+    assertThat(Replies.text(bot.slack.updates().get(0).message()))
+        .contains("claimed")
+        .contains("bob");
+    bot.say(bot.person("bob"), "resolve 1");
+    assertThat(bot.slack.inChannel(CoreHarness.CHANNEL)).as("one card, never a second").hasSize(1);
+    assertThat(bot.slack.updates()).hasSize(2).allMatch(u -> u.ref().equals(landed));
   }
 }

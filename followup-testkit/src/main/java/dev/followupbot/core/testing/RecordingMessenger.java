@@ -34,6 +34,7 @@ public final class RecordingMessenger implements Messenger {
   private final java.util.Set<String> unreachable = new java.util.HashSet<>();
   private final java.util.Map<String, MessageRef> keys = new java.util.HashMap<>();
   private boolean lookups;
+  private int unanswered;
   private volatile java.time.Duration pacing = java.time.Duration.ZERO;
   private java.util.function.Consumer<Post> whilePosting = post -> {};
 
@@ -72,7 +73,19 @@ public final class RecordingMessenger implements Messenger {
   public synchronized MessageRef post(Destination to, Message message, String deliveryKey) {
     MessageRef ref = post(to, message);
     keys.put(deliveryKey, ref);
+    if (unanswered > 0) {
+      unanswered--;
+      throw DeliveryFailure.outcomeUnknown("chat.postMessage timed out: read timed out", null);
+    }
     return ref;
+  }
+
+  /**
+   * The next {@code n} posts are accepted, and kept with their delivery keys, but their answers
+   * never come: the caller gets a timeout with an unknown outcome, as after a read timeout.
+   */
+  public synchronized void acceptWithoutAnswer(int n) {
+    unanswered = n;
   }
 
   /**
