@@ -51,7 +51,12 @@ class InterruptedSendIT {
 
   /** Prints the figure, with what the node said about it. */
   static void report(String what, long millis, ServeNode node) {
-    System.out.printf("%s: settled %d ms after the restart%n", what, millis);
+    report(what, millis, "the restart", node);
+  }
+
+  /** Prints the figure, counted from {@code since}, with what the node said about it. */
+  static void report(String what, long millis, String since, ServeNode node) {
+    System.out.printf("%s: settled %d ms after %s%n", what, millis, since);
     node.output()
         .lines()
         .filter(l -> l.contains("settled") || l.contains("stopped") || l.contains("up on"))
@@ -141,6 +146,64 @@ class InterruptedSendIT {
         assertThat(arrived - restarted).isLessThan(SETTLED_WITHIN_MS);
         Thread.sleep(3000);
         List<FakeSlackApi.Post> posts = postsWith(slack, "stretch-failed");
+        assertThat(posts).hasSize(1);
+        assertThat(posts.get(0).text()).doesNotContain("repeat");
+        assertThat(delivered(node)).isTrue();
+      }
+    }
+  }
+
+  /**
+   * Slack's client gives up on an answer after 10 s; the fake holds this one for longer, with the
+   * bot alive throughout. Its outcome is unknown, so it is looked up before it is sent again.
+   */
+  @Test
+  void a_reminder_slack_took_but_never_answered_while_the_bot_lived_is_looked_up_not_sent_again()
+      throws Exception {
+    try (FakeSlackApi slack = new FakeSlackApi()) {
+      slack.holdPost("stretch-unanswered", FakeSlackApi.Held.ACCEPTED);
+      try (ServeNode node = ServeNode.start(dir, env(slack, "box-a"))) {
+        remind(node, "stretch-unanswered");
+        assertThat(slack.awaitHeldPosts(1, 60)).as("the reminder reached Slack").isTrue();
+        long posted = System.currentTimeMillis();
+        awaitMillis(
+            "the reminder recorded as delivered", posted + 45_000, () -> delivered(node), node);
+        long settled =
+            Instant.parse(reminder(node, 1).path("delivered_at").asText()).toEpochMilli() - posted;
+        report("reminder Slack took, answer timed out", settled, "the post reached Slack", node);
+        assertThat(node.output())
+            .contains("went out without an answer; the platform has it, so it is not sent again");
+        slack.release();
+        Thread.sleep(3000); // a second copy could still be on its way: give it time to show
+        assertThat(postsWith(slack, "stretch-unanswered")).hasSize(1);
+      }
+    }
+  }
+
+  @Test
+  void a_reminder_slack_held_and_never_took_while_the_bot_lived_is_sent_once_without_a_note()
+      throws Exception {
+    try (FakeSlackApi slack = new FakeSlackApi()) {
+      slack.holdPost("stretch-untaken", FakeSlackApi.Held.FAILED);
+      try (ServeNode node = ServeNode.start(dir, env(slack, "box-a"))) {
+        remind(node, "stretch-untaken");
+        assertThat(slack.awaitHeldPosts(1, 60)).as("the post reached Slack").isTrue();
+        long held = System.currentTimeMillis();
+        long arrived =
+            awaitMillis(
+                "the reminder's arrival",
+                held + 45_000,
+                () -> !postsWith(slack, "stretch-untaken").isEmpty(),
+                node);
+        report(
+            "reminder Slack never took, answer timed out",
+            arrived - held,
+            "the post reached Slack",
+            node);
+        assertThat(node.output()).contains("went out without an answer and never arrived");
+        slack.release();
+        Thread.sleep(3000);
+        List<FakeSlackApi.Post> posts = postsWith(slack, "stretch-untaken");
         assertThat(posts).hasSize(1);
         assertThat(posts.get(0).text()).doesNotContain("repeat");
         assertThat(delivered(node)).isTrue();

@@ -15,12 +15,17 @@ import dev.followupbot.core.message.MessageRef;
 import dev.followupbot.core.port.DeliveryFailure;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import javax.net.ssl.SSLHandshakeException;
 
 /**
  * The Web API methods followup-bot uses, on one workspace's bot token, each making exactly one
@@ -29,7 +34,9 @@ import java.util.Set;
  *
  * <ul>
  *   <li>HTTP 429: rate limited, retry no sooner than {@code Retry-After};
- *   <li>HTTP 5xx, timeouts, resets and Slack's own transient errors: transient;
+ *   <li>HTTP 5xx, timeouts, resets and Slack's own transient errors: transient; a {@code
+ *       chat.postMessage} cut off after its request went out (a read timeout, a reset) is transient
+ *       with an unknown outcome, so the core looks it up before posting it again;
  *   <li>anything else Slack refuses ({@code channel_not_found}, {@code account_inactive}, {@code
  *       token_revoked}, …): permanent, since sending the same thing again gets the same answer.
  * </ul>
@@ -50,6 +57,10 @@ final class SlackWebApi {
   static final String DELIVERY_EVENT = "followup_delivery";
 
   static final String DELIVERY_KEY = "key";
+
+  /** The one method that posts: a post that may have gone out is never simply sent again. */
+  private static final String POSTS = "chat.postMessage";
+
   private static final int HISTORY_PAGES = 10;
 
   private static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(30);
@@ -203,8 +214,14 @@ final class SlackWebApi {
     } catch (SlackApiException e) {
       throw fromHttp(method, e);
     } catch (InterruptedIOException e) {
+      if (POSTS.equals(method) && sent(e)) {
+        throw DeliveryFailure.outcomeUnknown(method + " timed out: " + e.getMessage(), e);
+      }
       throw DeliveryFailure.transientFailure(method + " timed out: " + e.getMessage(), e);
     } catch (IOException e) {
+      if (POSTS.equals(method) && sent(e)) {
+        throw DeliveryFailure.outcomeUnknown(method + " failed: " + e, e);
+      }
       throw DeliveryFailure.transientFailure(method + " failed: " + e, e);
     } catch (RuntimeException e) {
       throw DeliveryFailure.transientFailure(method + " failed: " + e, e);
@@ -216,6 +233,22 @@ final class SlackWebApi {
       throw fromError(method, response.getError(), response.getNeeded());
     }
     return response;
+  }
+
+  /**
+   * Whether a failed call may have reached Slack: anything but a connection that was never made
+   * (refused, unknown host, connect timeout, TLS handshake). A post cut off after that may have
+   * been posted, so its outcome is unknown and it is looked up before it is sent again.
+   */
+  static boolean sent(IOException e) {
+    if (e instanceof ConnectException
+        || e instanceof UnknownHostException
+        || e instanceof NoRouteToHostException
+        || e instanceof SSLHandshakeException) {
+      return false;
+    }
+    String message = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
+    return !(e instanceof SocketTimeoutException && message.contains("connect"));
   }
 
   static DeliveryFailure fromHttp(String method, SlackApiException e) {

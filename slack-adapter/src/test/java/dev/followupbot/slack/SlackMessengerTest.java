@@ -149,8 +149,74 @@ class SlackMessengerTest {
         "chat.postMessage",
         new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST));
     assertThatThrownBy(() -> messenger.post(new Destination.Channel(ACME, "C1"), HELLO))
-        .isInstanceOfSatisfying(DeliveryFailure.class, f -> assertThat(f.permanent()).isFalse());
+        .isInstanceOfSatisfying(
+            DeliveryFailure.class,
+            f -> {
+              assertThat(f.permanent()).isFalse();
+              assertThat(f.outcomeUnknown()).as("the core looks it up first").isTrue();
+            });
     assertThat(slack.calls("chat.postMessage")).hasSize(1);
+  }
+
+  @Test
+  void a_post_whose_answer_never_comes_has_an_unknown_outcome_other_failures_do_not() {
+    SlackConfig config = new SlackConfig();
+    config.setMethodsEndpointUrlPrefix(slack.apiUrl());
+    config.setStatsEnabled(false);
+    config.setHttpClientReadTimeoutMillis(300);
+    try (Slack impatient = Slack.getInstance(config, SlackPlatform.httpClient(config))) {
+      SlackMessenger timesOut =
+          new SlackMessenger(
+              SlackWebApi.on(impatient, "xoxb-1-test"),
+              ACME,
+              storage.addresses(),
+              new BlockKitRenderer());
+      slack.failNext(
+          "chat.postMessage", new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE));
+      assertThatThrownBy(() -> timesOut.post(new Destination.Channel(ACME, "C1"), HELLO))
+          .isInstanceOfSatisfying(
+              DeliveryFailure.class,
+              f -> {
+                assertThat(f.permanent()).isFalse();
+                assertThat(f.outcomeUnknown()).isTrue();
+                assertThat(f.getMessage()).contains("chat.postMessage timed out");
+              });
+      // An update only edits in place: doing it again is harmless, so it is plainly transient.
+      slack.failNext("chat.update", new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE));
+      assertThatThrownBy(() -> timesOut.update(ACME, new MessageRef("C1", "1.1"), HELLO))
+          .isInstanceOfSatisfying(
+              DeliveryFailure.class, f -> assertThat(f.outcomeUnknown()).isFalse());
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+    slack.failNext("chat.postMessage", new MockResponse().setResponseCode(503));
+    assertThatThrownBy(() -> messenger.post(new Destination.Channel(ACME, "C1"), HELLO))
+        .as("Slack answered: it did not post")
+        .isInstanceOfSatisfying(
+            DeliveryFailure.class, f -> assertThat(f.outcomeUnknown()).isFalse());
+  }
+
+  @Test
+  void a_post_to_a_slack_that_refuses_the_connection_never_went_out() throws Exception {
+    int closed;
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+      closed = s.getLocalPort();
+    }
+    try (Slack nowhere = client("http://127.0.0.1:" + closed + "/api/")) {
+      SlackMessenger refused =
+          new SlackMessenger(
+              SlackWebApi.on(nowhere, "xoxb-1-test"),
+              ACME,
+              storage.addresses(),
+              new BlockKitRenderer());
+      assertThatThrownBy(() -> refused.post(new Destination.Channel(ACME, "C1"), HELLO))
+          .isInstanceOfSatisfying(
+              DeliveryFailure.class,
+              f -> {
+                assertThat(f.permanent()).isFalse();
+                assertThat(f.outcomeUnknown()).isFalse();
+              });
+    }
   }
 
   @Test

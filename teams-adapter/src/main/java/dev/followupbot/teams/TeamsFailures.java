@@ -4,20 +4,27 @@ import com.microsoft.bot.connector.authentication.AuthenticationException;
 import com.microsoft.bot.restclient.RestException;
 import dev.followupbot.core.port.DeliveryFailure;
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import javax.net.ssl.SSLHandshakeException;
 
 /**
  * What a failed Bot Connector call means for delivery. Teams asks bots to retry 429, 412, 502 and
  * 504 with exponential backoff; those (and other 5xx, timeouts and broken connections) are
  * transient, honouring Retry-After when given. A refused conversation (403, 404) or an oversized
- * message (413) will not get better by trying again.
+ * message (413) will not get better by trying again. A post whose answer never came ({@link
+ * #unanswered}) may have arrived: its outcome is unknown.
  */
 final class TeamsFailures {
 
@@ -57,6 +64,36 @@ final class TeamsFailures {
       return DeliveryFailure.transientFailure("network problem: " + e, e);
     }
     return DeliveryFailure.transientFailure(String.valueOf(e), e);
+  }
+
+  /**
+   * Whether a post that failed with {@code thrown} may still have reached Teams: its request went
+   * out (the connection was made) and the answer never came, because the read timed out or the
+   * connection broke mid-answer. Not when the connection was never made, a token could not be had,
+   * or Teams answered at all.
+   */
+  static boolean unanswered(Throwable thrown) {
+    for (Throwable t = thrown; t != null; t = t.getCause()) {
+      if (t instanceof RestException
+          || t instanceof AuthenticationException
+          || t instanceof TeamsBotAdapter.UnlistedServiceUrl
+          || t instanceof ConnectException
+          || t instanceof UnknownHostException
+          || t instanceof NoRouteToHostException
+          || t instanceof SSLHandshakeException) {
+        return false;
+      }
+      if (t instanceof SocketTimeoutException
+          && String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT).contains("connect")) {
+        return false;
+      }
+    }
+    for (Throwable t = thrown; t != null; t = t.getCause()) {
+      if (t instanceof IOException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String reasonOf(int status) {

@@ -15,6 +15,7 @@ import dev.followupbot.core.port.Messenger;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -94,13 +95,26 @@ public final class TeamsMessenger implements Messenger {
     activity.applyConversationReference(ref);
     activity.setReplyToId(null);
     AtomicReference<String> posted = new AtomicReference<>();
-    call(
-        ref,
-        connector ->
-            connector
+    AtomicBoolean sending = new AtomicBoolean();
+    try {
+      call(
+          ref,
+          connector -> {
+            sending.set(true);
+            return connector
                 .getConversations()
                 .sendToConversation(conversationId, activity)
-                .thenAccept(r -> posted.set(r == null ? null : r.getId())));
+                .thenAccept(r -> posted.set(r == null ? null : r.getId()));
+          });
+    } catch (DeliveryFailure failure) {
+      // Teams may have the message though its answer never came. The Bot Connector offers no way
+      // to look it up, so the core re-sends it once, marked as a possible repeat, and counts it.
+      if (sending.get() && !failure.permanent() && TeamsFailures.unanswered(failure)) {
+        throw DeliveryFailure.outcomeUnknown(
+            "Teams never answered the post: " + failure.getMessage(), failure);
+      }
+      throw failure;
+    }
     String id = posted.get();
     if (id == null || id.isBlank()) {
       // Delivered, but Teams did not say where: the message cannot be updated later.

@@ -133,6 +133,45 @@ class TeamsProactiveTest {
     }
   }
 
+  /**
+   * The connector reads the post and the connection breaks in the middle of its answer: Teams may
+   * have it, and the Bot Connector cannot be asked. The reminder is sent again once, marked as a
+   * possible repeat: never silently twice, never lost.
+   */
+  @Test
+  void a_post_teams_never_answered_is_sent_again_once_marked_as_a_possible_repeat() {
+    try (TeamsHarness teams = TeamsHarness.start()) {
+      send(teams, teams.personal(ANN, "remind in 1h check the refund"), 1);
+      teams.connector.clear();
+      teams.connector.answerNext(
+          new MockResponse()
+              .setResponseCode(201)
+              .setHeader("Content-Type", "application/json")
+              .setBody("{\"id\":\"activity-cut-off-in-the-middle\"}")
+              .setSocketPolicy(okhttp3.mockwebserver.SocketPolicy.DISCONNECT_DURING_RESPONSE_BODY));
+      due(teams, Duration.ofHours(1));
+      assertThat(postsTo(teams, ANN.personalChat())).as("the connector read it").hasSize(1);
+      assertThat(teams.core.reminders().findByNumber(TEAMS_TENANT, 1).orElseThrow().status())
+          .isEqualTo(ReminderStatus.PENDING);
+
+      teams.clock.advance(Duration.ofSeconds(5));
+      teams.core.wakeUps().sweep();
+      teams.core.wakeUps().sweep();
+
+      List<FakeConnector.Call> posts = postsTo(teams, ANN.personalChat());
+      assertThat(posts).hasSize(2);
+      assertThat(posts.get(0).text()).doesNotContain("You may have received this already");
+      assertThat(posts.get(1).text())
+          .contains("check the refund")
+          .contains("You may have received this already");
+      assertThat(teams.core.reminders().findByNumber(TEAMS_TENANT, 1).orElseThrow().status())
+          .isEqualTo(ReminderStatus.DELIVERED);
+      teams.clock.advance(Duration.ofMinutes(10));
+      teams.core.wakeUps().sweep();
+      assertThat(postsTo(teams, ANN.personalChat())).hasSize(2);
+    }
+  }
+
   @Test
   void a_502_is_tried_once_per_delivery_attempt_without_the_sdks_blind_retries() {
     try (TeamsHarness teams = TeamsHarness.start()) {
