@@ -2,6 +2,8 @@ package dev.followupbot.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.auth0.jwt.JWT;
+import com.auth0.jwt.algorithms.Algorithm;
 import dev.followupbot.slack.SlackSignatureVerifier;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -10,9 +12,16 @@ import java.net.Socket;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.interfaces.RSAPrivateKey;
+import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -38,9 +47,12 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Fault test 7: a thousand unauthenticated clients each declare a 100 kB body to /slack/events or
  * /api/messages and send it a byte a second (reconnecting whenever the server closes on them).
- * Throughout, once a second for 20 s, /healthz, a signed slash command and a valid Teams activity
- * are each answered within 3 s. Before the attack, a body that stops arriving is answered 408 in
- * JSON. The run stops by itself: 20 rounds of checks, then the slow clients are closed.
+ * Teams authentication is on, as in production: the Teams attackers send no token or a forged one
+ * (signed with a key Bot Framework never published). Throughout, once a second for 20 s, /healthz,
+ * a signed slash command and a Teams activity with a valid Bot Framework token are each answered
+ * within 3 s. Before the attack, a body that stops arriving is answered 408 in JSON, and a Teams
+ * activity without a token or with the forged one is refused. The run stops by itself: 20 rounds of
+ * checks, then the slow clients are closed.
  */
 class SlowUploadIT {
 
@@ -48,6 +60,8 @@ class SlowUploadIT {
   private static final int ROUNDS = 20;
   private static final Duration WITHIN = Duration.ofSeconds(3);
   private static final MediaType FORM = MediaType.get("application/x-www-form-urlencoded");
+  private static final String APP_ID = "6f0e8a2c-4b1d-4c3e-9a7f-1d2e3f4a5b6c";
+  private static final String TENANT = "11111111-2222-3333-4444-555555555555";
 
   @TempDir Path dir;
 
@@ -66,12 +80,19 @@ class SlowUploadIT {
           }
         });
     connector.start(InetAddress.getLoopbackAddress(), 0);
-    try (FakeSlackApi slack = new FakeSlackApi()) {
+    try (FakeSlackApi slack = new FakeSlackApi();
+        BotFrameworkKeys keys = new BotFrameworkKeys()) {
       Map<String, String> env = ServeNode.env(dir.resolve("node"), slack);
-      env.put("TEAMS_AUTH", "off");
+      env.put("MicrosoftAppId", APP_ID);
+      env.put("MicrosoftAppPassword", "not-a-real-secret");
+      env.put("TEAMS_SERVICE_URL_HOSTS", "127.0.0.1,localhost");
+      env.put("BotOpenIdMetadata", keys.metadataUrl());
+      String serviceUrl = connector.url("/").toString();
       try (ServeNode node = ServeNode.start(dir, env);
-          SlowClients attack = new SlowClients(node.port())) {
-        Checks checks = new Checks(node, connector.url("/").toString());
+          SlowClients attack = new SlowClients(node.port(), keys.forged(APP_ID, serviceUrl))) {
+        Checks checks = new Checks(node, serviceUrl, keys.token(APP_ID, serviceUrl));
+        assertThat(checks.teams(null)).as("no token").isEqualTo(401);
+        assertThat(checks.teams(keys.forged(APP_ID, serviceUrl))).as("forged").isEqualTo(403);
         // Warm-up: the first Teams turn builds Bot Builder's clients, which takes seconds on a
         // busy machine. Until every check answers in time, the attack does not start.
         long warm = System.nanoTime() + Duration.ofSeconds(90).toNanos();
@@ -135,11 +156,26 @@ class SlowUploadIT {
     private final SlackSignatureVerifier signer =
         new SlackSignatureVerifier(ServeNode.SIGNING_SECRET, Clock.systemUTC());
     private final ExecutorService pool = Executors.newFixedThreadPool(3);
+    private final String token;
     private int n;
 
-    Checks(ServeNode node, String serviceUrl) {
+    Checks(ServeNode node, String serviceUrl, String token) {
       this.node = node;
       this.serviceUrl = serviceUrl;
+      this.token = token;
+    }
+
+    /** The status a Teams activity with this token (or none) gets. */
+    int teams(String bearer) throws IOException {
+      Request.Builder request = activity();
+      if (bearer == null) {
+        request.removeHeader("Authorization");
+      } else {
+        request.header("Authorization", "Bearer " + bearer);
+      }
+      try (Response r = http.newCall(request.build()).execute()) {
+        return r.code();
+      }
     }
 
     List<String> round() throws Exception {
@@ -205,28 +241,36 @@ class SlowUploadIT {
               + serviceUrl
               + "\",\"channelId\":\"msteams\",\"from\":{\"id\":\"29:ann\",\"name\":\"Ann\"},"
               + "\"conversation\":{\"id\":\"a:ann\",\"conversationType\":\"personal\"},"
-              + "\"recipient\":{\"id\":\"28:bot\",\"name\":\"Followup\"},\"text\":\"help\"}";
+              + "\"recipient\":{\"id\":\"28:"
+              + APP_ID
+              + "\",\"name\":\"Followup\"},\"channelData\":{\"tenant\":{\"id\":\""
+              + TENANT
+              + "\"}},\"text\":\"help\"}";
       return new Request.Builder()
           .url(node.url("/api/messages"))
+          .header("Authorization", "Bearer " + token)
           .post(RequestBody.create(json, MediaType.get("application/json")));
     }
   }
 
   /**
-   * The attackers: {@link #SLOW_CLIENTS} connections, half to each platform's endpoint, each
-   * declaring a 100 kB body and sending one byte a second; a connection the server closes is opened
-   * again. One thread does it all, once a second, until closed.
+   * The attackers: {@link #SLOW_CLIENTS} connections, half to each platform's endpoint (on Teams',
+   * half without a token and half with a forged one), each declaring a 100 kB body and sending one
+   * byte a second; a connection the server closes is opened again. One thread does it all, once a
+   * second, until closed.
    */
   private static final class SlowClients implements AutoCloseable {
     private final int port;
+    private final String forged;
     private final Socket[] sockets = new Socket[SLOW_CLIENTS];
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final AtomicInteger opened = new AtomicInteger();
     private final AtomicInteger closedByServer = new AtomicInteger();
     private final Thread thread = new Thread(this::run, "slow-clients");
 
-    SlowClients(int port) {
+    SlowClients(int port, String forged) {
       this.port = port;
+      this.forged = forged;
     }
 
     void start() {
@@ -264,11 +308,13 @@ class SlowUploadIT {
           if (sockets[i] == null || sockets[i].isClosed()) {
             Socket s = RawHttp.open(port, Duration.ofSeconds(2));
             String path = i % 2 == 0 ? "/slack/events" : "/api/messages";
+            String token = i % 4 == 3 ? "Authorization: Bearer " + forged + "\r\n" : "";
             s.getOutputStream()
                 .write(
                     ("POST "
                             + path
                             + " HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                            + token
                             + "Content-Length: 100000\r\n\r\n")
                         .getBytes(StandardCharsets.US_ASCII));
             sockets[i] = s;
@@ -307,6 +353,98 @@ class SlowUploadIT {
           // already gone
         }
       }
+    }
+  }
+
+  /**
+   * Bot Framework's token service, offline: OpenID metadata and a JWKS with one RSA key endorsed
+   * for {@code msteams}, on loopback; channel tokens signed with that key, and forged ones signed
+   * with a key nobody published.
+   */
+  private static final class BotFrameworkKeys implements AutoCloseable {
+    private static final String ISSUER = "https://api.botframework.com";
+    private static final String KID = "slow-upload-key";
+    private final MockWebServer server = new MockWebServer();
+    private final KeyPair published;
+    private final KeyPair unpublished;
+
+    BotFrameworkKeys() throws Exception {
+      KeyPairGenerator gen = KeyPairGenerator.getInstance("RSA");
+      gen.initialize(2048);
+      published = gen.generateKeyPair();
+      unpublished = gen.generateKeyPair();
+      RSAPublicKey key = (RSAPublicKey) published.getPublic();
+      server.setDispatcher(
+          new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+              String path = String.valueOf(request.getPath());
+              if (path.endsWith("/openidconfiguration")) {
+                return json(
+                    "{\"issuer\":\""
+                        + ISSUER
+                        + "\",\"jwks_uri\":\""
+                        + server.url("/v1/keys")
+                        + "\",\"id_token_signing_alg_values_supported\":[\"RS256\"]}");
+              }
+              if (path.endsWith("/keys")) {
+                return json(
+                    "{\"keys\":[{\"kty\":\"RSA\",\"use\":\"sig\",\"kid\":\""
+                        + KID
+                        + "\",\"n\":\""
+                        + b64(key.getModulus().toByteArray())
+                        + "\",\"e\":\""
+                        + b64(key.getPublicExponent().toByteArray())
+                        + "\",\"endorsements\":[\"msteams\"]}]}");
+              }
+              return new MockResponse().setResponseCode(404);
+            }
+          });
+      server.start(InetAddress.getLoopbackAddress(), 0);
+    }
+
+    String metadataUrl() {
+      return server.url("/v1/.well-known/openidconfiguration").toString();
+    }
+
+    /** A valid channel token for the app and service URL, for an hour. */
+    String token(String appId, String serviceUrl) {
+      return sign(appId, serviceUrl, published);
+    }
+
+    /** The same claims, signed with a key Bot Framework never published. */
+    String forged(String appId, String serviceUrl) {
+      return sign(appId, serviceUrl, unpublished);
+    }
+
+    private static String sign(String appId, String serviceUrl, KeyPair with) {
+      Instant now = Instant.now();
+      return JWT.create()
+          .withKeyId(KID)
+          .withIssuer(ISSUER)
+          .withAudience(appId)
+          .withNotBefore(Date.from(now.minus(Duration.ofMinutes(1))))
+          .withIssuedAt(Date.from(now.minus(Duration.ofMinutes(1))))
+          .withExpiresAt(Date.from(now.plus(Duration.ofHours(1))))
+          .withClaim("serviceurl", serviceUrl)
+          .sign(
+              Algorithm.RSA256((RSAPublicKey) with.getPublic(), (RSAPrivateKey) with.getPrivate()));
+    }
+
+    private static MockResponse json(String body) {
+      return new MockResponse().setHeader("Content-Type", "application/json").setBody(body);
+    }
+
+    private static String b64(byte[] bytes) {
+      int start = bytes.length > 1 && bytes[0] == 0 ? 1 : 0;
+      return Base64.getUrlEncoder()
+          .withoutPadding()
+          .encodeToString(java.util.Arrays.copyOfRange(bytes, start, bytes.length));
+    }
+
+    @Override
+    public void close() throws IOException {
+      server.shutdown();
     }
   }
 }
