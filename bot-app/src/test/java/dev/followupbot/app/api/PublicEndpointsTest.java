@@ -225,6 +225,34 @@ class PublicEndpointsTest {
   }
 
   @Test
+  void a_path_with_an_empty_segment_is_a_json_400_without_a_stack_trace_or_a_banner() {
+    for (String path :
+        List.of(
+            "//",
+            "//api/v1/cases",
+            "/api//v1/cases",
+            "//slack/events",
+            "//api/messages",
+            "//healthz",
+            "//metrics")) {
+      for (String auth : List.of("", "Authorization: Bearer " + TOKEN + "\r\n")) {
+        String what = "GET " + path + (auth.isEmpty() ? "" : " with the API token");
+        RawHttp.Answer a =
+            RawHttp.exchange(
+                live.server.port(),
+                "GET " + path + " HTTP/1.1\r\nHost: x\r\n" + auth + "Connection: close\r\n\r\n",
+                PATIENCE);
+        assertThat(a.status()).as(what).isEqualTo(400);
+        assertJsonWithoutInternals(a, what);
+        assertThat(a.body()).as(what).doesNotContain("//").doesNotContain("cases\"");
+        assertThat(a.header("X-Content-Type-Options")).as(what).isEqualTo("nosniff");
+      }
+    }
+    assertThat(logs.list).noneMatch(e -> e.getLevel().isGreaterOrEqual(Level.ERROR));
+    assertThat(logs.list).allMatch(e -> e.getThrowableProxy() == null);
+  }
+
+  @Test
   void a_body_that_ends_before_its_content_length_is_a_json_400_at_once() throws Exception {
     try (Socket socket = RawHttp.open(live.server.port(), PATIENCE)) {
       socket
