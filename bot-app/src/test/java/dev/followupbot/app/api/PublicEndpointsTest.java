@@ -253,6 +253,31 @@ class PublicEndpointsTest {
   }
 
   @Test
+  void a_body_larger_than_any_platform_sends_is_refused_before_a_byte_of_it_is_read()
+      throws Exception {
+    for (String path : List.of("/slack/events", "/api/messages", "/api/v1/cases")) {
+      try (Socket socket = RawHttp.open(live.server.port(), PATIENCE)) {
+        // Only the headers: a server that waited for the body would answer 408 after 10 s.
+        socket
+            .getOutputStream()
+            .write(
+                ("POST "
+                        + path
+                        + " HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                        + "Content-Length: 2000000\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+        long started = System.nanoTime();
+        RawHttp.Answer a = RawHttp.read(socket.getInputStream());
+        assertThat(a.status()).as(path).isEqualTo(413);
+        assertThat(Duration.ofNanos(System.nanoTime() - started))
+            .as(path + ": answered without waiting for the body")
+            .isLessThan(Duration.ofSeconds(5));
+        assertJsonWithoutInternals(a, path);
+      }
+    }
+  }
+
+  @Test
   void a_body_that_ends_before_its_content_length_is_a_json_400_at_once() throws Exception {
     try (Socket socket = RawHttp.open(live.server.port(), PATIENCE)) {
       socket
