@@ -461,7 +461,11 @@ public final class DeliveryService {
     for (OutboxEntry entry : conversation) {
       Instant now = clock.instant();
       if (now.isAfter(batch.sendBy)) {
-        if (outbox.handBack(entry.id(), batch.claimedAt, now, "not sent in time; queued again")) {
+        if (outbox.handBack(
+            entry.id(),
+            batch.claimedAt,
+            now,
+            keepingMark(entry, "not sent in time; queued again"))) {
           batch.handedBack.incrementAndGet();
         }
         continue;
@@ -876,6 +880,22 @@ public final class DeliveryService {
                 Message.text(text),
                 r.caseId(),
                 now)));
+  }
+
+  /**
+   * {@code note}, after the mark of an earlier attempt whose outcome is unknown, if there was one:
+   * an entry handed back unsent must still be looked up (or marked as a possible repeat) when it
+   * goes.
+   */
+  private static String keepingMark(OutboxEntry entry, String note) {
+    Optional<Instant> unanswered = unansweredSince(entry);
+    if (unanswered.isPresent()) {
+      return NO_ANSWER + unanswered.get() + "; " + note;
+    }
+    if (entry.lastError().filter(e -> e.startsWith(UNKNOWN_OUTCOME)).isPresent()) {
+      return UNKNOWN_OUTCOME + ": " + note;
+    }
+    return note;
   }
 
   /**

@@ -33,7 +33,9 @@ import org.junit.jupiter.api.Test;
  * on a cluster when it was an earlier life of the restarting node. Settling looks the message up on
  * the platform: found, it is recorded with its address; not found, it is sent once, without a
  * "possible repeat" note. Nothing here moves the clock past the two minutes after which a claim is
- * presumed dead anyway: each of these would fail without the start-up settlement.
+ * presumed dead anyway: each of these would fail without the start-up settlement. A post that went
+ * out and was never answered while the process lived (a timeout) is settled the same way, by its
+ * next attempt: looked up first, never posted blind.
  */
 class InterruptedSendsTest {
 
@@ -406,5 +408,37 @@ class InterruptedSendsTest {
     bot.say(bot.person("bob"), "resolve 1");
     assertThat(bot.slack.inChannel(CoreHarness.CHANNEL)).as("one card, never a second").hasSize(1);
     assertThat(bot.slack.updates()).hasSize(2).allMatch(u -> u.ref().equals(landed));
+  }
+
+  @Test
+  void an_unanswered_post_handed_back_unsent_by_a_slow_batch_is_still_looked_up_when_it_goes() {
+    CoreHarness bot = harness("");
+    bot.slack.lookUpDeliveries();
+    bot.say(bot.person("ann"), "remind in 1m stretch");
+    bot.say(bot.person("bob"), "remind in 1m coffee");
+    // Ann's post times out before Slack takes it; Bob's is taken, and its answer never comes.
+    bot.slack.failNext(
+        dev.followupbot.core.port.DeliveryFailure.outcomeUnknown("read timed out", null));
+    bot.slack.acceptWithoutAnswer(1);
+    bot.advance(Duration.ofMinutes(1));
+    assertThat(bot.slack.directTo("ann")).isEmpty();
+    assertThat(bot.slack.directTo("bob")).hasSize(1);
+    // Both go again in one batch; Ann's post is so slow that Bob's turn comes too late for the
+    // batch, and Bob's entry goes back to the queue unsent.
+    bot.slack.whilePosting(
+        post -> {
+          if (post.to().target().equals("ann")) {
+            clock.advance(Duration.ofMinutes(2));
+          }
+        });
+    clock.advance(Duration.ofSeconds(3));
+    bot.core.wakeUps().sweep();
+    bot.slack.whilePosting(post -> {});
+    clock.advance(Duration.ofSeconds(3));
+    bot.core.wakeUps().sweep();
+    bot.core.wakeUps().sweep();
+
+    assertThat(bot.slack.directTo("ann")).hasSize(1);
+    assertThat(bot.slack.directTo("bob")).as("found by its key, never posted twice").hasSize(1);
   }
 }
