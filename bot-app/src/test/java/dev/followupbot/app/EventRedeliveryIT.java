@@ -27,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Fault test 5: Slack delivers the same app_mention (one event_id) four times, twice to each of two
  * clustered nodes, all at once, as it does when it thinks a delivery went unanswered. Exactly one
- * case is opened and its card posted once. Skipped when PostgreSQL is unreachable.
+ * case is opened and its card posted once. And an attacker's replay of a captured signed slash
+ * command, to either node, has no effect. Skipped when PostgreSQL is unreachable.
  */
 class EventRedeliveryIT {
 
@@ -67,6 +68,47 @@ class EventRedeliveryIT {
       JsonNode cases = listCases(b);
       assertThat(cases.path("cases")).hasSize(1);
       assertThat(cases.path("cases").get(0).path("subject").asText()).isEqualTo("Refund for ACME");
+    }
+  }
+
+  /**
+   * A captured signed slash command (one signature, one timestamp) replayed within Slack's
+   * five-minute window, to the other node and back: the record of accepted signatures is in the
+   * database, so only the first has an effect, whichever node gets the copies.
+   */
+  @Test
+  void a_captured_slash_command_replayed_to_either_node_opens_one_case() throws Exception {
+    DatabaseSettings database = TestDatabases.postgresSettings();
+    try (FakeSlackApi slack = new FakeSlackApi();
+        ServeNode a = ServeNode.start(dir, ClusterFailoverIT.member(dir, "a", slack, database));
+        ServeNode b = ServeNode.start(dir, ClusterFailoverIT.member(dir, "b", slack, database))) {
+      String body =
+          "team_id="
+              + FakeSlackApi.TEAM
+              + "&channel_id=C0SUPPORT&user_id=U0ANN&command=%2Ffollowup"
+              + "&text=new+%22Replayed+refund%22&trigger_id=1.2.replayed"
+              + "&response_url=https%3A%2F%2Fhooks.slack.com%2Fcommands%2F1";
+      String timestamp = Long.toString(System.currentTimeMillis() / 1000);
+      String signature = sign(timestamp, body);
+      List<String> answers = new ArrayList<>();
+      for (ServeNode to : List.of(a, b, a, b)) {
+        Request request =
+            new Request.Builder()
+                .url(to.url("/slack/events"))
+                .header("X-Slack-Request-Timestamp", timestamp)
+                .header("X-Slack-Signature", signature)
+                .post(RequestBody.create(body, MediaType.get("application/x-www-form-urlencoded")))
+                .build();
+        try (Response r = ServeNode.HTTP.newCall(request).execute()) {
+          assertThat(r.code()).isEqualTo(200);
+          answers.add(r.body().string());
+        }
+      }
+      assertThat(answers.get(0)).contains("Opened case #1");
+      assertThat(answers.subList(1, 4)).as("the copies do nothing").allMatch(String::isEmpty);
+      JsonNode cases = listCases(b);
+      assertThat(cases.path("cases")).hasSize(1);
+      assertThat(cases.path("cases").get(0).path("subject").asText()).isEqualTo("Replayed refund");
     }
   }
 
