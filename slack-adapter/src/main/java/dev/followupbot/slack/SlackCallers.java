@@ -42,6 +42,7 @@ final class SlackCallers {
         person.userId(),
         person.displayName(),
         person.zone(),
-        channelId == null || channelId.isBlank() ? person.userId() : channelId);
+        channelId == null || channelId.isBlank() ? person.userId() : channelId,
+        people.locale(person.userId()));
   }
 }

@@ -4,6 +4,7 @@ import com.slack.api.model.User;
 import dev.followupbot.core.domain.Person;
 import dev.followupbot.core.domain.TenantId;
 import dev.followupbot.core.port.DeliveryFailure;
+import dev.followupbot.core.service.Caller;
 import dev.followupbot.core.service.Directory;
 import java.time.Clock;
 import java.time.DateTimeException;
@@ -45,6 +46,9 @@ final class SlackPeople {
   private final Executor executor;
   private final Map<String, Known> cache = new ConcurrentHashMap<>();
 
+  /** Each person's locale as users.info gave it ("en-US"): how they write numeric dates. */
+  private final Map<String, java.util.Locale> locales = new ConcurrentHashMap<>();
+
   SlackPeople(
       SlackWebApi api, TenantId tenant, Directory directory, Clock clock, Executor executor) {
     this.api = api;
@@ -62,7 +66,9 @@ final class SlackPeople {
       return known.person();
     }
     try {
-      Person fetched = fromSlack(userId, api.userInfo(userId));
+      User user = api.userInfo(userId);
+      Person fetched = fromSlack(userId, user);
+      Caller.localeOf(user.getLocale()).ifPresent(l -> locales.put(userId, l));
       cache.put(userId, new Known(fetched, now));
       directory.remember(fetched);
       return fetched;
@@ -70,6 +76,11 @@ final class SlackPeople {
       log.warn("users.info for {} failed ({}); using what I know", userId, e.getMessage());
       return known != null ? known.person() : directory.person(tenant, userId);
     }
+  }
+
+  /** The person's locale, if users.info has told us. */
+  Optional<java.util.Locale> locale(String userId) {
+    return Optional.ofNullable(locales.get(userId));
   }
 
   /**

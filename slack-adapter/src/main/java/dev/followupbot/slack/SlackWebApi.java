@@ -197,7 +197,8 @@ final class SlackWebApi {
   }
 
   User userInfo(String userId) {
-    UsersInfoResponse r = call("users.info", () -> methods.usersInfo(req -> req.user(userId)));
+    UsersInfoResponse r =
+        call("users.info", () -> methods.usersInfo(req -> req.user(userId).includeLocale(true)));
     return r.getUser();
   }
 

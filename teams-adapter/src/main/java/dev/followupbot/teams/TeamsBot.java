@@ -221,7 +221,8 @@ final class TeamsBot implements Bot {
         from.getId(),
         from.getName(),
         zone,
-        ConversationBook.channelOf(activity.getConversation().getId()));
+        ConversationBook.channelOf(activity.getConversation().getId()),
+        Caller.localeOf(activity.getLocale()));
   }
 
   /** Mentioned people are remembered by name; a zone they told us themselves is kept. */

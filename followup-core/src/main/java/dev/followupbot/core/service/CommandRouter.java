@@ -4,7 +4,9 @@ import dev.followupbot.core.command.Command;
 import dev.followupbot.core.command.CommandParser;
 import dev.followupbot.core.command.CommandSpec;
 import dev.followupbot.core.command.ParseResult;
+import dev.followupbot.core.domain.WorkingHours;
 import dev.followupbot.core.message.Message;
+import dev.followupbot.core.when.WhenContext;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
@@ -69,6 +71,9 @@ public final class CommandRouter {
     }
   }
 
+  private static final java.util.regex.Pattern REMIND =
+      java.util.regex.Pattern.compile("(?i)\\s*(/?followup\\s+)?remind");
+
   /** The longest user id a person can be stored under. */
   static final int MAX_USER_ID = 200;
 
@@ -86,7 +91,7 @@ public final class CommandRouter {
     }
     try {
       directory.remember(caller.asPerson());
-      ParseResult parsed = CommandParser.parse(text, clock.instant().atZone(caller.zone()));
+      ParseResult parsed = CommandParser.parse(text, whenContext(caller, text));
       if (parsed instanceof ParseResult.Invalid invalid) {
         return Reply.privately(invalid.problem());
       }
@@ -101,6 +106,22 @@ public final class CommandRouter {
               + "). Please try again in a moment;"
               + " if it keeps happening, give your admin that reference.");
     }
+  }
+
+  /**
+   * What times are read against: now in the caller's zone, their locale, and their working hours
+   * (09:00 to 17:00, Monday to Friday, when they have set none).
+   */
+  private WhenContext whenContext(Caller caller, String text) {
+    // Only a reminder's time needs the stored working hours; other commands skip the look-up.
+    WorkingHours hours =
+        text != null && REMIND.matcher(text).lookingAt()
+            ? directory
+                .person(caller.tenant(), caller.userId())
+                .workingHours()
+                .orElse(WhenContext.DEFAULT_HOURS)
+            : WhenContext.DEFAULT_HOURS;
+    return new WhenContext(clock.instant().atZone(caller.zone()), caller.locale(), hours);
   }
 
   private Reply dispatch(Caller caller, Command command) {
@@ -130,6 +151,8 @@ public final class CommandRouter {
       return cases.list(caller, c.filter());
     } else if (command instanceof Command.Remind c) {
       return reminders.remind(caller, c);
+    } else if (command instanceof Command.ChooseWhen c) {
+      return reminders.choose(c);
     } else if (command instanceof Command.ListReminders) {
       return reminders.list(caller);
     } else if (command instanceof Command.Snooze c) {

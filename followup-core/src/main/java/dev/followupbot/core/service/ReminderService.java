@@ -9,6 +9,7 @@ import dev.followupbot.core.domain.ReminderStatus;
 import dev.followupbot.core.domain.SupportCase;
 import dev.followupbot.core.domain.TenantId;
 import dev.followupbot.core.domain.UserRef;
+import dev.followupbot.core.message.Button;
 import dev.followupbot.core.message.Message;
 import dev.followupbot.core.port.CaseRepository;
 import dev.followupbot.core.port.Destination;
@@ -119,37 +120,75 @@ public final class ReminderService {
     UserRef recipientRef = recipient.ref();
     boolean unreachable =
         messengers.forPlatform(tenant.platform()).map(m -> !m.canReach(recipientRef)).orElse(false);
-    String when = TimeFormats.when(stored.dueAt(), caller.zone(), now);
+    String when = TimeFormats.onDayAt(stored.dueAt(), caller.zone(), now);
     String theirTime =
         self || recipient.zone().equals(caller.zone())
             ? ""
-            : " (" + TimeFormats.when(stored.dueAt(), recipient.zone(), now) + " their time)";
+            : " your time, "
+                + TimeFormats.theirs(stored.dueAt(), caller.zone(), recipient.zone(), now)
+                + " their time in "
+                + recipient.zone().getId();
     String what =
         about.map(c -> " about " + CaseViews.title(c)).orElse("")
             + stored.note().map(n -> ": " + n).orElse("");
     return Reply.privately(
-        "Okay, I'll remind "
-            + whom
-            + " "
-            + when
-            + theirTime
-            + " ("
-            + TimeFormats.relative(stored.dueAt(), now)
-            + ")"
-            + what
-            + ". It's reminder "
-            + stored.number()
-            + "."
-            + (!unreachable
-                ? ""
-                : self
-                    ? " Heads-up: reminders reach you in a direct chat with me, and I can't write"
-                        + " to you there yet. Open followup-bot from Apps once before it's due, so"
-                        + " I can."
-                    : " Heads-up: I can't send "
-                        + recipient.displayName()
-                        + " messages yet, so it would fail. Ask them to open a chat with me"
-                        + " (in Teams: install the followup-bot app) before it's due."));
+            "Okay, I'll remind "
+                + whom
+                + " "
+                + when
+                + theirTime
+                + " ("
+                + TimeFormats.dayWord(stored.dueAt(), caller.zone(), now)
+                    .map(d -> d + ", ")
+                    .orElse("")
+                + TimeFormats.relative(stored.dueAt(), now)
+                + ")"
+                + what
+                + ". It's reminder "
+                + stored.number()
+                + "."
+                + (!unreachable
+                    ? ""
+                    : self
+                        ? " Heads-up: reminders reach you in a direct chat with me, and I can't write"
+                            + " to you there yet. Open followup-bot from Apps once before it's due, so"
+                            + " I can."
+                        : " Heads-up: I can't send "
+                            + recipient.displayName()
+                            + " messages yet, so it would fail. Ask them to open a chat with me"
+                            + " (in Teams: install the followup-bot app) before it's due."))
+        .withUpdate(
+            Message.text(
+                "Set: reminder "
+                    + stored.number()
+                    + " "
+                    + when
+                    + stored.note().map(n -> ": " + n).orElse("")
+                    + "."));
+  }
+
+  /**
+   * A reminder whose time has two readings: nothing is set; each reading is a button whose command
+   * sets the reminder at that reading only. The click's reply replaces the question.
+   */
+  public Reply choose(Command.ChooseWhen command) {
+    List<Button> buttons = new ArrayList<>();
+    for (Command.WhenOption o : command.options()) {
+      buttons.add(Button.of(o.label(), o.command()));
+    }
+    String labels =
+        String.join(" or ", command.options().stream().map(Command.WhenOption::label).toList());
+    return Reply.privately(
+        Message.builder("Which time did you mean: " + labels + "? I haven't set anything yet.")
+            .section(
+                capitalised(command.why()) + ", so I haven't set anything yet. Which did you mean?")
+            .actions(buttons)
+            .context("Next time say it in full, e.g. `at 5pm`, `at 05:00` or `2026-12-11`.")
+            .build());
+  }
+
+  private static String capitalised(String s) {
+    return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
   }
 
   /**

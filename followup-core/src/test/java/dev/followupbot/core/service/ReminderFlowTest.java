@@ -41,7 +41,7 @@ class ReminderFlowTest {
     bot.say(ann, "claim 1");
     assertThat(bot.text(ann, "remind 1 in 5s call Dana back"))
         .contains(
-            "Okay, I'll remind you 10:00 (in a few seconds) about #1 · Refund for Acme: call Dana back. It's reminder 1.");
+            "Okay, I'll remind you on Mon 23 Nov at 10:00 (today, in a few seconds) about #1 · Refund for Acme: call Dana back. It's reminder 1.");
     bot.advance(Duration.ofSeconds(4));
     assertThat(bot.slack.directTo("ann")).isEmpty();
     bot.advance(Duration.ofSeconds(1));
@@ -115,7 +115,9 @@ class ReminderFlowTest {
   @Test
   void a_reminder_for_someone_else_is_confirmed_in_both_local_times() {
     assertThat(bot.text(ann, "remind @bob tomorrow 9am check the invoice"))
-        .contains("I'll remind bob tomorrow 09:00 (tomorrow 03:00 their time)");
+        .contains(
+            "I'll remind bob on Tue 24 Nov at 09:00 your time, 03:00 their time in"
+                + " America/New_York (tomorrow, in 23 h)");
   }
 
   @Test

@@ -35,6 +35,19 @@ public sealed interface Command {
       Optional<UserMention> recipient, Optional<CaseRef> ref, Instant due, Optional<String> note)
       implements Command {}
 
+  /**
+   * A reminder whose time has two readings ({@code at 5}, {@code 12/11}): nothing is set; the
+   * person is offered each reading, and each option's command sets the reminder with only that one.
+   */
+  record ChooseWhen(String why, java.util.List<WhenOption> options) implements Command {
+    public ChooseWhen {
+      options = java.util.List.copyOf(options);
+    }
+  }
+
+  /** One reading of an ambiguous time: how it is shown, and the command that sets it. */
+  record WhenOption(String label, String command) {}
+
   record ListReminders() implements Command {}
 
   record Snooze(int reminder, Instant until) implements Command {}

@@ -3,6 +3,9 @@ package dev.followupbot.core.command;
 import dev.followupbot.core.command.Command.CaseFilter;
 import dev.followupbot.core.domain.Priority;
 import dev.followupbot.core.domain.SupportCase;
+import dev.followupbot.core.when.WhenContext;
+import dev.followupbot.core.when.WhenGrammar;
+import dev.followupbot.core.when.WhenReading;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,6 +52,15 @@ public final class CommandParser {
   private CommandParser() {}
 
   public static ParseResult parse(String rawText, ZonedDateTime now) {
+    return parse(rawText, WhenContext.at(now));
+  }
+
+  /**
+   * Parses with what is known of the speaker: their zone at the moment of typing, their locale (for
+   * numeric dates) and working hours (for a bare hour, {@code eod}, {@code next week}).
+   */
+  public static ParseResult parse(String rawText, WhenContext when) {
+    ZonedDateTime now = when.now();
     if (rawText == null) {
       return help();
     }
@@ -93,7 +105,7 @@ public final class CommandParser {
       case "reopen":
         return caseAndText("reopen", args, Command.Reopen::new);
       case "remind":
-        return remind(args, now);
+        return remind(args, when);
       case "reminders":
         return new ParseResult.Parsed(new Command.ListReminders());
       case "snooze":
@@ -266,48 +278,122 @@ public final class CommandParser {
     return timeProblem(when, "wait");
   }
 
-  private static ParseResult remind(List<Token> args, ZonedDateTime now) {
+  /**
+   * {@code remind [me|@person] [<case>|about <case>] <when> <note>} or {@code ... <note> <when>}:
+   * the time is read by the {@link WhenGrammar}, before or after the note, never partly in it. A
+   * time with two readings is offered as a choice; a repeating time is refused (never set as a
+   * one-off).
+   */
+  private static ParseResult remind(List<Token> args, WhenContext ctx) {
     List<String> words = words(args);
+    List<Boolean> quoted = quoted(args);
     int i = 0;
+    String recipientWord = null;
     Optional<UserMention> recipient = Optional.empty();
-    if (i < words.size() && words.get(i).equalsIgnoreCase("me")) {
+    if (i < words.size() && !args.get(i).quoted() && words.get(i).equalsIgnoreCase("me")) {
       i++;
-    } else if (i < words.size()) {
+    } else if (i < words.size() && !args.get(i).quoted()) {
+      if (CHANNEL.matcher(words.get(i)).matches()) {
+        return invalid(
+            "Reminders in a channel aren't available yet; I can remind you or a person."
+                + " For example `remind me to check the queue tomorrow 9am`.",
+            "remind");
+      }
       recipient = UserMention.parse(words.get(i));
       if (recipient.isPresent()) {
+        recipientWord = words.get(i);
         i++;
       }
     }
     Optional<CaseRef> ref = Optional.empty();
-    if (i < words.size() && CaseRef.looksLikeCase(words.get(i))) {
-      if (!(WhenParser.parse(words, i + 1, now) instanceof WhenParser.NotATime)) {
-        ref = CaseRef.parse(words.get(i));
-        i++;
-      }
+    String refWord = null;
+    if (i + 1 < words.size()
+        && !args.get(i).quoted()
+        && CaseRef.looksLikeCase(words.get(i))
+        && WhenGrammar.split(words, quoted, i + 1, ctx) instanceof WhenGrammar.Located) {
+      ref = CaseRef.parse(words.get(i));
+      refWord = words.get(i);
+      i++;
     }
-    if (i < words.size()
+    if (i + 1 < words.size() && !args.get(i).quoted() && words.get(i).matches("#?\\d{10,}")) {
+      return badCase(words.get(i), "remind");
+    }
+    if (i + 1 < words.size()
+        && !args.get(i).quoted()
         && words.get(i).equalsIgnoreCase("about")
-        && i + 1 < words.size()
         && CaseRef.looksLikeCase(words.get(i + 1))) {
       ref = CaseRef.parse(words.get(i + 1));
+      refWord = words.get(i + 1);
       i += 2;
     }
     if (i >= words.size()) {
-      return invalid("When should I remind you?", "remind");
+      return invalid("When should I remind you? " + WhenGrammar.EXAMPLES, "remind");
     }
-    WhenParser.Result when = WhenParser.parse(words, i, now);
-    if (!(when instanceof WhenParser.Found found)) {
-      return timeProblem(when, "remind");
+    WhenGrammar.Split split = WhenGrammar.split(words, quoted, i, ctx);
+    if (split instanceof WhenGrammar.Unclear unclear) {
+      return invalid(unclear.problem(), "remind");
     }
-    int noteStart = i + found.consumed();
+    WhenGrammar.Located located = (WhenGrammar.Located) split;
+    List<Token> noteTokens = new ArrayList<>(args.subList(i, located.from()));
+    noteTokens.addAll(args.subList(located.to(), args.size()));
     Optional<String> note =
-        rest(args, noteStart).map(n -> n.replaceFirst("(?i)^(to|about|that)\\s+", ""));
+        rest(noteTokens, 0).map(CommandParser::trimNote).filter(n -> !n.isEmpty());
     if (note.isPresent() && note.get().length() > dev.followupbot.core.domain.Reminder.MAX_NOTE) {
       return invalid(
           "Keep the note under " + dev.followupbot.core.domain.Reminder.MAX_NOTE + " characters.",
           "remind");
     }
-    return new ParseResult.Parsed(new Command.Remind(recipient, ref, found.at(), note));
+    WhenReading reading = located.reading();
+    if (reading instanceof WhenReading.At at) {
+      return new ParseResult.Parsed(new Command.Remind(recipient, ref, at.at(), note));
+    }
+    if (reading instanceof WhenReading.Choice choice) {
+      List<Command.WhenOption> options = new ArrayList<>();
+      for (WhenReading.Option o : choice.options()) {
+        options.add(
+            new Command.WhenOption(
+                o.label(), remindCommand(recipientWord, refWord, o.phrase(), note)));
+      }
+      return new ParseResult.Parsed(new Command.ChooseWhen(choice.why(), options));
+    }
+    if (reading instanceof WhenReading.Repeats repeats) {
+      return invalid(
+          "I read \""
+              + String.join(" ", words.subList(located.from(), located.to()))
+              + "\" as repeating ("
+              + repeats.rule().describe()
+              + "), and repeating reminders aren't available yet, so I haven't set anything."
+              + " Set a one-off instead, e.g. `remind me next monday 9am to check the queue`.",
+          "remind");
+    }
+    if (reading instanceof WhenReading.Refused refused) {
+      return invalid(refused.problem(), "remind");
+    }
+    return invalid("When should I remind you? " + WhenGrammar.EXAMPLES, "remind");
+  }
+
+  /** A channel: {@code #support}, or Slack's {@code <#C123|support>}. */
+  private static final java.util.regex.Pattern CHANNEL =
+      java.util.regex.Pattern.compile("<#[A-Za-z0-9]+(\\|[^>]*)?>|#\\p{L}[\\p{L}\\p{N}_-]*");
+
+  /** "to call Dana" is "call Dana". */
+  private static String trimNote(String note) {
+    return note.strip().replaceFirst("(?i)^(to|about|that)\\s+", "").strip();
+  }
+
+  /** The command that sets the reminder at one reading of an ambiguous time (a button's). */
+  private static String remindCommand(
+      String recipientWord, String refWord, String phrase, Optional<String> note) {
+    StringBuilder c = new StringBuilder("remind");
+    if (recipientWord != null) {
+      c.append(' ').append(recipientWord);
+    }
+    if (refWord != null) {
+      c.append(' ').append(refWord);
+    }
+    c.append(' ').append(phrase);
+    note.ifPresent(n -> c.append(" \"").append(n.replaceAll("[\"\u201C\u201D]", "'")).append('"'));
+    return c.toString();
   }
 
   private static ParseResult snooze(List<Token> args, ZonedDateTime now) {
@@ -515,6 +601,14 @@ public final class CommandParser {
     }
     String text = Token.join(args.subList(from, args.size())).strip();
     return text.isEmpty() ? Optional.empty() : Optional.of(text);
+  }
+
+  private static List<Boolean> quoted(List<Token> args) {
+    List<Boolean> quoted = new ArrayList<>(args.size());
+    for (Token t : args) {
+      quoted.add(t.quoted());
+    }
+    return quoted;
   }
 
   private static List<String> words(List<Token> args) {

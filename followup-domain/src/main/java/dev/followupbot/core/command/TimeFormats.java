@@ -37,6 +37,45 @@ public final class TimeFormats {
     return dayAndTime(local, now.atZone(zone));
   }
 
+  private static final DateTimeFormatter DAY =
+      DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
+  private static final DateTimeFormatter DAY_YEAR =
+      DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
+
+  /**
+   * "on Thu 3 Dec at 09:00", always with the weekday and the date (and the year when it is not this
+   * year's or next months' date): how a reminder's time is confirmed.
+   */
+  public static String onDayAt(Instant at, ZoneId zone, Instant now) {
+    ZonedDateTime local = at.atZone(zone);
+    boolean far = Math.abs(Duration.between(now.atZone(zone), local).toDays()) > 300;
+    return "on " + local.format(far ? DAY_YEAR : DAY) + " at " + local.format(TIME);
+  }
+
+  /**
+   * The same moment for someone in another zone: "03:00" on the same date as in {@code mine},
+   * otherwise "on Wed 2 Dec at 21:00".
+   */
+  public static String theirs(Instant at, ZoneId mine, ZoneId theirs, Instant now) {
+    ZonedDateTime local = at.atZone(theirs);
+    return local.toLocalDate().equals(at.atZone(mine).toLocalDate())
+        ? local.format(TIME)
+        : onDayAt(at, theirs, now);
+  }
+
+  /** "today" or "tomorrow" when it is, in {@code zone}. */
+  public static java.util.Optional<String> dayWord(Instant at, ZoneId zone, Instant now) {
+    LocalDate today = now.atZone(zone).toLocalDate();
+    LocalDate day = at.atZone(zone).toLocalDate();
+    if (day.equals(today)) {
+      return java.util.Optional.of("today");
+    }
+    if (day.equals(today.plusDays(1))) {
+      return java.util.Optional.of("tomorrow");
+    }
+    return java.util.Optional.empty();
+  }
+
   static String dayAndTime(ZonedDateTime local) {
     return local.format(DAY_TIME);
   }

@@ -106,7 +106,11 @@ public final class WhenGrammar {
                   + EXAMPLES);
         }
       }
-      return new Unclear("When should I remind you? " + EXAMPLES);
+      return new Unclear(
+          "I couldn't read the time in \""
+              + String.join(" ", words.subList(start, n))
+              + "\". When should I remind you? "
+              + EXAMPLES);
     }
     if (found instanceof WhenReading.Refused refused) {
       return new Unclear(refused.problem());
