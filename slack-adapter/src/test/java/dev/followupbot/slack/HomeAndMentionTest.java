@@ -116,7 +116,9 @@ class HomeAndMentionTest {
   void people_mentioned_in_a_command_are_looked_up_so_their_name_and_zone_are_known() {
     bot.slack.user("UDAVE", "Dave", "Asia/Tokyo");
     assertThat(bot.slash("UANN", "remind <@UDAVE> in 1h check the refund").text())
-        .contains("Okay, I'll remind Dave 11:00 (19:00 their time)");
+        .contains(
+            "Okay, I'll remind Dave on Mon 23 Nov at 11:00 your time, 19:00 their time in"
+                + " Asia/Tokyo (today, in 1 h)");
     Person dave = bot.core.people().find(SlackTestBot.TENANT, "UDAVE").orElseThrow();
     assertThat(dave.displayName()).isEqualTo("Dave");
     assertThat(dave.zone()).isEqualTo(ZoneId.of("Asia/Tokyo"));
@@ -142,7 +144,7 @@ class HomeAndMentionTest {
     bot.slack.failNext("users.info", FakeSlackApi.error("internal_error"));
     SlackTestBot.Answer answer = bot.slash("UZED", "remind tomorrow 9am stretch");
     assertThat(answer.status()).isEqualTo(200);
-    assertThat(answer.text()).contains("Okay, I'll remind you tomorrow 09:00");
+    assertThat(answer.text()).contains("Okay, I'll remind you on Tue 24 Nov at 09:00 (tomorrow");
     assertThat(bot.core.reminders().findByNumber(SlackTestBot.TENANT, 1).orElseThrow().dueAt())
         .hasToString("2026-11-24T09:00:00Z");
   }

@@ -124,13 +124,15 @@ class SlashCommandTest {
   @Test
   void reminders_are_set_listed_snoozed_done_and_cancelled_in_each_persons_own_time() {
     assertThat(bot.slash("UBOB", "remind tomorrow 9am call Dana back").text())
-        .contains("Okay, I'll remind you tomorrow 09:00")
+        .contains("Okay, I'll remind you on Tue 24 Nov at 09:00 (tomorrow, in 29 h)")
         .contains("It's reminder 1.");
     assertThat(bot.core.reminders().findByNumber(SlackTestBot.TENANT, 1).orElseThrow().dueAt())
         .hasToString("2026-11-24T14:00:00Z");
 
     assertThat(bot.slash("UANN", "remind <@UBOB|bob> in 2h check the refund").text())
-        .contains("Okay, I'll remind Bob 12:00 (06:00 their time)")
+        .contains(
+            "Okay, I'll remind Bob on Mon 23 Nov at 12:00 your time, 06:00 their time in"
+                + " America/New_York (today, in 2 h)")
         .contains("It's reminder 2.");
     assertThat(bot.slash("UBOB", "reminders").text())
         .contains("1 · tomorrow 09:00 · call Dana back")

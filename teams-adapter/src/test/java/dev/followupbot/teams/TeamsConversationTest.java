@@ -207,7 +207,7 @@ class TeamsConversationTest {
     Person bob = teams.core.people().find(TEAMS_TENANT, BOB.id()).orElseThrow();
     assertThat(bob.displayName()).isEqualTo("Bob");
     assertThat(bob.zone()).isEqualTo(ZoneId.of("America/New_York"));
-    assertThat(reply).contains("tomorrow 09:00");
+    assertThat(reply).contains("on Tue 24 Nov at 09:00 (tomorrow");
     assertThat(teams.scheduler.scheduledFor(1L))
         .contains(java.time.Instant.parse("2026-11-24T14:00:00Z"));
   }

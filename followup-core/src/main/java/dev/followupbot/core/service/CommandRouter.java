@@ -4,6 +4,7 @@ import dev.followupbot.core.command.Command;
 import dev.followupbot.core.command.CommandParser;
 import dev.followupbot.core.command.CommandSpec;
 import dev.followupbot.core.command.ParseResult;
+import dev.followupbot.core.command.RemindHelp;
 import dev.followupbot.core.domain.WorkingHours;
 import dev.followupbot.core.message.Message;
 import dev.followupbot.core.when.WhenContext;
@@ -191,6 +192,40 @@ public final class CommandRouter {
     throw new IllegalStateException("no handler for " + command.getClass().getSimpleName());
   }
 
+  /** Every form of {@code remind}, with an example each, and the rules for ambiguous phrases. */
+  static Reply remindHelp() {
+    StringBuilder order = new StringBuilder();
+    for (RemindHelp.Form f : RemindHelp.ORDER) {
+      order.append(order.length() == 0 ? "" : "\n").append(line(f));
+    }
+    StringBuilder when = new StringBuilder();
+    for (RemindHelp.Form f : RemindHelp.WHEN) {
+      when.append(when.length() == 0 ? "" : "\n").append(line(f));
+    }
+    StringBuilder rules = new StringBuilder();
+    for (String r : RemindHelp.RULES) {
+      rules.append(rules.length() == 0 ? "" : "\n").append("• ").append(r);
+    }
+    CommandSpec spec = CommandSpec.named("remind").orElseThrow();
+    return Reply.privately(
+        Message.builder(spec.syntax() + ": " + spec.summary())
+            .header("Reminders: `remind`")
+            .section("`" + spec.syntax() + "`, with the time before or after the note:\n" + order)
+            .section("*When*\n" + when)
+            .section("*Times of words*: " + RemindHelp.TIMES)
+            .section("*Two readings, and refusals*\n" + rules)
+            .context(
+                "Example: `"
+                    + spec.example()
+                    + "`. Times are read in your time zone. The confirmation shows the weekday, the date and"
+                    + " the time, and the other person's zone when it is not yours.")
+            .build());
+  }
+
+  private static String line(RemindHelp.Form f) {
+    return "• " + f.form() + ": `" + f.example() + "` (" + f.means() + ")";
+  }
+
   static Reply help(Optional<String> topic) {
     if (topic.filter("admin"::equals).isPresent()) {
       String text =
@@ -211,6 +246,9 @@ public final class CommandRouter {
                       + String.join(", ", dev.followupbot.core.config.AdminSettings.KEYS)
                       + ". Durations like 30s, 20m, 2h, 1d, or off.")
               .build());
+    }
+    if (topic.filter("remind"::equals).isPresent()) {
+      return remindHelp();
     }
     if (topic.isPresent()) {
       Optional<CommandSpec> spec = CommandSpec.named(topic.get());

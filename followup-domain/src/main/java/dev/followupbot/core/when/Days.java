@@ -133,7 +133,9 @@ final class Days {
       case "tommorow":
         return on(today.plusDays(1), 1);
       case "yesterday":
-        return Optional.of(new Impossible("Yesterday has already passed; pick a time ahead, e.g. `tomorrow 9am`.", 1));
+        return Optional.of(
+            new Impossible(
+                "Yesterday has already passed; pick a time ahead, e.g. `tomorrow 9am`.", 1));
       default:
         break;
     }
@@ -381,7 +383,8 @@ final class Days {
           used);
     }
     if (d.isBefore(today)) {
-      return new Impossible(d + " has already passed; pick a day ahead, e.g. `tomorrow 9am`.", used);
+      return new Impossible(
+          d + " has already passed; pick a day ahead, e.g. `tomorrow 9am`.", used);
     }
     return new On(d, false, Optional.empty(), used);
   }

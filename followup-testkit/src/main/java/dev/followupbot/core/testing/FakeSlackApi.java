@@ -140,6 +140,14 @@ public final class FakeSlackApi implements AutoCloseable {
     users.put(id, u);
   }
 
+  /** A person users.info knows, with the locale it gives when asked with include_locale. */
+  void user(String id, String displayName, String tz, String locale) {
+    user(id, displayName, tz);
+    locales.put(id, locale);
+  }
+
+  private final Map<String, String> locales = new ConcurrentHashMap<>();
+
   /**
    * From now on, closes each connection after its answer without saying so, as a proxy whose idle
    * timeout is shorter than the pause before the next call does.
@@ -243,6 +251,11 @@ public final class FakeSlackApi implements AutoCloseable {
           return error("user_not_found");
         }
         ObjectNode r = JSON.createObjectNode().put("ok", true);
+        user = user.deepCopy();
+        String locale = locales.get(params.getOrDefault("user", ""));
+        if (locale != null && "true".equals(params.get("include_locale"))) {
+          user.put("locale", locale);
+        }
         r.set("user", user);
         return json(r.toString());
       case "conversations.open":
