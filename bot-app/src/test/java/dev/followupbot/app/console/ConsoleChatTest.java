@@ -80,6 +80,26 @@ class ConsoleChatTest {
   }
 
   @Test
+  void a_time_with_two_readings_is_offered_as_buttons_and_colon_n_sets_the_one_clicked()
+      throws Exception {
+    // Monday 23 November 2026, 10:00 in Berlin: "at 5" is 17:00 today or 05:00 tomorrow.
+    type("remind me at 5 call Dana\n");
+    assertThat(transcript())
+        .contains("haven't set anything")
+        .contains("[1] Mon 23 Nov 17:00  [2] Tue 24 Nov 05:00");
+    assertThat(core.reminders().findByNumber(dev.followupbot.core.domain.TenantId.CONSOLE, 1))
+        .isEmpty();
+    type(":2\n");
+    assertThat(transcript()).contains("Okay, I'll remind you on Tue 24 Nov at 05:00");
+    assertThat(
+            core.reminders()
+                .findByNumber(dev.followupbot.core.domain.TenantId.CONSOLE, 1)
+                .orElseThrow()
+                .dueAt())
+        .hasToString("2026-11-24T04:00:00Z");
+  }
+
+  @Test
   void quit_ends_the_chat_and_blank_lines_are_ignored() throws Exception {
     type("\n   \nquit\nnew Never opened\n");
     assertThat(transcript()).doesNotContain("Never opened");

@@ -3,6 +3,7 @@ package dev.followupbot.app.docs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.followupbot.core.command.CommandSpec;
+import dev.followupbot.core.command.RemindHelp;
 import dev.followupbot.core.config.ConfigKeys;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -71,6 +72,19 @@ class DocsTest {
       }
     }
     assertThat(missing).as("commands missing from docs/commands.md").isEmpty();
+  }
+
+  @Test
+  void every_form_help_remind_shows_is_in_the_commands_page() {
+    String commands = DocPages.read(ROOT.resolve("docs/commands.md"));
+    List<String> missing = new ArrayList<>();
+    for (RemindHelp.Form f : RemindHelp.all()) {
+      if (!commands.contains("`" + f.example() + "`")) {
+        missing.add(f.form() + ": `" + f.example() + "`");
+      }
+    }
+    assertThat(missing).as("remind forms missing from docs/commands.md").isEmpty();
+    assertThat(commands).contains("**A bare hour**").contains("**A bare numeric date**");
   }
 
   @Test

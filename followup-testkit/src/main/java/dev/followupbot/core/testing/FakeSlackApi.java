@@ -253,7 +253,8 @@ public final class FakeSlackApi implements AutoCloseable {
         ObjectNode r = JSON.createObjectNode().put("ok", true);
         user = user.deepCopy();
         String locale = locales.get(params.getOrDefault("user", ""));
-        if (locale != null && "true".equals(params.get("include_locale"))) {
+        if (locale != null
+            && java.util.Set.of("1", "true").contains(params.get("include_locale"))) {
           user.put("locale", locale);
         }
         r.set("user", user);
