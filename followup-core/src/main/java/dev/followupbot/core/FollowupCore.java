@@ -157,6 +157,7 @@ public final class FollowupCore {
             later,
             rechecks,
             clock);
+    SupportTeams seriesTeams = teams;
     this.reminderService =
         new ReminderService(
             storage.transactions(),
@@ -169,7 +170,9 @@ public final class FollowupCore {
             messengers,
             delivery,
             metrics,
-            clock);
+            clock,
+            (tenant, channel) ->
+                seriesTeams.forChannel(tenant, channel).policy().calendar().holidays());
     SupportTeams liveTeams = teams;
     this.caseService =
         new CaseService(

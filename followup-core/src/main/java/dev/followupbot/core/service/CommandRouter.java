@@ -152,6 +152,8 @@ public final class CommandRouter {
       return cases.list(caller, c.filter());
     } else if (command instanceof Command.Remind c) {
       return reminders.remind(caller, c);
+    } else if (command instanceof Command.RemindEvery c) {
+      return reminders.remindEvery(caller, c);
     } else if (command instanceof Command.ChooseWhen c) {
       return reminders.choose(c);
     } else if (command instanceof Command.ListReminders) {
@@ -202,6 +204,10 @@ public final class CommandRouter {
     for (RemindHelp.Form f : RemindHelp.WHEN) {
       when.append(when.length() == 0 ? "" : "\n").append(line(f));
     }
+    StringBuilder repeats = new StringBuilder();
+    for (RemindHelp.Form f : RemindHelp.REPEATS) {
+      repeats.append(repeats.length() == 0 ? "" : "\n").append(line(f));
+    }
     StringBuilder rules = new StringBuilder();
     for (String r : RemindHelp.RULES) {
       rules.append(rules.length() == 0 ? "" : "\n").append("• ").append(r);
@@ -212,6 +218,7 @@ public final class CommandRouter {
             .header("Reminders: `remind`")
             .section("`" + spec.syntax() + "`, with the time before or after the note:\n" + order)
             .section("*When*\n" + when)
+            .section("*Repeating*\n" + repeats)
             .section("*Times of words*: " + RemindHelp.TIMES)
             .section("*Two readings, and refusals*\n" + rules)
             .context(

@@ -23,13 +23,18 @@ import dev.followupbot.core.port.WakeUp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,6 +67,9 @@ public final class ReminderService {
   private final Clock clock;
   private final Instant runningSince;
 
+  /** The holidays of the team of a channel, which a series that skips holidays skips. */
+  private final BiFunction<TenantId, String, Set<LocalDate>> holidays;
+
   /** Whether a wake-up is already looking for a batch of due reminders in this process. */
   private final AtomicBoolean batching = new AtomicBoolean();
 
@@ -76,7 +84,9 @@ public final class ReminderService {
       Messengers messengers,
       DeliveryService delivery,
       CoreMetrics metrics,
-      Clock clock) {
+      Clock clock,
+      BiFunction<TenantId, String, Set<LocalDate>> holidays) {
+    this.holidays = holidays;
     this.tx = tx;
     this.tenants = tenants;
     this.reminders = reminders;
@@ -168,6 +178,148 @@ public final class ReminderService {
   }
 
   /**
+   * Sets a repeating reminder: a series in the recipient's zone, and its first occurrence, an
+   * ordinary reminder. Each occurrence that is queued creates the next one in the same transaction.
+   */
+  public Reply remindEvery(Caller caller, Command.RemindEvery command) {
+    TenantId tenant = caller.tenant();
+    Optional<SupportCase> about = Optional.empty();
+    if (command.ref().isPresent()) {
+      about = CaseLookup.find(cases, tenant, command.ref().get());
+      if (about.isEmpty()) {
+        return CaseService.notFound(command.ref().get());
+      }
+    }
+    Person recipient = caller.asPerson();
+    if (command.recipient().isPresent()) {
+      Optional<Person> resolved = directory.resolve(tenant, command.recipient().get());
+      if (resolved.isEmpty()) {
+        return Reply.privately(
+            "I don't know "
+                + command.recipient().get().display()
+                + " yet. Mention them with @ so your chat app fills in who they are.");
+      }
+      recipient = resolved.get();
+    }
+    Instant now = clock.instant();
+    ZoneId zone = recipient.zone();
+    Optional<String> channel = Optional.of(caller.channelId());
+    Predicate<LocalDate> skip = skipping(tenant, command.skipHolidays(), channel);
+    Optional<Instant> first = command.rule().next(now, zone, skip);
+    if (first.isEmpty()) {
+      return Reply.privately(
+          "I can't find a day for \""
+              + command.rule().describe()
+              + "\" in the next three years, so I haven't set anything.");
+    }
+    directory.ensureTenant(tenant);
+    Optional<Long> caseId = about.map(SupportCase::id);
+    String recipientId = recipient.userId();
+    Reminder stored =
+        tx.inTransaction(
+            () -> {
+              Reminder r =
+                  reminders.insert(
+                      Reminder.create(
+                          tenant,
+                          tenants.nextReminderNumber(tenant),
+                          recipientId,
+                          caller.userId(),
+                          caseId,
+                          ReminderKind.FOLLOW_UP,
+                          command.note(),
+                          first.get(),
+                          now));
+              long series =
+                  reminders.insertSeries(
+                      tenant, command.rule(), zone, command.skipHolidays(), channel, now);
+              reminders.linkToSeries(r.id(), series);
+              return r;
+            });
+    schedule(stored);
+    metrics.reminderScheduled(stored.kind());
+    log.info(
+        "reminder series set tenant={} reminder={} id={} for={} rule={} first={}",
+        tenant,
+        stored.number(),
+        stored.id(),
+        recipientId,
+        command.rule().text(),
+        stored.dueAt());
+    boolean self = recipientId.equals(caller.userId());
+    return Reply.privately(
+        "Okay, I'll remind "
+            + (self ? "you" : recipient.displayName())
+            + " "
+            + command.rule().describe()
+            + (zone.equals(caller.zone()) ? "" : " " + zone.getId() + " time")
+            + (command.skipHolidays() ? ", skipping the team's holidays" : "")
+            + ", first "
+            + TimeFormats.onDayAt(stored.dueAt(), zone, now)
+            + " ("
+            + TimeFormats.relative(stored.dueAt(), now)
+            + ")"
+            + about.map(c -> " about " + CaseViews.title(c)).orElse("")
+            + stored.note().map(n -> ": " + n).orElse("")
+            + ". It's reminder "
+            + stored.number()
+            + "; `cancel "
+            + stored.number()
+            + "` ends the series.");
+  }
+
+  private Predicate<LocalDate> skipping(
+      TenantId tenant, boolean skipHolidays, Optional<String> channel) {
+    if (!skipHolidays) {
+      return d -> false;
+    }
+    Set<LocalDate> days = holidays.apply(tenant, channel.orElse(""));
+    return days::contains;
+  }
+
+  /**
+   * If {@code taken}, just queued, is the current occurrence of a going series, creates the next
+   * occurrence: the first one after now, so that occurrences missed while the bot was down are not
+   * sent one by one. Runs in the transaction that queued {@code taken}, which holds its row: the
+   * next occurrence is created once, whichever node queues it.
+   */
+  private Optional<Reminder> nextOccurrence(Reminder taken, Instant now) {
+    Optional<ReminderRepository.Series> found = reminders.seriesOf(taken.id());
+    if (found.isEmpty() || !found.get().active() || found.get().latestReminderId() != taken.id()) {
+      return Optional.empty();
+    }
+    ReminderRepository.Series series = found.get();
+    if (!reminders.lockIfActive(series.id())) {
+      return Optional.empty();
+    }
+    Instant after = taken.dueAt().isAfter(now) ? taken.dueAt() : now;
+    Optional<Instant> next =
+        series
+            .rule()
+            .next(
+                after,
+                series.zone(),
+                skipping(taken.tenant(), series.skipHolidays(), series.channelId()));
+    if (next.isEmpty()) {
+      return Optional.empty();
+    }
+    Reminder r =
+        reminders.insert(
+            Reminder.create(
+                taken.tenant(),
+                tenants.nextReminderNumber(taken.tenant()),
+                taken.recipientId(),
+                taken.creatorId(),
+                taken.caseId(),
+                taken.kind(),
+                taken.note(),
+                next.get(),
+                now));
+    reminders.linkToSeries(r.id(), series.id());
+    return Optional.of(r);
+  }
+
+  /**
    * A reminder whose time has two readings: nothing is set; each reading is a button whose command
    * sets the reminder at that reading only. The click's reply replaces the question.
    */
@@ -245,6 +397,7 @@ public final class ReminderService {
       Reminder after = r.completed(ReminderStatus.CANCELLED, clock.instant());
       if (tx.inTransaction(() -> reminders.update(after, r.status(), r.occurrence()))) {
         unschedule(after.id());
+        endSeries(after, clock.instant());
         log.info("reminder cancelled tenant={} reminder={} by={} via=API", tenant, number, by);
         return Optional.of(after);
       }
@@ -263,13 +416,20 @@ public final class ReminderService {
       Optional<SupportCase> about = r.caseId().flatMap(id -> cases.findById(caller.tenant(), id));
       lines
           .append(lines.length() == 0 ? "" : "\n")
-          .append(ReminderViews.line(r, about, caller.zone(), now));
+          .append(ReminderViews.line(r, about, caller.zone(), now))
+          .append(
+              reminders
+                  .seriesOf(r.id())
+                  .filter(ReminderRepository.Series::active)
+                  .filter(series -> series.latestReminderId() == r.id())
+                  .map(series -> " · repeats " + series.rule().describe())
+                  .orElse(""));
     }
     return Reply.privately(
         Message.builder("Your reminders: " + active.size())
             .header("Your reminders")
             .section(lines.toString())
-            .context("`done <n>`, `snooze <n> 1h` or `cancel <n>`.")
+            .context("`done <n>`, `snooze <n> 1h` or `cancel <n>` (which ends a series).")
             .build());
   }
 
@@ -320,6 +480,22 @@ public final class ReminderService {
 
   public Reply cancel(Caller caller, int number) {
     Instant now = clock.instant();
+    Optional<Reminder> finished =
+        reminders
+            .findByNumber(caller.tenant(), number)
+            .filter(r -> !r.status().isActive())
+            .filter(
+                r ->
+                    r.recipientId().equals(caller.userId())
+                        || r.creatorId().equals(caller.userId()));
+    if (finished.isPresent()) {
+      // A finished occurrence of a going series: cancel ends the series.
+      Optional<String> ended = endSeries(finished.get(), now);
+      if (ended.isPresent()) {
+        return Reply.privately(
+            "Ended the series of reminder " + number + " (" + ended.get() + ").");
+      }
+    }
     return changeOwn(
         caller,
         number,
@@ -328,8 +504,12 @@ public final class ReminderService {
         r -> r.completed(ReminderStatus.CANCELLED, now),
         after -> {
           unschedule(after.id());
+          Optional<String> ended = endSeries(after, now);
           return new Outcome(
-              "Cancelled reminder " + after.number() + ".",
+              "Cancelled reminder "
+                  + after.number()
+                  + ended.map(rule -> " and ended its series (" + rule + ")").orElse("")
+                  + ".",
               "✖",
               "Cancelled by "
                   + caller.displayName()
@@ -337,6 +517,36 @@ public final class ReminderService {
                   + TimeFormats.when(now, caller.zone(), now)
                   + ".");
         });
+  }
+
+  /**
+   * Ends the going series {@code r} belongs to, if any, and cancels its pending occurrence. Returns
+   * how the series repeated.
+   */
+  private Optional<String> endSeries(Reminder r, Instant now) {
+    Optional<ReminderRepository.Series> series = reminders.seriesOf(r.id());
+    if (series.isEmpty() || !series.get().active()) {
+      return Optional.empty();
+    }
+    tx.run(() -> reminders.stopSeries(series.get().id(), now));
+    // Read after the stop: an occurrence created meanwhile is the one to cancel.
+    long latest =
+        reminders.seriesOf(r.id()).map(ReminderRepository.Series::latestReminderId).orElse(r.id());
+    if (latest != r.id()) {
+      reminders
+          .findById(latest)
+          .filter(current -> current.status().isActive())
+          .ifPresent(
+              current -> {
+                Reminder after = current.completed(ReminderStatus.CANCELLED, now);
+                if (tx.inTransaction(
+                    () -> reminders.update(after, current.status(), current.occurrence()))) {
+                  unschedule(current.id());
+                }
+              });
+    }
+    log.info("reminder series ended tenant={} series={}", r.tenant(), series.get().id());
+    return Optional.of(series.get().rule().describe());
   }
 
   /**
@@ -370,7 +580,13 @@ public final class ReminderService {
         }
       } else {
         // Another wake-up is gathering a batch; this one queues its own reminder only.
-        tx.run(() -> queueOwn(reminderId, now));
+        List<Reminder> created = new ArrayList<>();
+        tx.run(
+            () -> {
+              created.clear();
+              queueOwn(reminderId, now, created);
+            });
+        created.forEach(this::schedule);
       }
       delivery.deliverDueSoon();
     }
@@ -393,12 +609,14 @@ public final class ReminderService {
    */
   private List<Long> queueDue(Optional<Long> woken, Instant dueBefore, Instant now, int limit) {
     Map<WakeUp, Instant> noLongerNeeded = new HashMap<>();
+    List<Reminder> created = new ArrayList<>();
     List<Long> entries =
         tx.inTransaction(
             () -> {
               noLongerNeeded.clear();
+              created.clear();
               List<Long> queued = new ArrayList<>();
-              woken.flatMap(id -> queueOwn(id, now)).ifPresent(queued::add);
+              woken.flatMap(id -> queueOwn(id, now, created)).ifPresent(queued::add);
               int others = limit - queued.size();
               for (Reminder r : reminders.takeDue(dueBefore, messengers.platforms(), others)) {
                 OutboxEntry entry;
@@ -415,20 +633,27 @@ public final class ReminderService {
                   continue;
                 }
                 queued.add(outbox.enqueue(entry));
+                nextOccurrence(r, now).ifPresent(created::add);
                 noLongerNeeded.put(new WakeUp.ReminderDue(r.id()), r.dueAt());
               }
               return queued;
             });
     // Their wake-ups would find them queued; dropping them spares the scheduler the work.
     scheduler.forget(noLongerNeeded);
+    created.forEach(this::schedule);
     return entries;
   }
 
   /** Queues the woken reminder if it is due, not queued yet and nobody else is queueing it. */
-  private Optional<Long> queueOwn(long reminderId, Instant now) {
+  private Optional<Long> queueOwn(long reminderId, Instant now, List<Reminder> created) {
     return reminders
         .takeIfDue(reminderId, now.plus(EARLY_TOLERANCE))
-        .map(due -> outbox.enqueue(entryFor(due, now)));
+        .map(
+            due -> {
+              long entry = outbox.enqueue(entryFor(due, now));
+              nextOccurrence(due, now).ifPresent(created::add);
+              return entry;
+            });
   }
 
   private OutboxEntry entryFor(Reminder r, Instant now) {
@@ -442,6 +667,10 @@ public final class ReminderService {
             : List.of();
     Message message =
         ReminderViews.due(r, about, names, recipient.zone(), now, runningSince, history);
+    Optional<ReminderRepository.Series> series = reminders.seriesOf(r.id());
+    if (series.isPresent()) {
+      message = ReminderViews.inSeries(message, r, series.get().rule().describe());
+    }
     Destination to = new Destination.Direct(new UserRef(r.tenant(), r.recipientId()));
     return OutboxEntry.reminder(to, message, r.id(), r.occurrence(), r.caseId(), now);
   }

@@ -133,6 +133,27 @@ final class ReminderViews {
   }
 
   /**
+   * An occurrence of a repeating reminder: its buttons also stop the series ({@code cancel} ends a
+   * series), and it says how it repeats. Done and Snooze act on this occurrence only.
+   */
+  static Message inSeries(Message due, Reminder r, String rule) {
+    List<dev.followupbot.core.message.Block> blocks = new ArrayList<>();
+    for (dev.followupbot.core.message.Block b : due.blocks()) {
+      if (b instanceof dev.followupbot.core.message.Block.Actions actions) {
+        List<Button> buttons = new ArrayList<>(actions.buttons());
+        buttons.add(new Button("Stop series", "cancel " + r.number(), Button.Style.DANGER));
+        blocks.add(new dev.followupbot.core.message.Block.Actions(buttons));
+        blocks.add(
+            new dev.followupbot.core.message.Block.Context(
+                "Repeats " + rule + ". Done and Snooze are for this time only."));
+      } else {
+        blocks.add(b);
+      }
+    }
+    return new Message(due.fallbackText(), blocks);
+  }
+
+  /**
    * What a delivered reminder says once someone acted on it from its buttons: what it was about,
    * and what happened, by whom and when, instead of the buttons.
    */

@@ -134,8 +134,8 @@ class RemindPhrasesTest {
     "me call Dana tomorrow evening about the monday report",
     "me call Dana",
     "me to call Dana every hour",
-    "me every monday 9am check the queue",
-    "me check the queue at 5pm on Fridays",
+    "me every hour check the queue",
+    "me biweekly on friday check the queue",
     "#support tomorrow 9am check the queue",
     "me at teatime call Dana",
     "me yesterday call Dana",
@@ -147,6 +147,28 @@ class RemindPhrasesTest {
     "me monday 2026-12-08 call Dana",
     "",
   };
+
+  /** Repeating: the command, the rule it sets, and its first occurrence. */
+  static final String[][] SERIES = {
+    {"me every monday 9am check the queue", "every Monday at 09:00", "Mon 7 Dec at 09:00"},
+    {"me check the queue at 5pm on Fridays", "every Friday at 17:00", "Fri 4 Dec at 17:00"},
+    {"me to stretch every weekday at 3pm", "every weekday at 15:00", "Wed 2 Dec at 15:00"},
+    {"me every day check the queue", "every day at 09:00", "Thu 3 Dec at 09:00"},
+  };
+
+  static Stream<Arguments> series() {
+    return table(SERIES);
+  }
+
+  @ParameterizedTest(name = "{0}: remind {1} is {2}, first {3}")
+  @MethodSource("series")
+  void a_repeating_phrase_sets_a_series_in_the_persons_zone(
+      String zone, String command, String rule, String first) {
+    Caller who = at(zone, NOW);
+    String reply = bot.text(who, "remind " + command);
+    assertThat(setBy(reply)).as(reply).isPresent();
+    assertThat(reply).contains("Okay, I'll remind you " + rule + ", first on " + first);
+  }
 
   static Stream<Arguments> set() {
     return table(SET);
@@ -185,7 +207,7 @@ class RemindPhrasesTest {
     return bot.person("agent-" + zone.replace('/', '-'), zone);
   }
 
-  private static final Pattern NUMBER = Pattern.compile("It's reminder (\\d+)\\.");
+  private static final Pattern NUMBER = Pattern.compile("It's reminder (\\d+)[.;]");
 
   /** The reminder a reply set, if it set one. */
   private static Optional<Reminder> setBy(String reply) {

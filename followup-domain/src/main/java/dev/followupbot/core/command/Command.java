@@ -35,6 +35,15 @@ public sealed interface Command {
       Optional<UserMention> recipient, Optional<CaseRef> ref, Instant due, Optional<String> note)
       implements Command {}
 
+  /** A repeating reminder: each occurrence of {@code rule} is delivered once. */
+  record RemindEvery(
+      Optional<UserMention> recipient,
+      Optional<CaseRef> ref,
+      dev.followupbot.core.domain.Recurrence rule,
+      boolean skipHolidays,
+      Optional<String> note)
+      implements Command {}
+
   /**
    * A reminder whose time has two readings ({@code at 5}, {@code 12/11}): nothing is set; the
    * person is offered each reading, and each option's command sets the reminder with only that one.

@@ -281,8 +281,7 @@ public final class CommandParser {
   /**
    * {@code remind [me|@person] [<case>|about <case>] <when> <note>} or {@code ... <note> <when>}:
    * the time is read by the {@link WhenGrammar}, before or after the note, never partly in it. A
-   * time with two readings is offered as a choice; a repeating time is refused (never set as a
-   * one-off).
+   * time with two readings is offered as a choice; a repeating time sets a series.
    */
   private static ParseResult remind(List<Token> args, WhenContext ctx) {
     List<String> words = words(args);
@@ -357,14 +356,8 @@ public final class CommandParser {
       return new ParseResult.Parsed(new Command.ChooseWhen(choice.why(), options));
     }
     if (reading instanceof WhenReading.Repeats repeats) {
-      return invalid(
-          "I read \""
-              + String.join(" ", words.subList(located.from(), located.to()))
-              + "\" as repeating ("
-              + repeats.rule().describe()
-              + "), and repeating reminders aren't available yet, so I haven't set anything."
-              + " Set a one-off instead, e.g. `remind me next monday 9am to check the queue`.",
-          "remind");
+      return new ParseResult.Parsed(
+          new Command.RemindEvery(recipient, ref, repeats.rule(), repeats.skipHolidays(), note));
     }
     if (reading instanceof WhenReading.Refused refused) {
       return invalid(refused.problem(), "remind");

@@ -61,6 +61,29 @@ public final class RemindHelp {
               "also `a week from today`"),
           new Form("next week", "remind me next week review the backlog", "Monday, start of day"));
 
+  /** Repeating reminders: each occurrence arrives once, with Done, Snooze and Stop series. */
+  public static final List<Form> REPEATS =
+      List.of(
+          new Form(
+              "every day", "remind me every weekday at 9am check the queue", "Monday to Friday"),
+          new Form(
+              "on days",
+              "remind me every monday and thursday at 2pm call Ann",
+              "also `at 5pm on fridays`"),
+          new Form(
+              "every other week",
+              "remind me every other friday send the report",
+              "every two weeks"),
+          new Form(
+              "in the month",
+              "remind me every first monday review the backlog",
+              "also `every last friday`, `every month on the 1st`"),
+          new Form("every year", "remind me every year on 24 december call mum", "on that date"),
+          new Form(
+              "skipping holidays",
+              "remind me every weekday at 9am skip holidays check the queue",
+              "skips the holidays of the channel's team"));
+
   /** The documented time of each word that stands for one. */
   public static final String TIMES =
       "`this morning` 09:00, `lunch` and `noon` 12:00, `this afternoon` 14:00, `this evening` 18:00,"
@@ -86,13 +109,19 @@ public final class RemindHelp {
               + " means next week. A date or time that has passed is refused, never moved.",
           "Words of a time left in the note (`remind me 3pm call Dana tomorrow`) mean I misread, so"
               + " I set nothing and say so. Put the time first or last, or quote the note.",
-          "Repeating (`every monday`) and channel (`remind #support …`) reminders are not"
-              + " available yet: they are refused, never set as a one-off.");
+          "A repeating reminder keeps its wall-clock time in the recipient's zone across DST. A"
+              + " repeating phrase I can't honour (`every hour`, `every 3 days`) is refused, never"
+              + " set as a one-off. `cancel` on any of its reminders ends the series; Done and"
+              + " Snooze act on one occurrence. After a downtime, missed occurrences arrive once,"
+              + " late.",
+          "Channel reminders (`remind #support …`) are not available yet, and are refused.");
 
   private RemindHelp() {}
 
-  /** Every example, in order: the word-order forms, then the {@code <when>} forms. */
+  /**
+   * Every example, in order: the word-order forms, the {@code <when>} forms, the repeating ones.
+   */
   public static List<Form> all() {
-    return java.util.stream.Stream.concat(ORDER.stream(), WHEN.stream()).toList();
+    return java.util.stream.Stream.of(ORDER, WHEN, REPEATS).flatMap(List::stream).toList();
   }
 }

@@ -273,7 +273,7 @@ public sealed interface Recurrence {
   }
 
   /** Reads a stored {@link #text()} back. */
-  static Recurrence parse(String text) {
+  public static Recurrence parse(String text) {
     String[] w = text.strip().split(" ");
     LocalTime at = LocalTime.parse(w[w.length - 1]);
     switch (w[0]) {

@@ -48,4 +48,45 @@ public interface ReminderRepository {
    * and its current occurrence not queued yet, and no other transaction holds it.
    */
   Optional<Reminder> takeIfDue(long id, Instant dueBefore);
+
+  /**
+   * A repeating reminder: its rule in its zone, whether it skips the holidays of the team of {@code
+   * channelId}, whether it still goes on, and its newest occurrence (the current one).
+   */
+  record Series(
+      long id,
+      TenantId tenant,
+      dev.followupbot.core.domain.Recurrence rule,
+      java.time.ZoneId zone,
+      boolean skipHolidays,
+      Optional<String> channelId,
+      boolean active,
+      long latestReminderId) {}
+
+  /**
+   * Stores a new, active series and returns its id. Call it in the transaction that sets its first
+   * occurrence.
+   */
+  long insertSeries(
+      TenantId tenant,
+      dev.followupbot.core.domain.Recurrence rule,
+      java.time.ZoneId zone,
+      boolean skipHolidays,
+      Optional<String> channelId,
+      Instant now);
+
+  /** Makes the reminder an occurrence of the series. */
+  void linkToSeries(long reminderId, long seriesId);
+
+  /** The series the reminder is an occurrence of, if it is one. */
+  Optional<Series> seriesOf(long reminderId);
+
+  /**
+   * Whether the series still goes on, holding its row until the transaction ends, so that it is not
+   * ended while its next occurrence is being created. Call it inside a transaction.
+   */
+  boolean lockIfActive(long seriesId);
+
+  /** Ends the series: no further occurrence is created. Returns false if it had ended already. */
+  boolean stopSeries(long seriesId, Instant now);
 }

@@ -3,6 +3,7 @@ package dev.followupbot.core.jdbc;
 import static dev.followupbot.core.jdbc.JdbiCaseRepository.instant;
 
 import dev.followupbot.core.domain.Platform;
+import dev.followupbot.core.domain.Recurrence;
 import dev.followupbot.core.domain.Reminder;
 import dev.followupbot.core.domain.ReminderKind;
 import dev.followupbot.core.domain.ReminderStatus;
@@ -11,6 +12,7 @@ import dev.followupbot.core.port.ReminderRepository;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -206,6 +208,90 @@ public final class JdbiReminderRepository implements ReminderRepository {
   private static final String DUE_AND_NOT_QUEUED =
       "r.status = 'PENDING' AND r.due_at <= :before AND NOT EXISTS (SELECT 1 FROM outbox o"
           + " WHERE o.reminder_id = r.id AND o.reminder_occurrence = r.occurrence)";
+
+  @Override
+  public long insertSeries(
+      TenantId tenant,
+      Recurrence rule,
+      ZoneId zone,
+      boolean skipHolidays,
+      Optional<String> channelId,
+      Instant now) {
+    return tx.withHandle(
+        h ->
+            h.createUpdate(
+                    "INSERT INTO reminder_series (tenant_id, rule, zone, skip_holidays, channel_id,"
+                        + " status, created_at) VALUES (:tenant, :rule, :zone, :skip, :channel,"
+                        + " 'ACTIVE', :now)")
+                .bind("tenant", tenant.key())
+                .bind("rule", rule.text())
+                .bind("zone", zone.getId())
+                .bind("skip", skipHolidays)
+                .bind("channel", channelId.orElse(null))
+                .bind("now", now)
+                .executeAndReturnGeneratedKeys("id")
+                .mapTo(Long.class)
+                .one());
+  }
+
+  @Override
+  public void linkToSeries(long reminderId, long seriesId) {
+    tx.withHandle(
+        h ->
+            h.createUpdate("UPDATE reminders SET series_id = :series WHERE id = :id")
+                .bind("series", seriesId)
+                .bind("id", reminderId)
+                .execute());
+  }
+
+  @Override
+  public Optional<Series> seriesOf(long reminderId) {
+    return tx.withHandle(
+        h ->
+            h.createQuery(
+                    "SELECT s.id, s.tenant_id, s.rule, s.zone, s.skip_holidays, s.channel_id,"
+                        + " s.status, (SELECT MAX(o.id) FROM reminders o WHERE o.series_id = s.id)"
+                        + " AS latest FROM reminders r JOIN reminder_series s ON s.id = r.series_id"
+                        + " WHERE r.id = :id")
+                .bind("id", reminderId)
+                .map(
+                    (rs, ctx) ->
+                        new Series(
+                            rs.getLong("id"),
+                            TenantId.fromKey(rs.getString("tenant_id")),
+                            Recurrence.parse(rs.getString("rule")),
+                            ZoneId.of(rs.getString("zone")),
+                            rs.getBoolean("skip_holidays"),
+                            Optional.ofNullable(rs.getString("channel_id")),
+                            "ACTIVE".equals(rs.getString("status")),
+                            rs.getLong("latest")))
+                .findOne());
+  }
+
+  @Override
+  public boolean lockIfActive(long seriesId) {
+    return tx.withHandle(
+        h ->
+            h.createQuery("SELECT status FROM reminder_series WHERE id = :id FOR UPDATE")
+                .bind("id", seriesId)
+                .mapTo(String.class)
+                .findOne()
+                .filter("ACTIVE"::equals)
+                .isPresent());
+  }
+
+  @Override
+  public boolean stopSeries(long seriesId, Instant now) {
+    return tx.withHandle(
+            h ->
+                h.createUpdate(
+                        "UPDATE reminder_series SET status = 'STOPPED', stopped_at = :now"
+                            + " WHERE id = :id AND status = 'ACTIVE'")
+                    .bind("id", seriesId)
+                    .bind("now", now)
+                    .execute())
+        == 1;
+  }
 
   private static Reminder map(ResultSet rs, StatementContext ctx) throws SQLException {
     long caseId = rs.getLong("case_id");
