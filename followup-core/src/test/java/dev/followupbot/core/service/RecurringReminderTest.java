@@ -46,9 +46,13 @@ class RecurringReminderTest {
 
   /** A bot whose clock reads {@code local} in {@code zone}. */
   private CoreHarness bot(String local, String zone) {
+    return bot(local, zone, dev.followupbot.core.testing.TestDatabases.h2());
+  }
+
+  private CoreHarness bot(String local, String zone, dev.followupbot.core.jdbc.Database db) {
     CoreHarness h =
         new CoreHarness(
-            dev.followupbot.core.testing.TestDatabases.h2(),
+            db,
             Configs.quietExcept(TEAM),
             new MutableClock(
                 ZonedDateTime.of(LocalDateTime.parse(local), ZoneId.of(zone)).toInstant()));
@@ -214,7 +218,19 @@ class RecurringReminderTest {
 
   @Test
   void two_nodes_deliver_each_occurrence_once() {
-    CoreHarness one = bot("2026-12-07T08:00", "Europe/Berlin");
+    twoNodes(bot("2026-12-07T08:00", "Europe/Berlin"));
+  }
+
+  @Test
+  void two_nodes_deliver_each_occurrence_once_on_postgresql() {
+    twoNodes(
+        bot(
+            "2026-12-07T08:00",
+            "Europe/Berlin",
+            dev.followupbot.core.testing.TestDatabases.postgres()));
+  }
+
+  private void twoNodes(CoreHarness one) {
     // Node two shares the database and the (clustered) scheduler, and sends through the same
     // platform, so every message either node sends is counted once here.
     FollowupCore twoCore =
