@@ -8,7 +8,11 @@ import dev.followupbot.core.domain.Reminder;
 import dev.followupbot.core.domain.ReminderStatus;
 import dev.followupbot.core.domain.SupportCase;
 import dev.followupbot.core.domain.TenantId;
+import dev.followupbot.core.port.ReminderRepository;
 import dev.followupbot.core.webhook.CaseJson;
+import dev.followupbot.core.when.WhenContext;
+import dev.followupbot.core.when.WhenGrammar;
+import dev.followupbot.core.when.WhenReading;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,8 +23,9 @@ import java.util.function.Function;
 
 /**
  * {@code /api/v1/reminders}: set a follow-up reminder for someone (it arrives like one set in
- * chat), read one, cancel one. The token acts as an admin of its workspace, so it may cancel any of
- * the workspace's reminders.
+ * chat), once at {@code due_at} or repeating ({@code repeats}, read like {@code remind} reads it,
+ * in the recipient's zone), read one, cancel one (which ends its series). The token acts as an
+ * admin of its workspace, so it may cancel any of the workspace's reminders.
  */
 final class RemindersApi {
 
@@ -44,10 +49,36 @@ final class RemindersApi {
   private ApiResponse create(ApiCall call) {
     JsonBody body =
         new JsonBody(
-            call.body().get(), Set.of("recipient", "due_at", "note", "case", "case_ref", "actor"));
+            call.body().get(),
+            Set.of("recipient", "due_at", "repeats", "note", "case", "case_ref", "actor"));
     Optional<String> recipient = body.userId("recipient", true);
-    Optional<Instant> due = body.instant("due_at", true);
+    Optional<String> repeats = body.text("repeats", 200, false);
+    Optional<Instant> due = body.instant("due_at", repeats.isEmpty());
     Instant now = clock.instant();
+    if (repeats.isPresent() && due.isPresent()) {
+      body.problem("repeats", "give due_at or repeats, not both");
+    }
+    java.time.ZoneId zone =
+        recipient
+            .map(id -> core.directory().person(call.tenant(), id).zone())
+            .orElse(java.time.ZoneOffset.UTC);
+    Optional<WhenReading.Repeats> rule = Optional.empty();
+    if (repeats.isPresent()) {
+      WhenReading read =
+          WhenGrammar.whole(
+              java.util.Arrays.asList(repeats.get().strip().split("\\s+")),
+              0,
+              WhenContext.at(now, zone));
+      if (read instanceof WhenReading.Repeats r) {
+        rule = Optional.of(r);
+      } else {
+        body.problem(
+            "repeats",
+            read instanceof WhenReading.Refused refused
+                ? refused.problem()
+                : "not a repeating rule, e.g. \"every weekday at 9am\"");
+      }
+    }
     if (due.isPresent() && !due.get().isAfter(now)) {
       body.problem("due_at", "must be in the future");
     } else if (due.isPresent() && due.get().isAfter(now.plus(FURTHEST))) {
@@ -89,6 +120,29 @@ final class RemindersApi {
                                   ApiProblem.Error.of(
                                       "case_ref",
                                       "no case " + caseRef.get() + " in this workspace")))));
+    }
+    if (rule.isPresent()) {
+      Optional<Reminder> first =
+          core.reminderService()
+              .setSeries(
+                  tenant,
+                  actor,
+                  recipient.orElseThrow(),
+                  about,
+                  rule.get().rule(),
+                  rule.get().skipHolidays(),
+                  note,
+                  zone,
+                  Optional.empty());
+      return ApiResponse.created(
+          json(
+              first.orElseThrow(
+                  () ->
+                      new ApiProblem(
+                          422,
+                          java.util.List.of(
+                              ApiProblem.Error.of(
+                                  "repeats", "has no day in the next three years"))))));
     }
     Reminder set =
         core.reminderService()
@@ -150,6 +204,17 @@ final class RemindersApi {
     o.put("completed_at", r.completedAt().map(Instant::toString).orElse(null));
     o.put("snooze_count", r.snoozeCount());
     o.put("last_error", r.lastError().orElse(null));
+    Optional<ReminderRepository.Series> series = core.reminders().seriesOf(r.id());
+    if (series.isPresent()) {
+      ObjectNode rep = o.putObject("repeats");
+      rep.put("rule", series.get().rule().describe());
+      rep.put("zone", series.get().zone().getId());
+      rep.put("skip_holidays", series.get().skipHolidays());
+      rep.put("active", series.get().active());
+      rep.put("current", series.get().latestReminderId() == r.id());
+    } else {
+      o.putNull("repeats");
+    }
     o.putObject("links").put("self", "/api/v1/reminders/" + r.number());
     return o;
   }

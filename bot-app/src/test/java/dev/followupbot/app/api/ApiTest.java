@@ -516,6 +516,43 @@ class ApiTest {
   }
 
   @Test
+  void a_repeating_reminder_is_set_read_and_its_series_ended_by_cancel() {
+    LiveServer.Answer set =
+        acme(
+            "POST",
+            "/api/v1/reminders",
+            "{\"recipient\":\"UANN\",\"repeats\":\"every weekday at 9am\",\"note\":\"check the queue\"}");
+    assertThat(set.code()).as(set.text()).isEqualTo(201);
+    assertThat(set.json().at("/repeats/rule").asText()).isEqualTo("every weekday at 09:00");
+    assertThat(set.json().at("/repeats/active").asBoolean()).isTrue();
+    assertThat(set.json().at("/repeats/current").asBoolean()).isTrue();
+    int number = set.json().get("number").asInt();
+    assertThat(acme("POST", "/api/v1/reminders/" + number + "/cancel", null).code()).isEqualTo(200);
+    assertThat(
+            acme("GET", "/api/v1/reminders/" + number, null)
+                .json()
+                .at("/repeats/active")
+                .asBoolean())
+        .isFalse();
+
+    assertThat(
+            field(
+                acme(
+                    "POST",
+                    "/api/v1/reminders",
+                    "{\"recipient\":\"UANN\",\"repeats\":\"every hour\"}")))
+        .isEqualTo("repeats");
+    assertThat(
+            field(
+                acme(
+                    "POST",
+                    "/api/v1/reminders",
+                    "{\"recipient\":\"UANN\",\"repeats\":\"every day\",\"due_at\":\"2030-01-08T08:00:00Z\"}")))
+        .isEqualTo("repeats");
+    assertThat(acme("GET", "/api/v1/reminders/" + number, null).json().has("repeats")).isTrue();
+  }
+
+  @Test
   void a_helpdesk_can_send_every_event_to_one_url_in_any_order_and_the_case_ends_as_it_says() {
     String solved =
         "{\"external_ref\":\"4711\",\"subject\":\"Printer on fire\",\"customer\":\"Dana\","

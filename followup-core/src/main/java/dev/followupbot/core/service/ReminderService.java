@@ -203,49 +203,25 @@ public final class ReminderService {
     }
     Instant now = clock.instant();
     ZoneId zone = recipient.zone();
-    Optional<String> channel = Optional.of(caller.channelId());
-    Predicate<LocalDate> skip = skipping(tenant, command.skipHolidays(), channel);
-    Optional<Instant> first = command.rule().next(now, zone, skip);
-    if (first.isEmpty()) {
+    String recipientId = recipient.userId();
+    Optional<Reminder> set =
+        setSeries(
+            tenant,
+            caller.userId(),
+            recipientId,
+            about,
+            command.rule(),
+            command.skipHolidays(),
+            command.note(),
+            zone,
+            Optional.of(caller.channelId()));
+    if (set.isEmpty()) {
       return Reply.privately(
           "I can't find a day for \""
               + command.rule().describe()
               + "\" in the next three years, so I haven't set anything.");
     }
-    directory.ensureTenant(tenant);
-    Optional<Long> caseId = about.map(SupportCase::id);
-    String recipientId = recipient.userId();
-    Reminder stored =
-        tx.inTransaction(
-            () -> {
-              Reminder r =
-                  reminders.insert(
-                      Reminder.create(
-                          tenant,
-                          tenants.nextReminderNumber(tenant),
-                          recipientId,
-                          caller.userId(),
-                          caseId,
-                          ReminderKind.FOLLOW_UP,
-                          command.note(),
-                          first.get(),
-                          now));
-              long series =
-                  reminders.insertSeries(
-                      tenant, command.rule(), zone, command.skipHolidays(), channel, now);
-              reminders.linkToSeries(r.id(), series);
-              return r;
-            });
-    schedule(stored);
-    metrics.reminderScheduled(stored.kind());
-    log.info(
-        "reminder series set tenant={} reminder={} id={} for={} rule={} first={}",
-        tenant,
-        stored.number(),
-        stored.id(),
-        recipientId,
-        command.rule().text(),
-        stored.dueAt());
+    Reminder stored = set.get();
     boolean self = recipientId.equals(caller.userId());
     return Reply.privately(
         "Okay, I'll remind "
@@ -266,6 +242,60 @@ public final class ReminderService {
             + "; `cancel "
             + stored.number()
             + "` ends the series.");
+  }
+
+  /**
+   * Sets a series for {@code recipientId}: its rule read in {@code zone}, skipping the holidays of
+   * the team of {@code channel} if asked, and its first occurrence, scheduled. Empty if the rule
+   * has no day in the next three years. The caller has checked the case and the recipient.
+   */
+  public Optional<Reminder> setSeries(
+      TenantId tenant,
+      String creatorId,
+      String recipientId,
+      Optional<SupportCase> about,
+      dev.followupbot.core.domain.Recurrence rule,
+      boolean skipHolidays,
+      Optional<String> note,
+      ZoneId zone,
+      Optional<String> channel) {
+    Instant now = clock.instant();
+    Optional<Instant> first = rule.next(now, zone, skipping(tenant, skipHolidays, channel));
+    if (first.isEmpty()) {
+      return Optional.empty();
+    }
+    directory.ensureTenant(tenant);
+    Optional<Long> caseId = about.map(SupportCase::id);
+    Reminder stored =
+        tx.inTransaction(
+            () -> {
+              Reminder r =
+                  reminders.insert(
+                      Reminder.create(
+                          tenant,
+                          tenants.nextReminderNumber(tenant),
+                          recipientId,
+                          creatorId,
+                          caseId,
+                          ReminderKind.FOLLOW_UP,
+                          note,
+                          first.get(),
+                          now));
+              long series = reminders.insertSeries(tenant, rule, zone, skipHolidays, channel, now);
+              reminders.linkToSeries(r.id(), series);
+              return r;
+            });
+    schedule(stored);
+    metrics.reminderScheduled(stored.kind());
+    log.info(
+        "reminder series set tenant={} reminder={} id={} for={} rule={} first={}",
+        tenant,
+        stored.number(),
+        stored.id(),
+        recipientId,
+        rule.text(),
+        stored.dueAt());
+    return Optional.of(stored);
   }
 
   private Predicate<LocalDate> skipping(
