@@ -66,4 +66,21 @@ class RemindChoiceTest {
     assertThat(refused).contains("\"tomorrow\" is left in the note").contains("Usage: `remind");
     assertThat(bot.core.reminders().findByNumber(SlackTestBot.TENANT, 2)).isEmpty();
   }
+
+  @Test
+  void a_repeating_reminder_arrives_with_stop_series_and_the_click_ends_it() {
+    assertThat(bot.slash("UANN", "remind me every day at 10:01 stretch").text())
+        .contains("Okay, I'll remind you every day at 10:01, first on Mon 23 Nov at 10:01");
+    bot.advance(java.time.Duration.ofMinutes(1));
+    FakeSlackApi.Posted dm = bot.slack.postedIn("DUANN").get(0);
+    assertThat(dm.call().buttonValues()).contains("done 1", "snooze 1 20m", "cancel 1");
+    assertThat(dm.call().blockText()).contains("Repeats every day at 10:01");
+
+    bot.click("UANN", "cancel 1", SlackTestBot.Container.message("DUANN", dm.ts()));
+    assertThat(bot.slack.waitFor("chat.update").blockText()).contains("Cancelled by Ann");
+    bot.advance(java.time.Duration.ofDays(2));
+    assertThat(bot.slack.postedIn("DUANN")).hasSize(1);
+    assertThat(bot.core.reminders().findByNumber(SlackTestBot.TENANT, 2).orElseThrow().status())
+        .isEqualTo(dev.followupbot.core.domain.ReminderStatus.CANCELLED);
+  }
 }
