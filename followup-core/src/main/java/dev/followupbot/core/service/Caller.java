@@ -36,11 +36,6 @@ public record Caller(
     this(tenant, userId, displayName, zone, channelId, Optional.empty());
   }
 
-  /** The same caller, with the locale the platform gave ("en-US", "de_DE"), if it is one. */
-  public Caller withLocale(String tag) {
-    return new Caller(tenant, userId, displayName, zone, channelId, localeOf(tag));
-  }
-
   /** "en-US" or "en_US" as a locale; empty for nothing or nonsense. */
   public static Optional<Locale> localeOf(String tag) {
     if (tag == null || tag.isBlank() || tag.length() > 35) {
