@@ -235,12 +235,13 @@ class RecurringReminderTest {
     // platform, so every message either node sends is counted once here.
     FollowupCore twoCore =
         new FollowupCore(
-            one.database,
+            dev.followupbot.core.jdbc.JdbiStorage.on(one.database, one.clock),
             one.scheduler,
             List.of(one.slack),
             Configs.quietExcept(TEAM),
             "node-2",
-            one.clock);
+            one.clock,
+            dev.followupbot.core.port.Later.never());
     Caller ann = one.person("ann", "Europe/Berlin");
     one.say(ann, "remind me every day at 9am stretch");
     int[] hour = {0};

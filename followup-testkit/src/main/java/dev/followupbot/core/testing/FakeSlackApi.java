@@ -141,7 +141,7 @@ public final class FakeSlackApi implements AutoCloseable {
   }
 
   /** A person users.info knows, with the locale it gives when asked with include_locale. */
-  void user(String id, String displayName, String tz, String locale) {
+  public void user(String id, String displayName, String tz, String locale) {
     user(id, displayName, tz);
     locales.put(id, locale);
   }
