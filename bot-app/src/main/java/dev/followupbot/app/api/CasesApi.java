@@ -425,8 +425,7 @@ final class CasesApi {
   }
 
   static String reason(Refusal refusal) {
-    String name = refusal.getClass().getSimpleName();
-    return name.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+    return refusal.code();
   }
 
   private String refusal(SupportCase c, Refusal refusal, CaseChange change) {
