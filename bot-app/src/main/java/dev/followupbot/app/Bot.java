@@ -99,16 +99,16 @@ public final class Bot implements AutoCloseable {
       Storage storage = JdbiStorage.on(database, clock);
       Optional<ConfigSource> source = settings.configFile().map(FileConfigSource::new);
       FollowupCore core =
-          new FollowupCore(
-              storage,
-              scheduler,
-              messengerFactory.apply(storage),
-              settings.config(),
-              node,
-              clock,
-              later,
-              source.map(s -> s),
-              new Integrations(meters, webhooks, settings::var, settings.publicUrl()::current));
+          FollowupCore.builder(storage, scheduler)
+              .messengers(messengerFactory.apply(storage))
+              .config(settings.config())
+              .node(node)
+              .clock(clock)
+              .later(later)
+              .configSource(source.map(s -> s))
+              .integrations(
+                  new Integrations(meters, webhooks, settings::var, settings.publicUrl()::current))
+              .build();
       ConfigWatcher watcher =
           settings
               .configFile()

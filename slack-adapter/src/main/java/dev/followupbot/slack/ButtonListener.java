@@ -87,7 +87,7 @@ final class ButtonListener implements BlockActionHandler {
     }
     String command = p.getActions().get(0).getValue();
     Caller caller = callers.quickly(clicked.userId(), clicked.channel().orElse(null));
-    Reply reply = core.router().handle(caller, command);
+    Reply reply = core.commands().handle(caller, command);
     afterAck.run(() -> followUp(clicked, reply));
     return ctx.ack();
   }

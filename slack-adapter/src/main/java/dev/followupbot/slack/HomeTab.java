@@ -62,7 +62,7 @@ final class HomeTab implements BoltEventHandler<AppHomeOpenedEvent> {
   /** Publishes the person's Home, with {@code notice} (the answer to a click) on top. */
   void publish(String userId, Optional<Message> notice) {
     Caller caller = callers.patiently(userId, userId);
-    Message home = core.router().home(caller);
+    Message home = core.commands().home(caller);
     Message shown = home;
     if (notice.isPresent()) {
       Message.Builder b = Message.builder(home.fallbackText());

@@ -61,7 +61,7 @@ final class MentionListener implements BoltEventHandler<AppMentionEvent> {
     String text = SlackText.toCore(command(event.getText()));
     Caller caller = callers.quickly(event.getUser(), event.getChannel());
     callers.learnMentioned(text);
-    Reply reply = core.router().handle(caller, text);
+    Reply reply = core.commands().handle(caller, text);
     String thread = event.getThreadTs();
     afterAck.run(
         () -> {

@@ -50,7 +50,7 @@ final class SlashCommandListener implements SlashCommandHandler {
     Caller caller = callers.quickly(p.getUserId(), p.getChannelId());
     String text = SlackText.toCore(p.getText());
     callers.learnMentioned(text);
-    Reply reply = core.router().handle(caller, text);
+    Reply reply = core.commands().handle(caller, text);
     if (!reply.deliveries().isEmpty()) {
       afterAck.run(() -> core.delivery().deliverAll(reply.deliveries()));
     }

@@ -11,7 +11,6 @@ import dev.followupbot.core.domain.TenantId;
 import dev.followupbot.core.jdbc.Database;
 import dev.followupbot.core.jdbc.JdbiStorage;
 import dev.followupbot.core.message.MessageRef;
-import dev.followupbot.core.port.Later;
 import dev.followupbot.core.port.Storage;
 import dev.followupbot.core.testing.FakeSlackApi;
 import dev.followupbot.core.testing.ManualReminderScheduler;
@@ -103,14 +102,12 @@ final class SlackTestBot implements AutoCloseable {
             new SlackSettings(TOKEN, SECRET, URI.create(slack.apiUrl()), Optional.empty()), clock);
     Storage storage = JdbiStorage.on(database, clock);
     core =
-        new FollowupCore(
-            storage,
-            scheduler,
-            List.of(platform.messenger(storage)),
-            config,
-            "test-node",
-            clock,
-            Later.never());
+        FollowupCore.builder(storage, scheduler)
+            .messengers(List.of(platform.messenger(storage)))
+            .config(config)
+            .node("test-node")
+            .clock(clock)
+            .build();
     jetty = new Server();
     ServerConnector connector = new ServerConnector(jetty);
     connector.setHost("127.0.0.1");

@@ -162,7 +162,7 @@ final class TeamsBot implements Bot {
       return;
     }
     Reply reply =
-        core.router().handle(caller(tenant, activity), command.isBlank() ? "help" : command);
+        core.commands().handle(caller(tenant, activity), command.isBlank() ? "help" : command);
     if (click && reply.update().isPresent() && activity.getReplyToId() != null) {
       answers.update(turn, tenant, activity.getReplyToId(), reply.update().get(), reply.message());
     } else {
@@ -182,7 +182,7 @@ final class TeamsBot implements Bot {
       invokeResponse(turn, message("That click was already handled."));
       return;
     }
-    Reply reply = core.router().handle(caller(tenant, activity), command.asText());
+    Reply reply = core.commands().handle(caller(tenant, activity), command.asText());
     if (reply.update().isPresent()) {
       invokeResponse(turn, card(reply.update().get()));
     } else if (AdaptiveCardRenderer.isPlainText(reply.message())) {

@@ -68,7 +68,7 @@ public final class ConsoleChat {
 
   /** Handles one line as the console user: queued messages print first, then the reply. */
   public void say(String text) {
-    Reply reply = core.router().handle(me, text);
+    Reply reply = core.commands().handle(me, text);
     core.delivery().deliverAll(reply.deliveries());
     output.print(null, reply.message());
   }

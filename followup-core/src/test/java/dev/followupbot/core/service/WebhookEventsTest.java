@@ -67,8 +67,8 @@ class WebhookEventsTest {
   }
 
   private List<WebhookEntry> log() {
-    return bot.core
-        .webhookLog()
+    return bot.storage
+        .webhooks()
         .list(CoreHarness.ACME, Optional.empty(), Optional.empty(), Long.MAX_VALUE, 100);
   }
 
