@@ -2,6 +2,7 @@ package dev.followupbot.core.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.followupbot.core.api.Cases;
 import dev.followupbot.core.command.CaseRef;
 import dev.followupbot.core.domain.CaseAction;
 import dev.followupbot.core.domain.CaseEvent;

@@ -287,7 +287,7 @@ class WebhookEventsTest {
     bot.say(ann, "new Refund !high");
     long id = bot.core.cases().findByNumber(CoreHarness.ACME, 1).orElseThrow().id();
     bot.core
-        .caseService()
+        .cases()
         .perform(
             new Actor(
                 CoreHarness.ACME, "zendesk", "Zendesk", ZoneId.of("UTC"), true, Optional.of("API")),
