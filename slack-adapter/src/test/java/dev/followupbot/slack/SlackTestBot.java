@@ -62,6 +62,10 @@ final class SlackTestBot implements AutoCloseable {
   final Database database = TestDatabases.h2();
   final SlackPlatform platform;
   final FollowupCore core;
+
+  /** The stores beneath the core, for assertions on what was kept. */
+  final Storage storage;
+
   private final Server jetty;
   private final OkHttpClient http =
       new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(10)).build();
@@ -100,10 +104,10 @@ final class SlackTestBot implements AutoCloseable {
     platform =
         SlackPlatform.connect(
             new SlackSettings(TOKEN, SECRET, URI.create(slack.apiUrl()), Optional.empty()), clock);
-    Storage storage = JdbiStorage.on(database, clock);
+    this.storage = JdbiStorage.on(database, clock);
     core =
         FollowupCore.builder(storage, scheduler)
-            .messengers(List.of(platform.messenger(storage)))
+            .messengers(List.of(platform.messenger(storage.addresses())))
             .config(config)
             .node("test-node")
             .clock(clock)

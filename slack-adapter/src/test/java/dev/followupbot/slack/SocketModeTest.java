@@ -89,7 +89,7 @@ class SocketModeTest {
     Storage storage = JdbiStorage.on(database, clock);
     FollowupCore core =
         FollowupCore.builder(storage, new ManualReminderScheduler())
-            .messengers(List.of(platform.messenger(storage)))
+            .messengers(List.of(platform.messenger(storage.addresses())))
             .config(dev.followupbot.core.testing.CoreHarness.quiet(FollowupConfig.DEFAULTS))
             .node("socket-node")
             .clock(clock)

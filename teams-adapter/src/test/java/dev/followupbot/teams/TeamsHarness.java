@@ -99,7 +99,7 @@ final class TeamsHarness implements AutoCloseable {
     TeamsSettings settings = TeamsSettings.from(env).orElseThrow();
     this.storage = JdbiStorage.on(database, clock);
     this.platform = new TeamsPlatform(settings, TeamsHarness::fixedToken, clock);
-    this.messenger = platform.messenger(storage);
+    this.messenger = platform.messenger(storage.addresses());
     this.core =
         FollowupCore.builder(storage, scheduler)
             .messengers(List.of(messenger))

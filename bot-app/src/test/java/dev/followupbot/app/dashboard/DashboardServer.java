@@ -86,7 +86,7 @@ final class DashboardServer implements AutoCloseable {
   /** Says {@code text} in the other workspace's Slack channel. */
   String otherWorkspace(String text) {
     return core()
-        .router()
+        .commands()
         .handle(new Caller(OTHER, "UOTTO", "Otto", ZoneId.of("UTC"), "C0OTHER"), text)
         .message()
         .fallbackText();

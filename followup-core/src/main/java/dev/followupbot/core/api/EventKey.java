@@ -21,9 +21,14 @@ public record EventKey(String platform, String scope, String id) {
     Objects.requireNonNull(id, "id");
   }
 
+  /** A key with no scope, stored as {@code platform:id}. */
+  public static EventKey unscoped(String platform, String id) {
+    return new EventKey(platform, "", id);
+  }
+
   /** The key as the seen-events store keeps it. */
   public String stored() {
-    String key = platform + ":" + scope + ":" + id;
+    String key = platform + ":" + (scope.isEmpty() ? "" : scope + ":") + id;
     return key.length() <= LONGEST ? key : platform + ":sha256:" + sha256(key);
   }
 

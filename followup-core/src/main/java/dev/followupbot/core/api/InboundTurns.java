@@ -65,6 +65,10 @@ public final class InboundTurns {
       return new Handled.NotServed(guard.refusal());
     }
     if (turn.event().isPresent() && !firstTime(turn.event().get())) {
+      log.info(
+          "ignored a repeat of {} event {}",
+          turn.event().get().platform(),
+          turn.event().get().id());
       return new Handled.Repeat();
     }
     rememberMentioned(tenant.get(), turn);
@@ -88,7 +92,11 @@ public final class InboundTurns {
    */
   public Optional<TenantId> admit(String platformTenant, Optional<EventKey> event) {
     Optional<TenantId> tenant = guard.admit(platformTenant);
-    if (tenant.isEmpty() || (event.isPresent() && !firstTime(event.get()))) {
+    if (tenant.isEmpty()) {
+      return Optional.empty();
+    }
+    if (event.isPresent() && !firstTime(event.get())) {
+      log.info("ignored a repeat of {} event {}", event.get().platform(), event.get().id());
       return Optional.empty();
     }
     return tenant;
@@ -99,11 +107,7 @@ public final class InboundTurns {
    * accepted twice (a signed request replayed).
    */
   public boolean firstTime(EventKey key) {
-    boolean first = seen.firstTime(key.stored(), clock.instant());
-    if (!first) {
-      log.info("ignored a repeat of {} event {}", key.platform(), key.id());
-    }
-    return first;
+    return seen.firstTime(key.stored(), clock.instant());
   }
 
   /** Mentioned people are remembered by the name the platform gave; a zone we know is kept. */
