@@ -72,6 +72,11 @@ final class DashboardServer implements AutoCloseable {
     return server.bot().core();
   }
 
+  /** The stores beneath the core, for assertions on what was kept. */
+  dev.followupbot.core.port.Storage storage() {
+    return server.bot().storage();
+  }
+
   String url(String path) {
     return "http://localhost:" + server.port() + path;
   }

@@ -2,6 +2,7 @@ package dev.followupbot.core.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.followupbot.core.command.CaseRef;
+import dev.followupbot.core.command.Command;
 import dev.followupbot.core.domain.CaseEvent;
 import dev.followupbot.core.domain.CaseStatus;
 import dev.followupbot.core.domain.SupportCase;
@@ -73,7 +74,7 @@ public final class Cases {
     return cases.histories(tenant, caseIds);
   }
 
-  public Reply open(Caller caller, dev.followupbot.core.command.Command.NewCase command) {
+  public Reply open(Caller caller, Command.NewCase command) {
     return service.open(caller, command);
   }
 
@@ -88,6 +89,38 @@ public final class Cases {
 
   public CaseOutcome perform(Actor actor, CaseRef ref, CaseChange change) {
     return service.perform(actor, ref, change);
+  }
+
+  public Reply claim(Caller caller, CaseRef ref) {
+    return service.claim(caller, ref);
+  }
+
+  public Reply release(Caller caller, CaseRef ref) {
+    return service.release(caller, ref);
+  }
+
+  public Reply assign(Caller caller, Command.Assign command) {
+    return service.assign(caller, command);
+  }
+
+  public Reply waitOnCustomer(Caller caller, Command.Wait command) {
+    return service.waitOnCustomer(caller, command);
+  }
+
+  public Reply resume(Caller caller, CaseRef ref) {
+    return service.resume(caller, ref);
+  }
+
+  public Reply resolve(Caller caller, Command.Resolve command) {
+    return service.resolve(caller, command);
+  }
+
+  public Reply reopen(Caller caller, Command.Reopen command) {
+    return service.reopen(caller, command);
+  }
+
+  public Reply close(Caller caller, CaseRef ref) {
+    return service.close(caller, ref);
   }
 
   /** The case as the REST API shows it. */
