@@ -16,10 +16,11 @@ import com.slack.api.model.event.TokensRevokedEvent;
 import com.slack.api.socket_mode.SocketModeClient;
 import com.slack.api.util.http.SlackHttpClient;
 import dev.followupbot.core.FollowupCore;
+import dev.followupbot.core.api.InboundTurns;
 import dev.followupbot.core.config.ConfigException;
 import dev.followupbot.core.http.KeepAlive;
+import dev.followupbot.core.port.Addresses;
 import dev.followupbot.core.port.Messenger;
-import dev.followupbot.core.port.Storage;
 import jakarta.servlet.http.HttpServlet;
 import java.io.IOException;
 import java.time.Clock;
@@ -77,7 +78,7 @@ public final class SlackPlatform implements AutoCloseable {
   private final AfterAck afterAck;
   private final BlockKitRenderer renderer = new BlockKitRenderer();
   private SlackMessenger messenger;
-  private boolean listening;
+  private InboundTurns inbound;
   private SocketModeApp socketModeApp;
 
   private SlackPlatform(
@@ -152,20 +153,19 @@ public final class SlackPlatform implements AutoCloseable {
   }
 
   /** The core's way to Slack; one per process, built once the stores exist. */
-  public synchronized Messenger messenger(Storage storage) {
+  public synchronized Messenger messenger(Addresses addresses) {
     if (messenger == null) {
-      messenger = new SlackMessenger(api, workspace.tenant(), storage.addresses(), renderer);
+      messenger = new SlackMessenger(api, workspace.tenant(), addresses, renderer);
     }
     return messenger;
   }
 
   /** The servlet for {@link #PATH}, answering with the given core. */
   public HttpServlet servlet(FollowupCore core) {
-    listen(core);
+    InboundTurns inbound = listen(core);
     return new SlackEventsServlet(
         new SlackSignatureVerifier(settings.signingSecret(), Clock.systemUTC()),
-        core.seenEvents(),
-        clock,
+        inbound,
         new SlackAppServlet(app),
         afterAck);
   }
@@ -218,28 +218,26 @@ public final class SlackPlatform implements AutoCloseable {
         + ")";
   }
 
-  private synchronized void listen(FollowupCore core) {
-    if (listening) {
-      return;
+  private synchronized InboundTurns listen(FollowupCore core) {
+    if (inbound != null) {
+      return inbound;
     }
-    listening = true;
+    inbound = core.inbound(workspace.guard(), afterAck::run);
     SlackPeople people = new SlackPeople(api, workspace.tenant(), core.directory(), clock, lookups);
     SlackCallers callers = new SlackCallers(workspace, people);
-    InboundEvents events = new InboundEvents(workspace, core.seenEvents(), clock);
-    HomeTab home = new HomeTab(events, callers, core, renderer, api, afterAck);
-    app.command(
-        Pattern.compile("^/.+$"),
-        new SlashCommandListener(workspace, callers, core, renderer, afterAck));
+    InboundEvents events = new InboundEvents(workspace);
+    HomeTab home = new HomeTab(events, inbound, callers, core.commands(), renderer, api, afterAck);
+    app.command(Pattern.compile("^/.+$"), new SlashCommandListener(callers, inbound, renderer));
     app.event(
         AppMentionEvent.class,
-        new MentionListener(workspace, events, callers, core, renderer, api, afterAck));
+        new MentionListener(workspace, events, callers, inbound, renderer, api));
     app.event(AppHomeOpenedEvent.class, home);
     app.blockAction(
         Pattern.compile("^" + Pattern.quote(BlockKitRenderer.ACTION_PREFIX) + "\\d+$"),
         new ButtonListener(
             workspace,
             callers,
-            core,
+            inbound,
             renderer,
             api,
             new ResponseUrls(slack, settings.apiUrl()),
@@ -263,6 +261,7 @@ public final class SlackPlatform implements AutoCloseable {
               InboundEvents.authorizingTeam(payload));
           return ctx.ack();
         });
+    return inbound;
   }
 
   private static SlackWorkspace authTest(Slack slack, SlackSettings settings) {

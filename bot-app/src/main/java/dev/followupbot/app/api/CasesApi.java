@@ -166,7 +166,7 @@ final class CasesApi {
     List<CaseListing> page = more ? found.subList(0, limit) : found;
     ObjectNode body = JsonNodeFactory.instance.objectNode();
     ArrayNode items = body.putArray("cases");
-    page.forEach(l -> items.add(withLinks(core.caseService().json(l), l.supportCase())));
+    page.forEach(l -> items.add(withLinks(core.cases().json(l), l.supportCase())));
     String next =
         more ? new PageCursor(page.get(page.size() - 1).supportCase().number()).encode() : null;
     body.put("next_cursor", next);
@@ -305,7 +305,7 @@ final class CasesApi {
     }
     Actor actor = actor(tenant, actorId);
     OpenOutcome outcome =
-        core.caseService()
+        core.cases()
             .openOrUpdate(actor, new CaseDraft(ref, subject, customer, priority, channelId));
     ApiResponse answer;
     SupportCase now;
@@ -330,7 +330,7 @@ final class CasesApi {
       return answer;
     }
     CaseChange move = resolve ? new CaseChange.Resolve(note) : new CaseChange.Reopen(note);
-    ApiResponse moved = answer(core.caseService().perform(actor, now.id(), move), move);
+    ApiResponse moved = answer(core.cases().perform(actor, now.id(), move), move);
     List<Long> deliveries = new ArrayList<>(answer.deliveries());
     deliveries.addAll(moved.deliveries());
     return new ApiResponse(answer.status(), moved.body(), deliveries);
@@ -360,7 +360,7 @@ final class CasesApi {
     }
     body.done();
     CaseChange.Edit edit = new CaseChange.Edit(subject, customer, removeCustomer, priority);
-    return answer(core.caseService().perform(actor(call.tenant(), actorId), c.id(), edit), edit);
+    return answer(core.cases().perform(actor(call.tenant(), actorId), c.id(), edit), edit);
   }
 
   private interface ChangeReader {
@@ -376,7 +376,7 @@ final class CasesApi {
     CaseChange change = reader.read(body);
     body.done();
     Actor actor = actor(call.tenant(), actorId.orElseThrow());
-    return answer(core.caseService().perform(actor, c.id(), change), change);
+    return answer(core.cases().perform(actor, c.id(), change), change);
   }
 
   private ApiResponse answer(CaseOutcome outcome, CaseChange change) {
@@ -513,7 +513,7 @@ final class CasesApi {
   }
 
   private ObjectNode json(SupportCase c, boolean withHistory) {
-    return withLinks(core.caseService().json(c, withHistory), c);
+    return withLinks(core.cases().json(c, withHistory), c);
   }
 
   private static ObjectNode withLinks(ObjectNode o, SupportCase c) {

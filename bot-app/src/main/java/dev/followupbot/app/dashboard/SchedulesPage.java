@@ -325,7 +325,7 @@ public final class SchedulesPage {
         java.util.Arrays.stream(EscalationAction.values()).map(EscalationAction::key).toList();
     Instant now = clock.instant();
     List<Change> audit = new ArrayList<>();
-    for (TeamOverrides.Change c : core.storage().teamOverrides().changes(team.id(), 50)) {
+    for (TeamOverrides.Change c : core.teamChanges(team.id(), 50)) {
       String who = c.changedBy();
       int slash = who.indexOf('/');
       if (slash > 0 && who.substring(0, slash).equals(viewer.user().tenant().key())) {
