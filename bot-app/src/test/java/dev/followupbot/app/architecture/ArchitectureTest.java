@@ -93,6 +93,7 @@ class ArchitectureTest {
           .layer("Core")
           .definedBy(
               "dev.followupbot.core",
+              "dev.followupbot.core.api..",
               "dev.followupbot.core.service..",
               "dev.followupbot.core.webhook..",
               "dev.followupbot.core.dashboard..",
