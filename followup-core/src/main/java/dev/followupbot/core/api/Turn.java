@@ -16,9 +16,10 @@ public record Turn(
   public record Mention(String userId, String displayName) {}
 
   public Turn {
-    Objects.requireNonNull(platformTenant, "platformTenant");
+    // A payload may leave its team out; such a turn is simply not admitted.
+    platformTenant = platformTenant == null ? "" : platformTenant;
     Objects.requireNonNull(event, "event");
-    Objects.requireNonNull(command, "command");
+    command = command == null ? "" : command;
     mentioned = List.copyOf(mentioned);
   }
 
