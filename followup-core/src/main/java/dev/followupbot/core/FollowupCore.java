@@ -433,18 +433,8 @@ public final class FollowupCore {
     return webhookHistory;
   }
 
-  /** Counters and timers the core keeps, on the registry the launcher gave it. */
-  public CoreMetrics metrics() {
-    return metrics;
-  }
-
   /** When each platform last accepted a call, for health reports. */
   public PlatformActivity platformActivity() {
     return platformActivity;
-  }
-
-  /** The clock every time decision goes through. */
-  public Clock clock() {
-    return clock;
   }
 }
