@@ -36,6 +36,7 @@ public final class CaseService {
   private final CaseLifecycle lifecycle;
   private final CaseChat chat;
   private final CaseLists lists;
+  private final CaseRatings ratings;
 
   public CaseService(
       Transactions tx,
@@ -71,18 +72,10 @@ public final class CaseService {
             clock);
     this.chat =
         new CaseChat(
-            tx,
-            cases,
-            directory,
-            access,
-            cards,
-            watch,
-            feedback,
-            webhooks,
-            lifecycle,
-            new CaseRefusals(directory, clock),
-            clock);
+            cases, directory, access, cards, lifecycle, new CaseRefusals(directory, clock), clock);
     this.lists = new CaseLists(cases, directory, clock);
+    this.ratings =
+        new CaseRatings(tx, cases, cards, watch, feedback, webhooks, lifecycle, chat, clock);
   }
 
   /** Opens a case in the caller's channel and queues its card. */
@@ -149,7 +142,7 @@ public final class CaseService {
   }
 
   public Reply csat(Caller caller, Command.Csat command) {
-    return chat.csat(caller, command);
+    return ratings.csat(caller, command);
   }
 
   public Reply list(Caller caller, Command.CaseFilter filter) {
