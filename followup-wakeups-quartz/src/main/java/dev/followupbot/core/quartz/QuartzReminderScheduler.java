@@ -12,10 +12,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.HashSet;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -30,7 +28,6 @@ import org.quartz.TriggerBuilder;
 import org.quartz.impl.SchedulerRepository;
 import org.quartz.impl.StdSchedulerFactory;
 import org.quartz.spi.JobFactory;
-import org.quartz.utils.ConnectionProvider;
 import org.quartz.utils.DBConnectionManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -95,11 +92,12 @@ public final class QuartzReminderScheduler implements ReminderScheduler, AutoClo
         settings.clustered() ? node + "-" + Long.toString(startedMillis, 36) : "single";
     String dataSourceName = "followup-" + UUID.randomUUID();
     DBConnectionManager.getInstance()
-        .addConnectionProvider(dataSourceName, new PoolProvider(dataSource));
+        .addConnectionProvider(dataSourceName, new QuartzSetup.PoolProvider(dataSource));
     try {
       StdSchedulerFactory factory =
           new StdSchedulerFactory(
-              properties(delegateFor(dataSource), settings, dataSourceName, instanceId));
+              QuartzSetup.properties(
+                  QuartzSetup.delegateFor(dataSource), settings, dataSourceName, instanceId));
       Scheduler scheduler = factory.getScheduler();
       // Quartz keeps schedulers in a JVM-wide registry by name; every start gets its own.
       SchedulerRepository.getInstance().remove(INSTANCE_NAME);
@@ -300,53 +298,6 @@ public final class QuartzReminderScheduler implements ReminderScheduler, AutoClo
     return Long.parseLong(started, 36) < startedMillis;
   }
 
-  /**
-   * Quartz's SQL dialect for the database behind {@code dataSource}: PostgreSQL's own (it stores
-   * job data as bytea), the standard one for H2.
-   */
-  static String delegateFor(DataSource dataSource) {
-    String product;
-    try (Connection c = dataSource.getConnection()) {
-      product = c.getMetaData().getDatabaseProductName();
-    } catch (SQLException e) {
-      throw new IllegalStateException(
-          "Could not read which database Quartz runs on: " + e.getMessage(), e);
-    }
-    return product.toLowerCase(Locale.ROOT).contains("postgres")
-        ? "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate"
-        : "org.quartz.impl.jdbcjobstore.StdJDBCDelegate";
-  }
-
-  private static Properties properties(
-      String delegate, QuartzSettings settings, String dataSourceName, String instanceId) {
-    Properties p = new Properties();
-    p.setProperty("org.quartz.scheduler.instanceName", INSTANCE_NAME);
-    p.setProperty("org.quartz.scheduler.instanceId", instanceId);
-    p.setProperty("org.quartz.scheduler.makeSchedulerThreadDaemon", "true");
-    p.setProperty(
-        "org.quartz.scheduler.batchTriggerAcquisitionMaxCount",
-        Integer.toString(settings.threads()));
-    p.setProperty("org.quartz.scheduler.idleWaitTime", "5000");
-    p.setProperty("org.quartz.threadPool.threadCount", Integer.toString(settings.threads()));
-    p.setProperty("org.quartz.threadPool.makeThreadsDaemons", "true");
-    p.setProperty("org.quartz.jobStore.class", "org.quartz.impl.jdbcjobstore.JobStoreTX");
-    p.setProperty("org.quartz.jobStore.driverDelegateClass", delegate);
-    p.setProperty("org.quartz.jobStore.useProperties", "true");
-    p.setProperty("org.quartz.jobStore.dataSource", dataSourceName);
-    p.setProperty(
-        "org.quartz.jobStore.misfireThreshold",
-        Long.toString(settings.misfireThreshold().toMillis()));
-    // Without this, two cluster nodes can acquire the same trigger (quartz-scheduler/quartz#107).
-    p.setProperty("org.quartz.jobStore.acquireTriggersWithinLock", "true");
-    p.setProperty("org.quartz.jobStore.isClustered", Boolean.toString(settings.clustered()));
-    p.setProperty(
-        "org.quartz.jobStore.clusterCheckinInterval",
-        Long.toString(settings.checkinInterval().toMillis()));
-    // While the database is away, try again every 2 s rather than 15: work resumes soon after.
-    p.setProperty("org.quartz.jobStore.dbRetryInterval", "2000");
-    return p;
-  }
-
   private static JobFactory jobFactory(WakeUpHandler handler) {
     return (bundle, scheduler) -> {
       Class<?> type = bundle.getJobDetail().getJobClass();
@@ -358,25 +309,5 @@ public final class QuartzReminderScheduler implements ReminderScheduler, AutoClo
       }
       throw new SchedulerException("unknown job type " + type.getName());
     };
-  }
-
-  /** Lends Quartz connections from our own pool, so there is one pool per process. */
-  private static final class PoolProvider implements ConnectionProvider {
-    private final DataSource dataSource;
-
-    PoolProvider(DataSource dataSource) {
-      this.dataSource = dataSource;
-    }
-
-    @Override
-    public Connection getConnection() throws SQLException {
-      return dataSource.getConnection();
-    }
-
-    @Override
-    public void shutdown() {}
-
-    @Override
-    public void initialize() {}
   }
 }

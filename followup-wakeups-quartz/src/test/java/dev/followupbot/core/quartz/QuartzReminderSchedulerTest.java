@@ -64,14 +64,14 @@ class QuartzReminderSchedulerTest {
 
   @Test
   void speaks_the_standard_quartz_dialect_on_h2() {
-    assertThat(QuartzReminderScheduler.delegateFor(db.dataSource()))
+    assertThat(QuartzSetup.delegateFor(db.dataSource()))
         .isEqualTo("org.quartz.impl.jdbcjobstore.StdJDBCDelegate");
   }
 
   @Test
   void speaks_postgresql_s_own_quartz_dialect_there() {
     try (Database postgres = TestDatabases.postgres()) {
-      assertThat(QuartzReminderScheduler.delegateFor(postgres.dataSource()))
+      assertThat(QuartzSetup.delegateFor(postgres.dataSource()))
           .isEqualTo("org.quartz.impl.jdbcjobstore.PostgreSQLDelegate");
     }
   }
