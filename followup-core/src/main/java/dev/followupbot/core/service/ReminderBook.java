@@ -1,0 +1,225 @@
+package dev.followupbot.core.service;
+
+import dev.followupbot.core.domain.Reminder;
+import dev.followupbot.core.domain.ReminderKind;
+import dev.followupbot.core.domain.ReminderStatus;
+import dev.followupbot.core.domain.SupportCase;
+import dev.followupbot.core.domain.TenantId;
+import dev.followupbot.core.port.ReminderRepository;
+import dev.followupbot.core.port.TenantRepository;
+import dev.followupbot.core.port.Transactions;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The stored reminders: setting one, and snoozing, completing and cancelling them by number, each
+ * keeping its wake-up in step. Decides who may change what and answers with a {@link
+ * ReminderChange}, never a sentence.
+ */
+final class ReminderBook {
+
+  private static final Logger log = LoggerFactory.getLogger(ReminderService.class);
+
+  /** A change a person makes to a reminder by number. */
+  enum Verb {
+    SNOOZE("snooze it", true),
+    DONE("mark it done", true),
+    CANCEL("cancel it", false);
+
+    /** How the log has always named the change. */
+    private final String logName;
+
+    /** Whether only the recipient may make it, or also whoever set the reminder. */
+    final boolean recipientOnly;
+
+    Verb(String logName, boolean recipientOnly) {
+      this.logName = logName;
+      this.recipientOnly = recipientOnly;
+    }
+  }
+
+  private final Transactions tx;
+  private final TenantRepository tenants;
+  private final ReminderRepository reminders;
+  private final Directory directory;
+  private final ReminderSeries series;
+  private final ReminderAlarms alarms;
+  private final CoreMetrics metrics;
+  private final Clock clock;
+
+  ReminderBook(
+      Transactions tx,
+      TenantRepository tenants,
+      ReminderRepository reminders,
+      Directory directory,
+      ReminderSeries series,
+      ReminderAlarms alarms,
+      CoreMetrics metrics,
+      Clock clock) {
+    this.tx = tx;
+    this.tenants = tenants;
+    this.reminders = reminders;
+    this.directory = directory;
+    this.series = series;
+    this.alarms = alarms;
+    this.metrics = metrics;
+    this.clock = clock;
+  }
+
+  /**
+   * Sets a follow-up reminder for {@code recipientId}, optionally about a case, and schedules it.
+   * The caller has checked that the case is the tenant's and that {@code due} is ahead.
+   */
+  Reminder set(
+      TenantId tenant,
+      String creatorId,
+      String recipientId,
+      Optional<SupportCase> about,
+      Instant due,
+      Optional<String> note) {
+    Instant now = clock.instant();
+    directory.ensureTenant(tenant);
+    Optional<Long> caseId = about.map(SupportCase::id);
+    Reminder stored =
+        tx.inTransaction(
+            () ->
+                reminders.insert(
+                    Reminder.create(
+                        tenant,
+                        tenants.nextReminderNumber(tenant),
+                        recipientId,
+                        creatorId,
+                        caseId,
+                        ReminderKind.FOLLOW_UP,
+                        note,
+                        due,
+                        now)));
+    alarms.set(stored);
+    metrics.reminderScheduled(stored.kind());
+    log.info(
+        "reminder set tenant={} reminder={} id={} for={} due={}",
+        tenant,
+        stored.number(),
+        stored.id(),
+        recipientId,
+        stored.dueAt());
+    return stored;
+  }
+
+  /** Snoozes reminder {@code number}, {@code by}'s own, until {@code until}. */
+  ReminderChange snooze(TenantId tenant, String by, int number, Instant until) {
+    return change(
+        tenant,
+        by,
+        number,
+        Verb.SNOOZE,
+        r -> r.snoozedUntil(until),
+        after -> {
+          alarms.set(after);
+          return Optional.empty();
+        });
+  }
+
+  /** Marks reminder {@code number}, {@code by}'s own, done at {@code now}. */
+  ReminderChange done(TenantId tenant, String by, int number, Instant now) {
+    return change(
+        tenant,
+        by,
+        number,
+        Verb.DONE,
+        r -> r.completed(ReminderStatus.DONE, now),
+        after -> {
+          alarms.clear(after.id());
+          return Optional.empty();
+        });
+  }
+
+  /**
+   * Cancels reminder {@code number}, which {@code by} receives or set, and ends its series. A
+   * finished occurrence of a going series is not cancelled again: cancel ends the series.
+   */
+  ReminderChange cancel(TenantId tenant, String by, int number, Instant now) {
+    Optional<Reminder> finished =
+        reminders
+            .findByNumber(tenant, number)
+            .filter(r -> !r.status().isActive())
+            .filter(r -> r.recipientId().equals(by) || r.creatorId().equals(by));
+    if (finished.isPresent()) {
+      Optional<String> ended = series.end(finished.get(), now);
+      if (ended.isPresent()) {
+        return new ReminderChange.SeriesEnded(ended.get());
+      }
+    }
+    return change(
+        tenant,
+        by,
+        number,
+        Verb.CANCEL,
+        r -> r.completed(ReminderStatus.CANCELLED, now),
+        after -> {
+          alarms.clear(after.id());
+          return series.end(after, now);
+        });
+  }
+
+  /**
+   * Cancels one of the tenant's reminders on an admin's behalf (the REST API): no check of who set
+   * it. Returns the reminder as it is afterwards; an already finished one is returned unchanged.
+   */
+  Optional<Reminder> cancelAsAdmin(TenantId tenant, int number, String by) {
+    for (int round = 0; round < 3; round++) {
+      Optional<Reminder> found = reminders.findByNumber(tenant, number);
+      if (found.isEmpty() || !found.get().status().isActive()) {
+        return found;
+      }
+      Reminder r = found.get();
+      Reminder after = r.completed(ReminderStatus.CANCELLED, clock.instant());
+      if (tx.inTransaction(() -> reminders.update(after, r.status(), r.occurrence()))) {
+        alarms.clear(after.id());
+        series.end(after, clock.instant());
+        log.info("reminder cancelled tenant={} reminder={} by={} via=API", tenant, number, by);
+        return Optional.of(after);
+      }
+    }
+    return reminders.findByNumber(tenant, number);
+  }
+
+  /**
+   * Applies {@code change} to reminder {@code number} if {@code by} may make it, retrying when the
+   * row changed meanwhile; then runs {@code then}, which returns how an ended series repeated.
+   */
+  private ReminderChange change(
+      TenantId tenant,
+      String by,
+      int number,
+      Verb verb,
+      UnaryOperator<Reminder> change,
+      Function<Reminder, Optional<String>> then) {
+    for (int round = 0; round < 3; round++) {
+      Optional<Reminder> found = reminders.findByNumber(tenant, number);
+      if (found.isEmpty()) {
+        return new ReminderChange.Missing();
+      }
+      Reminder r = found.get();
+      boolean mayAct =
+          r.recipientId().equals(by) || (!verb.recipientOnly && r.creatorId().equals(by));
+      if (!mayAct) {
+        return new ReminderChange.NotYours(r);
+      }
+      if (!r.status().isActive()) {
+        return new ReminderChange.Finished(r);
+      }
+      Reminder after = change.apply(r);
+      if (tx.inTransaction(() -> reminders.update(after, r.status(), r.occurrence()))) {
+        log.info("reminder {} tenant={} reminder={} by={}", verb.logName, tenant, number, by);
+        return new ReminderChange.Changed(after, then.apply(after));
+      }
+    }
+    return new ReminderChange.Raced();
+  }
+}
