@@ -21,6 +21,7 @@ import dev.followupbot.core.message.Button;
 import dev.followupbot.core.message.Message;
 import dev.followupbot.core.port.CaseListing;
 import dev.followupbot.core.port.CaseRepository;
+import dev.followupbot.core.port.DedupeKey;
 import dev.followupbot.core.port.Destination;
 import dev.followupbot.core.port.FeedbackRepository;
 import dev.followupbot.core.port.Outbox;
@@ -803,7 +804,7 @@ public final class CaseService {
             .build();
     UserRef owner = new UserRef(caller.tenant(), after.ownerId().orElseThrow());
     return OutboxEntry.message(
-        "event:" + eventId + ":handoff",
+        DedupeKey.handoff(eventId),
         new Destination.Direct(owner),
         note,
         Optional.of(after.id()),

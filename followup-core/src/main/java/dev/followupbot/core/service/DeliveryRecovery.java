@@ -102,7 +102,7 @@ final class DeliveryRecovery {
     }
     PriorDelivery prior;
     try {
-      prior = messenger.get().findDelivered(to.get(), entry.dedupeKey(), since);
+      prior = messenger.get().findDelivered(to.get(), entry.dedupeKey().value(), since);
     } catch (DeliveryFailure failure) {
       if (!failure.permanent()) {
         log.info(

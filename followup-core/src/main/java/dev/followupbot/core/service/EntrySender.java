@@ -72,7 +72,7 @@ final class EntrySender {
           message = possibleRepeat(message);
         }
         return Optional.of(
-            messenger.post(entry.destination().orElseThrow(), message, entry.dedupeKey()));
+            messenger.post(entry.destination().orElseThrow(), message, entry.dedupeKey().value()));
       case CASE_CARD:
         return postCard(messenger, entry);
       case CARD_REFRESH:
@@ -102,7 +102,7 @@ final class EntrySender {
         return Optional.of(landed.ref());
       }
     }
-    MessageRef ref = messenger.post(channel, cards.card(c), entry.dedupeKey());
+    MessageRef ref = messenger.post(channel, cards.card(c), entry.dedupeKey().value());
     tx.run(() -> cases.saveCard(c.tenant(), c.id(), ref));
     // The case may have changed while the card was on its way; make sure the card catches up.
     cases
@@ -143,11 +143,8 @@ final class EntrySender {
                     tx.inTransaction(
                         () ->
                             outbox.enqueue(
-                                OutboxEntry.cardRefreshFor(
-                                    c.tenant(),
-                                    c.id(),
-                                    "v" + c.version() + ":recovered",
-                                    clock.instant())))));
+                                OutboxEntry.cardRecovered(
+                                    c.tenant(), c.id(), c.version(), clock.instant())))));
   }
 
   /**
@@ -161,7 +158,7 @@ final class EntrySender {
       Messenger messenger, OutboxEntry entry, Destination to, OutcomeMark.Unanswered unanswered) {
     PriorDelivery prior;
     try {
-      prior = messenger.findDelivered(to, entry.dedupeKey(), unanswered.searchFrom());
+      prior = messenger.findDelivered(to, entry.dedupeKey().value(), unanswered.searchFrom());
     } catch (DeliveryFailure failure) {
       if (!failure.permanent()) {
         String reason =
@@ -185,12 +182,12 @@ final class EntrySender {
           "outbox entry id={} key={} went out without an answer; the platform has it, so it is not"
               + " sent again",
           entry.id(),
-          entry.dedupeKey());
+          entry.dedupeKey().value());
     } else if (prior instanceof PriorDelivery.Absent) {
       log.info(
           "outbox entry id={} key={} went out without an answer and never arrived; sending it now",
           entry.id(),
-          entry.dedupeKey());
+          entry.dedupeKey().value());
     } else {
       metrics.possiblyDuplicated(entry.tenant().platform());
       log.warn(

@@ -4,6 +4,7 @@ import dev.followupbot.core.domain.Reminder;
 import dev.followupbot.core.domain.ReminderStatus;
 import dev.followupbot.core.domain.UserRef;
 import dev.followupbot.core.message.Message;
+import dev.followupbot.core.port.DedupeKey;
 import dev.followupbot.core.port.Destination;
 import dev.followupbot.core.port.Outbox;
 import dev.followupbot.core.port.OutboxEntry;
@@ -101,7 +102,7 @@ final class ReminderLedger implements OutboxListener {
     return List.of(
         outbox.enqueue(
             OutboxEntry.message(
-                "reminder:" + r.id() + ":" + r.occurrence() + ":failed",
+                DedupeKey.reminderFailed(r.id(), r.occurrence()),
                 new Destination.Direct(new UserRef(r.tenant(), r.creatorId())),
                 Message.text(text),
                 r.caseId(),

@@ -120,7 +120,7 @@ class InterruptedSendsTest {
   @Test
   void a_reminder_the_platform_got_is_recorded_as_delivered_at_start_up_and_not_sent_again() {
     long id = reminderInFlight();
-    String key = entry(crashed, id).dedupeKey();
+    String key = entry(crashed, id).dedupeKey().value();
     CoreHarness bot = restarted("");
     // Slack got the post; its answer never reached the process that died.
     MessageRef landed = bot.slack.post(dmTo("ann"), Message.text("⏰ Reminder: stretch"), key);
@@ -168,7 +168,7 @@ class InterruptedSendsTest {
   @Test
   void a_card_the_platform_got_keeps_its_address_and_a_claim_made_meanwhile_updates_it_in_place() {
     long card = cardInFlight();
-    String key = entry(crashed, card).dedupeKey();
+    String key = entry(crashed, card).dedupeKey().value();
     CoreHarness bot = restarted("");
     MessageRef landed =
         bot.slack.post(

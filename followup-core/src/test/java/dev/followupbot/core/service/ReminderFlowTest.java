@@ -207,7 +207,7 @@ class ReminderFlowTest {
     long entry = interruptedSend();
     bot.slack.lookUpDeliveries();
     // The dead sender's post did reach the platform, carrying its delivery key.
-    String key = bot.core.outbox().find(entry).orElseThrow().dedupeKey();
+    String key = bot.core.outbox().find(entry).orElseThrow().dedupeKey().value();
     bot.slack.post(
         new dev.followupbot.core.port.Destination.Direct(
             new dev.followupbot.core.domain.UserRef(CoreHarness.ACME, "ann")),

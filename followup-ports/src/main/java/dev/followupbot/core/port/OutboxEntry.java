@@ -16,7 +16,7 @@ import java.util.Optional;
 public record OutboxEntry(
     long id,
     TenantId tenant,
-    String dedupeKey,
+    DedupeKey dedupeKey,
     Kind kind,
     Optional<Destination> destination,
     Optional<Message> message,
@@ -70,7 +70,7 @@ public record OutboxEntry(
 
   /** A prepared message to a person or channel. */
   public static OutboxEntry message(
-      String dedupeKey, Destination to, Message message, Optional<Long> caseId, Instant now) {
+      DedupeKey dedupeKey, Destination to, Message message, Optional<Long> caseId, Instant now) {
     return pending(
         to.tenant(),
         dedupeKey,
@@ -83,11 +83,6 @@ public record OutboxEntry(
         now);
   }
 
-  /** The dedupe key of a reminder's message for one occurrence. */
-  public static String reminderKey(long reminderId, int occurrence) {
-    return "reminder:" + reminderId + ":" + occurrence;
-  }
-
   /** One occurrence of a reminder; sending it marks that occurrence delivered. */
   public static OutboxEntry reminder(
       Destination to,
@@ -98,7 +93,7 @@ public record OutboxEntry(
       Instant now) {
     return pending(
         to.tenant(),
-        reminderKey(reminderId, occurrence),
+        DedupeKey.reminder(reminderId, occurrence),
         Kind.MESSAGE,
         Optional.of(to),
         Optional.of(message),
@@ -112,7 +107,7 @@ public record OutboxEntry(
   public static OutboxEntry caseCard(TenantId tenant, long caseId, Instant now) {
     return pending(
         tenant,
-        "card:" + caseId,
+        DedupeKey.caseCard(caseId),
         Kind.CASE_CARD,
         Optional.empty(),
         Optional.empty(),
@@ -124,22 +119,34 @@ public record OutboxEntry(
 
   /** A refresh of a case's card after the change that produced {@code version}. */
   public static OutboxEntry cardRefresh(TenantId tenant, long caseId, int version, Instant now) {
-    return cardRefreshFor(tenant, caseId, "v" + version, now);
+    return refresh(tenant, caseId, DedupeKey.cardRefresh(caseId, version), now);
   }
 
   /**
    * A refresh of a card that was posted while the case changed: the post rendered an older version.
    */
   public static OutboxEntry cardCatchUp(TenantId tenant, long caseId, int version, Instant now) {
-    return cardRefreshFor(tenant, caseId, "v" + version + ":after-post", now);
+    return refresh(tenant, caseId, DedupeKey.cardCatchUp(caseId, version), now);
+  }
+
+  /**
+   * A refresh of a card found on the platform after its post was cut off: it shows the case as it
+   * was then.
+   */
+  public static OutboxEntry cardRecovered(TenantId tenant, long caseId, int version, Instant now) {
+    return refresh(tenant, caseId, DedupeKey.cardRecovered(caseId, version), now);
   }
 
   /** A refresh of a case's card for a named reason (an SLA state change), once per reason. */
   public static OutboxEntry cardRefreshFor(
       TenantId tenant, long caseId, String reason, Instant now) {
+    return refresh(tenant, caseId, DedupeKey.cardRefresh(caseId, reason), now);
+  }
+
+  private static OutboxEntry refresh(TenantId tenant, long caseId, DedupeKey key, Instant now) {
     return pending(
         tenant,
-        "card:" + caseId + ":" + reason,
+        key,
         Kind.CARD_REFRESH,
         Optional.empty(),
         Optional.empty(),
@@ -151,7 +158,7 @@ public record OutboxEntry(
 
   private static OutboxEntry pending(
       TenantId tenant,
-      String dedupeKey,
+      DedupeKey dedupeKey,
       Kind kind,
       Optional<Destination> to,
       Optional<Message> message,

@@ -9,6 +9,7 @@ import dev.followupbot.core.domain.TenantId;
 import dev.followupbot.core.domain.UserRef;
 import dev.followupbot.core.message.Message;
 import dev.followupbot.core.message.MessageRef;
+import dev.followupbot.core.port.DedupeKey;
 import dev.followupbot.core.port.Destination;
 import dev.followupbot.core.port.Outbox;
 import dev.followupbot.core.port.OutboxEntry;
@@ -56,7 +57,7 @@ public final class JdbiOutbox implements Outbox {
           h ->
               h.createUpdate(sql)
                   .bind("tenant", e.tenant().key())
-                  .bind("key", e.dedupeKey())
+                  .bind("key", e.dedupeKey().value())
                   .bind("kind", e.kind().name())
                   .bind(
                       "destKind",
@@ -80,7 +81,7 @@ public final class JdbiOutbox implements Outbox {
     return tx.withHandle(
         h ->
             h.createQuery("SELECT id FROM outbox WHERE dedupe_key = :key")
-                .bind("key", e.dedupeKey())
+                .bind("key", e.dedupeKey().value())
                 .mapTo(Long.class)
                 .one());
   }
@@ -126,11 +127,11 @@ public final class JdbiOutbox implements Outbox {
   }
 
   @Override
-  public boolean exists(String dedupeKey) {
+  public boolean exists(DedupeKey key) {
     return tx.withHandle(
         h ->
             h.createQuery("SELECT COUNT(*) FROM outbox WHERE dedupe_key = :key")
-                    .bind("key", dedupeKey)
+                    .bind("key", key.value())
                     .mapTo(Integer.class)
                     .one()
                 > 0);
@@ -312,7 +313,7 @@ public final class JdbiOutbox implements Outbox {
     return new OutboxEntry(
         rs.getLong("id"),
         tenant,
-        rs.getString("dedupe_key"),
+        DedupeKey.of(rs.getString("dedupe_key")),
         OutboxEntry.Kind.valueOf(rs.getString("kind")),
         destination,
         Optional.ofNullable(rs.getString("message_json")).map(this::fromJson),

@@ -20,6 +20,7 @@ import dev.followupbot.core.message.Button;
 import dev.followupbot.core.message.Message;
 import dev.followupbot.core.message.MessageRef;
 import dev.followupbot.core.port.CaseSearch;
+import dev.followupbot.core.port.DedupeKey;
 import dev.followupbot.core.port.Destination;
 import dev.followupbot.core.port.OutboxEntry;
 import dev.followupbot.core.port.SlaStates;
@@ -410,11 +411,14 @@ abstract class RepositoryContract {
   void entries_another_transaction_is_claiming_are_skipped_not_waited_for() throws Exception {
     Destination ann = new Destination.Direct(new UserRef(ACME, "U1"));
     long a =
-        outbox.enqueue(OutboxEntry.message("c1", ann, Message.text("a"), Optional.empty(), T0));
+        outbox.enqueue(
+            OutboxEntry.message(DedupeKey.of("c1"), ann, Message.text("a"), Optional.empty(), T0));
     long b =
-        outbox.enqueue(OutboxEntry.message("c2", ann, Message.text("b"), Optional.empty(), T0));
+        outbox.enqueue(
+            OutboxEntry.message(DedupeKey.of("c2"), ann, Message.text("b"), Optional.empty(), T0));
     long c =
-        outbox.enqueue(OutboxEntry.message("c3", ann, Message.text("c"), Optional.empty(), T0));
+        outbox.enqueue(
+            OutboxEntry.message(DedupeKey.of("c3"), ann, Message.text("c"), Optional.empty(), T0));
     Held<List<Long>> held =
         whileHeld(
             () -> outbox.claimAll(List.of(a, b), "n1", T0),
@@ -429,7 +433,8 @@ abstract class RepositoryContract {
     assertThat(tx.inTransaction(() -> outbox.claimAll(List.of(a, b, c), "n3", T0))).isEmpty();
     long d =
         outbox.enqueue(
-            OutboxEntry.message("c4", ann, Message.text("d"), Optional.empty(), T0.plusSeconds(5)));
+            OutboxEntry.message(
+                DedupeKey.of("c4"), ann, Message.text("d"), Optional.empty(), T0.plusSeconds(5)));
     assertThat(tx.inTransaction(() -> outbox.claimAll(List.of(d), "n3", T0))).isEmpty();
   }
 
@@ -437,12 +442,14 @@ abstract class RepositoryContract {
   void outbox_entries_are_found_together_in_id_order() {
     Destination ann = new Destination.Direct(new UserRef(ACME, "U1"));
     long first =
-        outbox.enqueue(OutboxEntry.message("k1", ann, Message.text("a"), Optional.empty(), T0));
+        outbox.enqueue(
+            OutboxEntry.message(DedupeKey.of("k1"), ann, Message.text("a"), Optional.empty(), T0));
     long second =
-        outbox.enqueue(OutboxEntry.message("k0", ann, Message.text("b"), Optional.empty(), T0));
+        outbox.enqueue(
+            OutboxEntry.message(DedupeKey.of("k0"), ann, Message.text("b"), Optional.empty(), T0));
     assertThat(outbox.findAll(List.of(second, 424242L, first)))
         .extracting(OutboxEntry::dedupeKey)
-        .containsExactly("k1", "k0");
+        .containsExactly(DedupeKey.of("k1"), DedupeKey.of("k0"));
     assertThat(outbox.findAll(List.of())).isEmpty();
   }
 
@@ -455,7 +462,11 @@ abstract class RepositoryContract {
             .build();
     OutboxEntry draft =
         OutboxEntry.message(
-            "k1", new Destination.Direct(new UserRef(ACME, "U1")), message, Optional.empty(), T0);
+            DedupeKey.of("k1"),
+            new Destination.Direct(new UserRef(ACME, "U1")),
+            message,
+            Optional.empty(),
+            T0);
     long id = outbox.enqueue(draft);
     assertThat(outbox.enqueue(draft)).isEqualTo(id);
     OutboxEntry stored = outbox.find(id).orElseThrow();
