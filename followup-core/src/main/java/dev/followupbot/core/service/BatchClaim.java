@@ -82,7 +82,7 @@ final class BatchClaim {
         Instant slot =
             spacing.isZero()
                 ? now
-                : pacing.slot(conversation.getKey(), spacing, now, entry.slotAt());
+                : pacing.slot(conversation.getKey(), spacing, now, entry.state().slotAt());
         if (slot.isAfter(now)) {
           outbox.postpone(entry.id(), slot);
           slotsLater.add(slot);
@@ -115,7 +115,7 @@ final class BatchClaim {
     if (conversation.isEmpty() || spacing.isZero()) {
       return Optional.empty();
     }
-    Instant slot = pacing.slot(conversation.get(), spacing, now, entry.slotAt());
+    Instant slot = pacing.slot(conversation.get(), spacing, now, entry.state().slotAt());
     if (!slot.isAfter(now)) {
       return Optional.empty();
     }

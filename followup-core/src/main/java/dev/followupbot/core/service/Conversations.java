@@ -19,18 +19,15 @@ final class Conversations {
 
   /** Where a message or a case card goes; a card refresh posts nothing. */
   Optional<Destination> postedTo(OutboxEntry entry) {
-    switch (entry.kind()) {
-      case MESSAGE:
-        return entry.destination();
-      case CASE_CARD:
-        return entry
-            .caseId()
-            .flatMap(id -> cases.findById(entry.tenant(), id))
-            .map(c -> new Destination.Channel(c.tenant(), c.channelId()));
-      case CARD_REFRESH:
-      default:
-        return Optional.empty();
+    if (entry.payload() instanceof OutboxEntry.PostMessage post) {
+      return Optional.of(post.to());
     }
+    if (entry.payload() instanceof OutboxEntry.PostCaseCard card) {
+      return cases
+          .findById(entry.tenant(), card.caseId())
+          .map(c -> new Destination.Channel(c.tenant(), c.channelId()));
+    }
+    return Optional.empty();
   }
 
   /** The conversation a post goes to, for pacing: a person's direct chat or a channel. */

@@ -84,14 +84,15 @@ final class DeliveryRecovery {
    * resolved.
    */
   private boolean resolveUnknownOutcome(OutboxEntry entry) {
-    if (entry.state() != OutboxEntry.State.SENDING || entry.claimedAt().isEmpty()) {
+    if (entry.state().status() != OutboxEntry.State.SENDING
+        || entry.state().claimedAt().isEmpty()) {
       return false;
     }
-    Instant claimedAt = entry.claimedAt().get();
+    Instant claimedAt = entry.state().claimedAt().get();
     Instant now = clock.instant();
     Optional<Messenger> messenger = messengers.forPlatform(entry.tenant().platform());
     Optional<Destination> to = conversations.postedTo(entry);
-    if (entry.kind() == OutboxEntry.Kind.CARD_REFRESH || messenger.isEmpty() || to.isEmpty()) {
+    if (entry.payload() instanceof OutboxEntry.RefreshCard || messenger.isEmpty() || to.isEmpty()) {
       return outbox.handBack(entry.id(), claimedAt, now, "interrupted; doing it again");
     }
     // An entry whose earlier post went unanswered may have arrived then, before this claim.
@@ -102,7 +103,7 @@ final class DeliveryRecovery {
     }
     PriorDelivery prior;
     try {
-      prior = messenger.get().findDelivered(to.get(), entry.dedupeKey().value(), since);
+      prior = messenger.get().findDelivered(to.get(), entry.key().value(), since);
     } catch (DeliveryFailure failure) {
       if (!failure.permanent()) {
         log.info(
@@ -123,8 +124,8 @@ final class DeliveryRecovery {
       tx.run(
           () -> {
             outbox.markSent(entry.id(), Optional.of(found.ref()), done);
-            if (entry.kind() == OutboxEntry.Kind.CASE_CARD) {
-              cases.saveCard(entry.tenant(), entry.caseId().orElseThrow(), found.ref());
+            if (entry.payload() instanceof OutboxEntry.PostCaseCard card) {
+              cases.saveCard(entry.tenant(), card.caseId(), found.ref());
             }
             listener.delivered(entry, done);
           });
@@ -132,9 +133,9 @@ final class DeliveryRecovery {
           "outbox entry id={} key={} was being sent when its sender stopped; the platform has it,"
               + " so it is not sent again",
           entry.id(),
-          entry.dedupeKey());
-      if (entry.kind() == OutboxEntry.Kind.CASE_CARD) {
-        sender.catchUpRecoveredCard(entry);
+          entry.key());
+      if (entry.payload() instanceof OutboxEntry.PostCaseCard card) {
+        sender.catchUpRecoveredCard(entry.tenant(), card.caseId());
       }
       return true;
     }
@@ -143,7 +144,7 @@ final class DeliveryRecovery {
           "outbox entry id={} key={} was being sent when its sender stopped and never arrived;"
               + " sending it now",
           entry.id(),
-          entry.dedupeKey());
+          entry.key());
       return outbox.handBack(
           entry.id(), claimedAt, now, "interrupted and not found on the platform; sending again");
     }
@@ -156,7 +157,7 @@ final class DeliveryRecovery {
         "outbox entry id={} key={} tenant={} was being sent when its sender stopped and {} cannot"
             + " tell whether it arrived. Re-sending once, marked as a possible repeat.",
         entry.id(),
-        entry.dedupeKey(),
+        entry.key(),
         entry.tenant(),
         entry.tenant().platform().key());
     return true;

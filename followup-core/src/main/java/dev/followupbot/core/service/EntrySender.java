@@ -1,6 +1,7 @@
 package dev.followupbot.core.service;
 
 import dev.followupbot.core.domain.SupportCase;
+import dev.followupbot.core.domain.TenantId;
 import dev.followupbot.core.message.Block;
 import dev.followupbot.core.message.Message;
 import dev.followupbot.core.message.MessageRef;
@@ -55,35 +56,39 @@ final class EntrySender {
 
   /** Sends {@code entry}; returns where a post landed. Throws DeliveryFailure. */
   Optional<MessageRef> send(Messenger messenger, OutboxEntry entry) {
-    switch (entry.kind()) {
-      case MESSAGE:
-        Message message = entry.message().orElseThrow();
-        OutcomeMark mark = OutcomeMark.of(entry);
-        if (mark instanceof OutcomeMark.Unanswered unanswered) {
-          PriorDelivery prior =
-              lookUpUnanswered(messenger, entry, entry.destination().orElseThrow(), unanswered);
-          if (prior instanceof PriorDelivery.Found found) {
-            return Optional.of(found.ref());
-          }
-          if (prior instanceof PriorDelivery.CannotTell) {
-            message = possibleRepeat(message);
-          }
-        } else if (mark instanceof OutcomeMark.Unknown) {
-          message = possibleRepeat(message);
-        }
-        return Optional.of(
-            messenger.post(entry.destination().orElseThrow(), message, entry.dedupeKey().value()));
-      case CASE_CARD:
-        return postCard(messenger, entry);
-      case CARD_REFRESH:
-      default:
-        refreshCard(messenger, entry);
-        return Optional.empty();
+    if (entry.payload() instanceof OutboxEntry.PostMessage post) {
+      return Optional.of(postMessage(messenger, entry, post));
     }
+    if (entry.payload() instanceof OutboxEntry.PostCaseCard card) {
+      return postCard(messenger, entry, card.caseId());
+    }
+    if (entry.payload() instanceof OutboxEntry.RefreshCard refresh) {
+      refreshCard(messenger, entry, refresh.caseId());
+      return Optional.empty();
+    }
+    throw new IllegalStateException("unknown outbox payload " + entry.payload());
   }
 
-  private Optional<MessageRef> postCard(Messenger messenger, OutboxEntry entry) {
-    Optional<SupportCase> found = cases.findById(entry.tenant(), entry.caseId().orElseThrow());
+  private MessageRef postMessage(
+      Messenger messenger, OutboxEntry entry, OutboxEntry.PostMessage post) {
+    Message message = post.message();
+    OutcomeMark mark = OutcomeMark.of(entry);
+    if (mark instanceof OutcomeMark.Unanswered unanswered) {
+      PriorDelivery prior = lookUpUnanswered(messenger, entry, post.to(), unanswered);
+      if (prior instanceof PriorDelivery.Found found) {
+        return found.ref();
+      }
+      if (prior instanceof PriorDelivery.CannotTell) {
+        message = possibleRepeat(message);
+      }
+    } else if (mark instanceof OutcomeMark.Unknown) {
+      message = possibleRepeat(message);
+    }
+    return messenger.post(post.to(), message, entry.key().value());
+  }
+
+  private Optional<MessageRef> postCard(Messenger messenger, OutboxEntry entry, long caseId) {
+    Optional<SupportCase> found = cases.findById(entry.tenant(), caseId);
     if (found.isEmpty()) {
       return Optional.empty();
     }
@@ -98,11 +103,11 @@ final class EntrySender {
         // The card keeps its address; it shows the case as it was at the first try, and every
         // change since found no card to update, so it is brought up to date in place.
         tx.run(() -> cases.saveCard(c.tenant(), c.id(), landed.ref()));
-        catchUpRecoveredCard(entry);
+        catchUpRecoveredCard(entry.tenant(), caseId);
         return Optional.of(landed.ref());
       }
     }
-    MessageRef ref = messenger.post(channel, cards.card(c), entry.dedupeKey().value());
+    MessageRef ref = messenger.post(channel, cards.card(c), entry.key().value());
     tx.run(() -> cases.saveCard(c.tenant(), c.id(), ref));
     // The case may have changed while the card was on its way; make sure the card catches up.
     cases
@@ -119,8 +124,8 @@ final class EntrySender {
     return Optional.of(ref);
   }
 
-  private void refreshCard(Messenger messenger, OutboxEntry entry) {
-    Optional<SupportCase> found = cases.findById(entry.tenant(), entry.caseId().orElseThrow());
+  private void refreshCard(Messenger messenger, OutboxEntry entry, long caseId) {
+    Optional<SupportCase> found = cases.findById(entry.tenant(), caseId);
     if (found.isEmpty() || found.get().card().isEmpty()) {
       // Not posted yet: the pending post renders the case as it is when it goes out.
       return;
@@ -134,9 +139,9 @@ final class EntrySender {
    * change made since found no card to update (a claim while the bot was restarting): it is brought
    * up to date in place, once. The card now has its address, so no second card is posted.
    */
-  void catchUpRecoveredCard(OutboxEntry entry) {
+  void catchUpRecoveredCard(TenantId tenant, long caseId) {
     cases
-        .findById(entry.tenant(), entry.caseId().orElseThrow())
+        .findById(tenant, caseId)
         .ifPresent(
             c ->
                 deliver.accept(
@@ -158,7 +163,7 @@ final class EntrySender {
       Messenger messenger, OutboxEntry entry, Destination to, OutcomeMark.Unanswered unanswered) {
     PriorDelivery prior;
     try {
-      prior = messenger.findDelivered(to, entry.dedupeKey().value(), unanswered.searchFrom());
+      prior = messenger.findDelivered(to, entry.key().value(), unanswered.searchFrom());
     } catch (DeliveryFailure failure) {
       if (!failure.permanent()) {
         String reason =
@@ -182,19 +187,19 @@ final class EntrySender {
           "outbox entry id={} key={} went out without an answer; the platform has it, so it is not"
               + " sent again",
           entry.id(),
-          entry.dedupeKey().value());
+          entry.key().value());
     } else if (prior instanceof PriorDelivery.Absent) {
       log.info(
           "outbox entry id={} key={} went out without an answer and never arrived; sending it now",
           entry.id(),
-          entry.dedupeKey().value());
+          entry.key().value());
     } else {
       metrics.possiblyDuplicated(entry.tenant().platform());
       log.warn(
           "outbox entry id={} key={} tenant={} went out without an answer and {} cannot tell"
               + " whether it arrived. Re-sending once, marked as a possible repeat.",
           entry.id(),
-          entry.dedupeKey(),
+          entry.key(),
           entry.tenant(),
           entry.tenant().platform().key());
     }

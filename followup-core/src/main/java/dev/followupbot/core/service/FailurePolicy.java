@@ -43,8 +43,10 @@ final class FailurePolicy {
 
   Verdict judge(OutboxEntry entry, DeliveryFailure failure, Instant now) {
     String said = failure.getMessage() == null ? failure.toString() : failure.getMessage();
-    boolean givingUp = Duration.between(entry.createdAt(), now).compareTo(policy.giveUpAfter()) > 0;
-    boolean unanswered = failure.outcomeUnknown() && entry.kind() != OutboxEntry.Kind.CARD_REFRESH;
+    boolean givingUp =
+        Duration.between(entry.state().createdAt(), now).compareTo(policy.giveUpAfter()) > 0;
+    boolean unanswered =
+        failure.outcomeUnknown() && !(entry.payload() instanceof OutboxEntry.RefreshCard);
     if (unanswered) {
       // It may have arrived: the next attempt looks it up before posting (never given up unseen).
       givingUp = givingUp && OutcomeMark.of(entry) instanceof OutcomeMark.Unanswered;
@@ -53,7 +55,7 @@ final class FailurePolicy {
     if (failure.permanent() || givingUp) {
       return new GiveUp(reason);
     }
-    Duration wait = policy.backoff(entry.attempts() + 1, jitter.getAsDouble());
+    Duration wait = policy.backoff(entry.state().attempts() + 1, jitter.getAsDouble());
     Optional<Instant> pauseEnds = Optional.empty();
     if (failure.retryAfter().isPresent()) {
       pauseEnds = Optional.of(now.plus(failure.retryAfter().get()));

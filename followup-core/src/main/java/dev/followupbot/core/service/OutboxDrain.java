@@ -104,11 +104,11 @@ final class OutboxDrain {
         }
         OutboxEntry entry = found.remove(id);
         if (entry == null
-            || entry.state() != OutboxEntry.State.PENDING
+            || entry.state().status() != OutboxEntry.State.PENDING
             || messengers.forPlatform(entry.tenant().platform()).isEmpty()) {
           continue;
         }
-        if (entry.kind() == OutboxEntry.Kind.MESSAGE) {
+        if (entry.payload() instanceof OutboxEntry.PostMessage) {
           messages.add(entry);
           continue;
         }
@@ -258,9 +258,9 @@ final class OutboxDrain {
       log.warn(
           "giving up on outbox entry id={} key={} tenant={} after {} attempt(s): {}",
           entry.id(),
-          entry.dedupeKey(),
+          entry.key(),
           entry.tenant(),
-          entry.attempts() + 1,
+          entry.state().attempts() + 1,
           reason);
       List<Long> notices =
           tx.inTransaction(
@@ -294,8 +294,12 @@ final class OutboxDrain {
 
   private static LogContext logContext(OutboxEntry entry) {
     return LogContext.with("tenant", entry.tenant().key())
-        .and("case_id", entry.caseId())
-        .and("reminder_id", entry.reminderId());
+        .and("case_id", entry.payload().about())
+        .and(
+            "reminder_id",
+            entry.payload() instanceof OutboxEntry.PostMessage post
+                ? post.reminder().map(OutboxEntry.ReminderOccurrence::reminderId)
+                : Optional.empty());
   }
 
   /**

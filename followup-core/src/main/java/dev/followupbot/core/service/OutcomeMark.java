@@ -45,18 +45,18 @@ sealed interface OutcomeMark {
 
   /** The mark {@code entry}'s last attempt left, read from its last error. */
   static OutcomeMark of(OutboxEntry entry) {
-    if (entry.lastError().filter(e -> e.startsWith(NO_ANSWER)).isPresent()) {
-      String e = entry.lastError().get();
+    if (entry.state().lastError().filter(e -> e.startsWith(NO_ANSWER)).isPresent()) {
+      String e = entry.state().lastError().get();
       int end = e.indexOf(' ', NO_ANSWER.length());
       String at = e.substring(NO_ANSWER.length(), end < 0 ? e.length() : end);
       try {
         return new Unanswered(
             Instant.parse(at.endsWith(";") ? at.substring(0, at.length() - 1) : at));
       } catch (DateTimeParseException unreadable) {
-        return new Unanswered(entry.createdAt());
+        return new Unanswered(entry.state().createdAt());
       }
     }
-    if (entry.lastError().filter(e -> e.startsWith(UNKNOWN_OUTCOME)).isPresent()) {
+    if (entry.state().lastError().filter(e -> e.startsWith(UNKNOWN_OUTCOME)).isPresent()) {
       return new Unknown();
     }
     return new Clear();

@@ -40,14 +40,18 @@ final class ReminderLedger implements OutboxListener {
 
   @Override
   public void delivered(OutboxEntry entry, Instant at) {
-    entry
-        .reminderId()
-        .ifPresent(rid -> markDelivered(rid, entry.reminderOccurrence().orElse(0), at));
+    reminderOf(entry).ifPresent(r -> markDelivered(r.reminderId(), r.occurrence(), at));
   }
 
   @Override
   public List<Long> failed(OutboxEntry entry, String reason, Instant at) {
-    return entry.reminderId().map(rid -> markFailed(rid, entry, reason, at)).orElse(List.of());
+    return reminderOf(entry).map(r -> markFailed(r, reason, at)).orElse(List.of());
+  }
+
+  private static Optional<OutboxEntry.ReminderOccurrence> reminderOf(OutboxEntry entry) {
+    return entry.payload() instanceof OutboxEntry.PostMessage post
+        ? post.reminder()
+        : Optional.empty();
   }
 
   private void markDelivered(long reminderId, int occurrence, Instant now) {
@@ -71,9 +75,10 @@ final class ReminderLedger implements OutboxListener {
   }
 
   /** Records the failure on the reminder and, if someone else set it, tells them. */
-  private List<Long> markFailed(long reminderId, OutboxEntry entry, String reason, Instant now) {
-    Optional<Reminder> found = reminders.findById(reminderId);
-    if (found.isEmpty() || found.get().occurrence() != entry.reminderOccurrence().orElse(-1)) {
+  private List<Long> markFailed(
+      OutboxEntry.ReminderOccurrence occurrence, String reason, Instant now) {
+    Optional<Reminder> found = reminders.findById(occurrence.reminderId());
+    if (found.isEmpty() || found.get().occurrence() != occurrence.occurrence()) {
       return List.of();
     }
     Reminder r = found.get();

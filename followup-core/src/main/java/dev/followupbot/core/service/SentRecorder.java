@@ -95,7 +95,7 @@ final class SentRecorder {
         log.debug(
             "delivered outbox entry id={} key={} tenant={}",
             s.entry().id(),
-            s.entry().dedupeKey(),
+            s.entry().key(),
             s.entry().tenant());
       }
     } catch (RuntimeException e) {

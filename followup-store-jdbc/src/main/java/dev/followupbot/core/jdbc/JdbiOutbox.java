@@ -52,25 +52,32 @@ public final class JdbiOutbox implements Outbox {
             + " SELECT :tenant, :key, :kind, :destKind, :destId, :json, :caseId, :reminderId, :occurrence,"
             + " 'PENDING', 0, :now, :next WHERE NOT EXISTS (SELECT 1 FROM outbox WHERE dedupe_key = :key)"
             + onConflict;
+    Optional<OutboxEntry.PostMessage> post =
+        e.payload() instanceof OutboxEntry.PostMessage m ? Optional.of(m) : Optional.empty();
+    Optional<Destination> to = post.map(OutboxEntry.PostMessage::to);
+    Optional<OutboxEntry.ReminderOccurrence> reminder = post.flatMap(m -> m.reminder());
     try {
       tx.withHandle(
           h ->
               h.createUpdate(sql)
                   .bind("tenant", e.tenant().key())
-                  .bind("key", e.dedupeKey().value())
-                  .bind("kind", e.kind().name())
+                  .bind("key", e.key().value())
+                  .bind("kind", kind(e.payload()))
                   .bind(
                       "destKind",
-                      e.destination()
-                          .map(d -> d instanceof Destination.Direct ? "DIRECT" : "CHANNEL")
+                      to.map(d -> d instanceof Destination.Direct ? "DIRECT" : "CHANNEL")
                           .orElse(null))
-                  .bind("destId", e.destination().map(Destination::target).orElse(null))
-                  .bind("json", e.message().map(this::toJson).orElse(null))
-                  .bind("caseId", e.caseId().orElse(null))
-                  .bind("reminderId", e.reminderId().orElse(null))
-                  .bind("occurrence", e.reminderOccurrence().orElse(null))
-                  .bind("now", e.createdAt())
-                  .bind("next", e.nextAttemptAt())
+                  .bind("destId", to.map(Destination::target).orElse(null))
+                  .bind("json", post.map(m -> toJson(m.message())).orElse(null))
+                  .bind("caseId", e.payload().about().orElse(null))
+                  .bind(
+                      "reminderId",
+                      reminder.map(OutboxEntry.ReminderOccurrence::reminderId).orElse(null))
+                  .bind(
+                      "occurrence",
+                      reminder.map(OutboxEntry.ReminderOccurrence::occurrence).orElse(null))
+                  .bind("now", e.state().createdAt())
+                  .bind("next", e.state().nextAttemptAt())
                   .execute());
     } catch (UnableToExecuteStatementException ex) {
       if (!UniqueViolation.isCauseOf(ex)) {
@@ -81,7 +88,7 @@ public final class JdbiOutbox implements Outbox {
     return tx.withHandle(
         h ->
             h.createQuery("SELECT id FROM outbox WHERE dedupe_key = :key")
-                .bind("key", e.dedupeKey().value())
+                .bind("key", e.key().value())
                 .mapTo(Long.class)
                 .one());
   }
@@ -292,42 +299,60 @@ public final class JdbiOutbox implements Outbox {
                     .list()));
   }
 
+  /** The stored kind of a payload (the {@code kind} column). */
+  private static String kind(OutboxEntry.Payload payload) {
+    if (payload instanceof OutboxEntry.PostMessage) {
+      return "MESSAGE";
+    }
+    return payload instanceof OutboxEntry.PostCaseCard ? "CASE_CARD" : "CARD_REFRESH";
+  }
+
   private OutboxEntry map(ResultSet rs, StatementContext ctx) throws SQLException {
     TenantId tenant = TenantId.fromKey(rs.getString("tenant_id"));
-    String destKind = rs.getString("destination_kind");
-    String destId = rs.getString("destination_id");
-    Optional<Destination> destination = Optional.empty();
-    if (destKind != null && destId != null) {
-      destination =
-          Optional.of(
-              destKind.equals("DIRECT")
-                  ? new Destination.Direct(new UserRef(tenant, destId))
-                  : new Destination.Channel(tenant, destId));
-    }
     long caseId = rs.getLong("case_id");
     Optional<Long> caseRef = rs.wasNull() ? Optional.empty() : Optional.of(caseId);
-    long reminderId = rs.getLong("reminder_id");
-    Optional<Long> reminderRef = rs.wasNull() ? Optional.empty() : Optional.of(reminderId);
-    int occurrence = rs.getInt("reminder_occurrence");
-    Optional<Integer> occurrenceRef = rs.wasNull() ? Optional.empty() : Optional.of(occurrence);
+    String kind = rs.getString("kind");
+    OutboxEntry.Payload payload;
+    if (kind.equals("MESSAGE")) {
+      String destKind = rs.getString("destination_kind");
+      String destId = rs.getString("destination_id");
+      Destination to =
+          "DIRECT".equals(destKind)
+              ? new Destination.Direct(new UserRef(tenant, destId))
+              : new Destination.Channel(tenant, destId);
+      long reminderId = rs.getLong("reminder_id");
+      boolean forReminder = !rs.wasNull();
+      // Every reminder entry is written with its occurrence; 0 is the first.
+      int occurrence = rs.getInt("reminder_occurrence");
+      payload =
+          new OutboxEntry.PostMessage(
+              to,
+              fromJson(rs.getString("message_json")),
+              caseRef,
+              forReminder
+                  ? Optional.of(new OutboxEntry.ReminderOccurrence(reminderId, occurrence))
+                  : Optional.empty());
+    } else if (kind.equals("CASE_CARD")) {
+      payload = new OutboxEntry.PostCaseCard(caseRef.orElseThrow());
+    } else if (kind.equals("CARD_REFRESH")) {
+      payload = new OutboxEntry.RefreshCard(caseRef.orElseThrow());
+    } else {
+      throw new IllegalStateException("unknown outbox entry kind " + kind);
+    }
     return new OutboxEntry(
         rs.getLong("id"),
         tenant,
         DedupeKey.of(rs.getString("dedupe_key")),
-        OutboxEntry.Kind.valueOf(rs.getString("kind")),
-        destination,
-        Optional.ofNullable(rs.getString("message_json")).map(this::fromJson),
-        caseRef,
-        reminderRef,
-        occurrenceRef,
-        OutboxEntry.State.valueOf(rs.getString("state")),
-        rs.getInt("attempts"),
-        instant(rs, "created_at"),
-        instant(rs, "next_attempt_at"),
-        Optional.ofNullable(rs.getString("last_error")),
-        Optional.ofNullable(instant(rs, "slot_at")),
-        Optional.ofNullable(instant(rs, "claimed_at")),
-        Optional.ofNullable(rs.getString("claimed_by")));
+        payload,
+        new OutboxEntry.DeliveryState(
+            OutboxEntry.State.valueOf(rs.getString("state")),
+            rs.getInt("attempts"),
+            instant(rs, "created_at"),
+            instant(rs, "next_attempt_at"),
+            Optional.ofNullable(rs.getString("last_error")),
+            Optional.ofNullable(instant(rs, "slot_at")),
+            Optional.ofNullable(instant(rs, "claimed_at")),
+            Optional.ofNullable(rs.getString("claimed_by"))));
   }
 
   private String toJson(Message message) {
