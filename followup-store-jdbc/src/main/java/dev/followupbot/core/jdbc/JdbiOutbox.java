@@ -30,15 +30,15 @@ public final class JdbiOutbox implements Outbox {
 
   private static final Logger log = LoggerFactory.getLogger(JdbiOutbox.class);
 
-  private static final int MAX_ERROR = 1000;
-
   private final JdbiTransactions tx;
   private final Database.Vendor vendor;
+  private final JdbiWorkQueue queue;
   private final ObjectMapper json = BlockJson.mapper();
 
   public JdbiOutbox(JdbiTransactions tx, Database.Vendor vendor) {
     this.tx = tx;
     this.vendor = vendor;
+    this.queue = new JdbiWorkQueue(tx, "outbox");
   }
 
   @Override
@@ -146,16 +146,7 @@ public final class JdbiOutbox implements Outbox {
 
   @Override
   public boolean claim(long id, String claimedBy, Instant now) {
-    return tx.withHandle(
-            h ->
-                h.createUpdate(
-                        "UPDATE outbox SET state = 'SENDING', attempts = attempts + 1, claimed_at = :now,"
-                            + " claimed_by = :node WHERE id = :id AND state = 'PENDING' AND next_attempt_at <= :now")
-                    .bind("now", now)
-                    .bind("node", claimedBy)
-                    .bind("id", id)
-                    .execute())
-        == 1;
+    return queue.claim(id, claimedBy, now, Optional.empty());
   }
 
   @Override
@@ -211,7 +202,7 @@ public final class JdbiOutbox implements Outbox {
                         + " slot_at = NULL, claimed_at = NULL, claimed_by = NULL"
                         + " WHERE id = :id AND state = 'SENDING'")
                 .bind("next", next)
-                .bind("error", clip(error))
+                .bind("error", JdbiWorkQueue.clip(error))
                 .bind("id", id)
                 .execute());
   }
@@ -225,7 +216,7 @@ public final class JdbiOutbox implements Outbox {
                             + " slot_at = NULL, claimed_at = NULL, claimed_by = NULL"
                             + " WHERE id = :id AND state = 'SENDING' AND claimed_at = :claimedAt")
                     .bind("next", next)
-                    .bind("error", clip(note))
+                    .bind("error", JdbiWorkQueue.clip(note))
                     .bind("id", id)
                     .bind("claimedAt", claimedAt)
                     .execute())
@@ -252,7 +243,7 @@ public final class JdbiOutbox implements Outbox {
             h.createUpdate(
                     "UPDATE outbox SET state = 'FAILED', finished_at = :now, last_error = :error WHERE id = :id")
                 .bind("now", now)
-                .bind("error", clip(error))
+                .bind("error", JdbiWorkQueue.clip(error))
                 .bind("id", id)
                 .execute());
   }
@@ -273,30 +264,12 @@ public final class JdbiOutbox implements Outbox {
 
   @Override
   public List<Long> stuck(Instant claimedBefore, Optional<String> claimedBy, int limit) {
-    return tx.withHandle(
-        h ->
-            h.createQuery(
-                    "SELECT id FROM outbox WHERE state = 'SENDING' AND claimed_at < :before"
-                        + (claimedBy.isPresent() ? " AND claimed_by = :node" : "")
-                        + " ORDER BY id LIMIT :limit")
-                .bind("before", claimedBefore)
-                .bind("node", claimedBy.orElse(null))
-                .bind("limit", limit)
-                .mapTo(Long.class)
-                .list());
+    return queue.stuck(claimedBefore, claimedBy, limit);
   }
 
   @Override
   public Set<String> claimers(Instant claimedBefore) {
-    return Set.copyOf(
-        tx.withHandle(
-            h ->
-                h.createQuery(
-                        "SELECT DISTINCT claimed_by FROM outbox WHERE state = 'SENDING'"
-                            + " AND claimed_at < :before AND claimed_by IS NOT NULL")
-                    .bind("before", claimedBefore)
-                    .mapTo(String.class)
-                    .list()));
+    return queue.claimers(claimedBefore);
   }
 
   /** The stored kind of a payload (the {@code kind} column). */
@@ -369,9 +342,5 @@ public final class JdbiOutbox implements Outbox {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot read stored message", e);
     }
-  }
-
-  private static String clip(String s) {
-    return s == null || s.length() <= MAX_ERROR ? s : s.substring(0, MAX_ERROR);
   }
 }
