@@ -165,7 +165,7 @@ final class BenchBot implements AutoCloseable {
   }
 
   private static void remind(FollowupCore core, Caller who, Instant due, String note) {
-    core.reminderService()
+    core.reminders()
         .remind(
             who, new Command.Remind(Optional.empty(), Optional.empty(), due, Optional.of(note)));
   }

@@ -52,7 +52,7 @@ final class DashboardQueue {
       BenchBot.inParallel(
           open,
           i ->
-              core.caseService()
+              core.cases()
                   .open(
                       BenchBot.person(i),
                       new Command.NewCase(

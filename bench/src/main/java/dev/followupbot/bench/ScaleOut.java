@@ -4,7 +4,6 @@ import dev.followupbot.core.FollowupCore;
 import dev.followupbot.core.config.ConfigLoader;
 import dev.followupbot.core.jdbc.Database;
 import dev.followupbot.core.jdbc.JdbiStorage;
-import dev.followupbot.core.port.Later;
 import dev.followupbot.core.quartz.QuartzReminderScheduler;
 import dev.followupbot.core.quartz.QuartzSettings;
 import java.nio.file.Path;
@@ -52,14 +51,12 @@ final class ScaleOut {
                 db.dataSource(),
                 new QuartzSettings(4, true, Duration.ofSeconds(5), Duration.ofSeconds(30)));
         FollowupCore creator =
-            new FollowupCore(
-                JdbiStorage.on(db, Clock.systemUTC()),
-                standby,
-                List.of(),
-                ConfigLoader.parse("bench", BenchBot.quietConfig(4)),
-                "bench-creator",
-                Clock.systemUTC(),
-                Later.never());
+            FollowupCore.builder(JdbiStorage.on(db, Clock.systemUTC()), standby)
+                .messengers(List.of())
+                .config(ConfigLoader.parse("bench", BenchBot.quietConfig(4)))
+                .node("bench-creator")
+                .clock(Clock.systemUTC())
+                .build();
         // A smaller storm first, so every node has compiled its hot paths, as a running cluster
         // has.
         int warmUp = Math.max(1, count / 10);

@@ -38,6 +38,7 @@ public final class Bot implements AutoCloseable {
   private static final Duration SETTLE_AT_START = Duration.ofSeconds(15);
 
   private final Database database;
+  private final Storage storage;
   private final QuartzReminderScheduler scheduler;
   private final FollowupCore core;
   private final ExecutorLater later;
@@ -47,6 +48,7 @@ public final class Bot implements AutoCloseable {
 
   private Bot(
       Database database,
+      Storage storage,
       QuartzReminderScheduler scheduler,
       FollowupCore core,
       ExecutorLater later,
@@ -54,6 +56,7 @@ public final class Bot implements AutoCloseable {
       PrometheusMeterRegistry meters,
       OkHttpWebhookTransport webhooks) {
     this.database = database;
+    this.storage = storage;
     this.scheduler = scheduler;
     this.core = core;
     this.later = later;
@@ -99,16 +102,16 @@ public final class Bot implements AutoCloseable {
       Storage storage = JdbiStorage.on(database, clock);
       Optional<ConfigSource> source = settings.configFile().map(FileConfigSource::new);
       FollowupCore core =
-          new FollowupCore(
-              storage,
-              scheduler,
-              messengerFactory.apply(storage),
-              settings.config(),
-              node,
-              clock,
-              later,
-              source.map(s -> s),
-              new Integrations(meters, webhooks, settings::var, settings.publicUrl()::current));
+          FollowupCore.builder(storage, scheduler)
+              .messengers(messengerFactory.apply(storage))
+              .config(settings.config())
+              .node(node)
+              .clock(clock)
+              .later(later)
+              .configSource(source.map(s -> s))
+              .integrations(
+                  new Integrations(meters, webhooks, settings::var, settings.publicUrl()::current))
+              .build();
       ConfigWatcher watcher =
           settings
               .configFile()
@@ -137,7 +140,7 @@ public final class Bot implements AutoCloseable {
             String.join(
                 ", ", settings.config().webhooks().stream().map(w -> w.safeUrl()).toList()));
       }
-      return new Bot(database, scheduler, core, later, watcher, meters, webhooks);
+      return new Bot(database, storage, scheduler, core, later, watcher, meters, webhooks);
     } catch (RuntimeException e) {
       if (scheduler != null) {
         scheduler.close();
@@ -152,6 +155,11 @@ public final class Bot implements AutoCloseable {
 
   public FollowupCore core() {
     return core;
+  }
+
+  /** The stores the core runs on; the launcher owns them, and only it and tests look inside. */
+  public Storage storage() {
+    return storage;
   }
 
   public Database database() {

@@ -114,8 +114,8 @@ public final class ServeCommand implements Callable<Integer> {
                 settings,
                 storage -> {
                   List<Messenger> all = new ArrayList<>(messengers);
-                  slack.ifPresent(s -> all.add(s.messenger(storage)));
-                  teams.ifPresent(t -> all.add(t.messenger(storage)));
+                  slack.ifPresent(s -> all.add(s.messenger(storage.addresses())));
+                  teams.ifPresent(t -> all.add(t.messenger(storage.addresses())));
                   return all;
                 },
                 clock);

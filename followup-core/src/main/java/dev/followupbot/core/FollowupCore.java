@@ -1,20 +1,19 @@
 package dev.followupbot.core;
 
+import dev.followupbot.core.api.Cases;
+import dev.followupbot.core.api.InboundTurns;
+import dev.followupbot.core.api.Reminders;
+import dev.followupbot.core.api.TenantGuard;
+import dev.followupbot.core.api.WebhookHistory;
 import dev.followupbot.core.config.ConfigSource;
 import dev.followupbot.core.config.FollowupConfig;
 import dev.followupbot.core.config.SupportTeams;
-import dev.followupbot.core.port.Addresses;
-import dev.followupbot.core.port.CaseRepository;
+import dev.followupbot.core.dashboard.WeeklyTrends;
 import dev.followupbot.core.port.Later;
 import dev.followupbot.core.port.Messenger;
-import dev.followupbot.core.port.Outbox;
-import dev.followupbot.core.port.PersonRepository;
-import dev.followupbot.core.port.ReminderRepository;
 import dev.followupbot.core.port.ReminderScheduler;
-import dev.followupbot.core.port.SeenEvents;
 import dev.followupbot.core.port.Storage;
-import dev.followupbot.core.port.Transactions;
-import dev.followupbot.core.port.WebhookLog;
+import dev.followupbot.core.port.TeamOverrides;
 import dev.followupbot.core.service.AdminService;
 import dev.followupbot.core.service.CaseCards;
 import dev.followupbot.core.service.CaseService;
@@ -28,6 +27,7 @@ import dev.followupbot.core.service.DigestService;
 import dev.followupbot.core.service.Directory;
 import dev.followupbot.core.service.HomeService;
 import dev.followupbot.core.service.InterruptedSends;
+import dev.followupbot.core.service.LateAnswers;
 import dev.followupbot.core.service.Messengers;
 import dev.followupbot.core.service.NudgeService;
 import dev.followupbot.core.service.OpenCaseRechecks;
@@ -41,12 +41,15 @@ import dev.followupbot.core.service.WebhookEvents;
 import dev.followupbot.core.webhook.WebhookTargets;
 import java.time.Clock;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 
 /**
- * The core, wired: the stores, the use cases, and the wake-up handler the scheduler calls. Platform
- * adapters get {@link #router()} for what people type and click, and supply their {@link
- * Messenger}s for what the core sends.
+ * The core, wired by {@link #builder}: the use cases and the wake-up handler the scheduler calls.
+ * Platform adapters hand {@link #inbound} what people type and click, and supply their {@link
+ * Messenger}s for what the core sends; the REST API and the dashboard use the {@link #cases()} and
+ * {@link #reminders()} facades. No store is handed out.
  */
 public final class FollowupCore {
 
@@ -65,30 +68,29 @@ public final class FollowupCore {
   private final WebhookDelivery webhookDelivery;
   private final DashboardLinks dashboardLinks;
   private final InterruptedSends interruptedSends;
+  private final Cases casesFacade;
+  private final Reminders remindersFacade;
+  private final WeeklyTrends trends;
+  private final LateAnswers lateAnswers;
+  private final WebhookHistory webhookHistory;
+  private final Clock clock;
 
-  /**
-   * The core on {@code storage}. {@code later} runs delivery shortcuts (a paced post whose slot
-   * comes in a second, a quick retry) without waiting for the next sweep; {@code source} is where
-   * {@code admin reload} reads the configuration again; {@code integrations} is where metrics and
-   * webhook events go. A webhook whose secret is missing stops the wiring with a ConfigException.
-   */
-  public FollowupCore(
-      Storage storage,
-      ReminderScheduler scheduler,
-      List<Messenger> messengerList,
-      FollowupConfig config,
-      String node,
-      Clock clock,
-      Later later,
-      Optional<ConfigSource> source,
-      Integrations integrations) {
+  private FollowupCore(Builder b) {
+    Storage storage = b.storage;
+    ReminderScheduler scheduler = b.scheduler;
+    FollowupConfig config = b.config;
+    Optional<ConfigSource> source = b.source;
+    Integrations integrations = b.integrations;
+    Later later = b.later;
+    Clock clock = b.clock;
+    String node = b.node;
     WebhookTargets targets = WebhookTargets.resolve(config.webhooks(), integrations.secrets());
     this.storage = storage;
     this.metrics = new CoreMetrics(integrations.meters());
     this.platformActivity = new PlatformActivity();
     this.directory = new Directory(storage.people(), storage.tenants(), config.timezone());
     this.teams = new SupportTeams(config, storage.teamOverrides().all());
-    Messengers messengers = new Messengers(messengerList);
+    Messengers messengers = new Messengers(b.messengers);
     DeliveryPolicy policy =
         new DeliveryPolicy(
             config.delivery().firstRetry(),
@@ -255,37 +257,120 @@ public final class FollowupCore {
             webhookDelivery,
             clock);
     metrics.casesByStatus(storage.cases()::countByStatus);
+    this.clock = clock;
+    this.casesFacade = new Cases(storage.cases(), caseService);
+    this.remindersFacade = new Reminders(storage.reminders(), reminderService);
+    this.trends = new WeeklyTrends(storage.cases(), storage.feedback(), cards, clock);
+    this.lateAnswers = new LateAnswers(storage.outbox(), delivery, clock);
+    this.webhookHistory = new WebhookHistory(storage.webhooks());
   }
 
-  /** The core with nothing to report to (metrics in memory, no webhooks). */
-  public FollowupCore(
-      Storage storage,
-      ReminderScheduler scheduler,
-      List<Messenger> messengerList,
-      FollowupConfig config,
-      String node,
-      Clock clock,
-      Later later,
-      Optional<ConfigSource> source) {
-    this(
-        storage, scheduler, messengerList, config, node, clock, later, source, Integrations.none());
+  /**
+   * A core on {@code storage}, woken by {@code scheduler}. Everything else has a default: no
+   * messengers, the default configuration, node "local", the system clock, no delivery shortcuts,
+   * no configuration file to reload, and nothing to report to.
+   */
+  public static Builder builder(Storage storage, ReminderScheduler scheduler) {
+    return new Builder(storage, scheduler);
   }
 
-  /** The core with no configuration file to reload. */
-  public FollowupCore(
-      Storage storage,
-      ReminderScheduler scheduler,
-      List<Messenger> messengerList,
-      FollowupConfig config,
-      String node,
-      Clock clock,
-      Later later) {
-    this(storage, scheduler, messengerList, config, node, clock, later, Optional.empty());
+  /** How a core is put together; {@link #build()} wires it. */
+  public static final class Builder {
+    private final Storage storage;
+    private final ReminderScheduler scheduler;
+    private List<Messenger> messengers = List.of();
+    private FollowupConfig config = FollowupConfig.DEFAULTS;
+    private String node = "local";
+    private Clock clock = Clock.systemUTC();
+    private Later later = Later.never();
+    private Optional<ConfigSource> source = Optional.empty();
+    private Integrations integrations = Integrations.none();
+
+    private Builder(Storage storage, ReminderScheduler scheduler) {
+      this.storage = Objects.requireNonNull(storage, "storage");
+      this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+    }
+
+    /** The messengers the core sends through, one per platform. */
+    public Builder messengers(List<Messenger> messengers) {
+      this.messengers = List.copyOf(messengers);
+      return this;
+    }
+
+    public Builder messengers(Messenger... messengers) {
+      return messengers(List.of(messengers));
+    }
+
+    public Builder config(FollowupConfig config) {
+      this.config = Objects.requireNonNull(config, "config");
+      return this;
+    }
+
+    /** This process's name among the nodes sharing the database (it marks its claims). */
+    public Builder node(String node) {
+      this.node = Objects.requireNonNull(node, "node");
+      return this;
+    }
+
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Runs delivery shortcuts (a paced post whose slot comes in a second, a quick retry) without
+     * waiting for the next sweep.
+     */
+    public Builder later(Later later) {
+      this.later = Objects.requireNonNull(later, "later");
+      return this;
+    }
+
+    /** Where {@code admin reload} reads the configuration again. */
+    public Builder configSource(ConfigSource source) {
+      this.source = Optional.of(source);
+      return this;
+    }
+
+    public Builder configSource(Optional<ConfigSource> source) {
+      this.source = Objects.requireNonNull(source, "source");
+      return this;
+    }
+
+    /** Where metrics and webhook events go. */
+    public Builder integrations(Integrations integrations) {
+      this.integrations = Objects.requireNonNull(integrations, "integrations");
+      return this;
+    }
+
+    /** The wired core; a webhook whose secret is missing stops it with a ConfigException. */
+    public FollowupCore build() {
+      return new FollowupCore(this);
+    }
   }
 
-  /** Where every platform sends what people type and click. */
-  public CommandRouter router() {
+  /**
+   * The pipeline a platform hands what people type and click: {@code guard} says which tenants it
+   * serves, and {@code afterAck} runs what comes after its acknowledgement.
+   */
+  public InboundTurns inbound(TenantGuard guard, Executor afterAck) {
+    return new InboundTurns(
+        guard, afterAck, storage.seenEvents(), directory, router, delivery, clock);
+  }
+
+  /** The command grammar, for what a platform shows outside a turn (the Slack Home tab). */
+  public CommandRouter commands() {
     return router;
+  }
+
+  /** Cases for the REST API and the dashboard. */
+  public Cases cases() {
+    return casesFacade;
+  }
+
+  /** Reminders for the REST API and the dashboard. */
+  public Reminders reminders() {
+    return remindersFacade;
   }
 
   /** What the scheduler calls when it wakes up. */
@@ -293,34 +378,29 @@ public final class FollowupCore {
     return wakeUps;
   }
 
-  /** Sends queued messages; adapters call it after acknowledging a request. */
   /** Sends cut off by a sender that died: settled at start-up and by every sweep. */
   public InterruptedSends interruptedSends() {
     return interruptedSends;
   }
 
+  /** Sends queued messages; the REST API and the dashboard call it after answering. */
   public DeliveryService delivery() {
     return delivery;
   }
 
-  /** Names and time zones; adapters record what their platform tells them about people. */
+  /** Answers a platform could not give during the request, kept on the outbox. */
+  public LateAnswers lateAnswers() {
+    return lateAnswers;
+  }
+
   /** How cases read on cards and lists, in each reader's zone. */
   public CaseCards caseCards() {
     return cards;
   }
 
+  /** Names and time zones; adapters record what their platform tells them about people. */
   public Directory directory() {
     return directory;
-  }
-
-  /** Inbound events already handled, for adapters to drop redeliveries. */
-  public SeenEvents seenEvents() {
-    return storage.seenEvents();
-  }
-
-  /** How to reach people and conversations, for adapters that need to remember it. */
-  public Addresses addresses() {
-    return storage.addresses();
   }
 
   /** The support teams in force (the file's, with admins' overrides). */
@@ -333,59 +413,28 @@ public final class FollowupCore {
     return admin;
   }
 
-  public Storage storage() {
-    return storage;
+  /** Sign-in links to the dashboard and the sessions they open. */
+  public DashboardLinks dashboardLinks() {
+    return dashboardLinks;
   }
 
-  public Transactions transactions() {
-    return storage.transactions();
+  /** The latest changes admins made to a team's settings, newest first. */
+  public List<TeamOverrides.Change> teamChanges(String teamId, int limit) {
+    return storage.teamOverrides().changes(teamId, limit);
   }
 
-  public PersonRepository people() {
-    return storage.people();
+  /** Weekly figures for the reports page. */
+  public WeeklyTrends trends() {
+    return trends;
   }
 
-  public CaseRepository cases() {
-    return storage.cases();
-  }
-
-  public ReminderRepository reminders() {
-    return storage.reminders();
-  }
-
-  public Outbox outbox() {
-    return storage.outbox();
-  }
-
-  public ReminderService reminderService() {
-    return reminderService;
-  }
-
-  public CaseService caseService() {
-    return caseService;
-  }
-
-  /** Counters and timers the core keeps, on the registry the launcher gave it. */
-  public CoreMetrics metrics() {
-    return metrics;
+  /** What became of each webhook event. */
+  public WebhookHistory webhookHistory() {
+    return webhookHistory;
   }
 
   /** When each platform last accepted a call, for health reports. */
   public PlatformActivity platformActivity() {
     return platformActivity;
-  }
-
-  /** Sends queued webhook events; the sweep calls it too. */
-  public WebhookDelivery webhookDelivery() {
-    return webhookDelivery;
-  }
-
-  /** Sign-in links to the dashboard, which {@code dashboard} sends. */
-  public DashboardLinks dashboardLinks() {
-    return dashboardLinks;
-  }
-
-  public WebhookLog webhookLog() {
-    return storage.webhooks();
   }
 }

@@ -8,7 +8,6 @@ import dev.followupbot.core.domain.Platform;
 import dev.followupbot.core.domain.TenantId;
 import dev.followupbot.core.jdbc.Database;
 import dev.followupbot.core.jdbc.JdbiStorage;
-import dev.followupbot.core.port.Later;
 import dev.followupbot.core.quartz.QuartzReminderScheduler;
 import dev.followupbot.core.quartz.QuartzSettings;
 import dev.followupbot.core.service.Caller;
@@ -33,21 +32,18 @@ class ReminderDeliveryEndToEndTest {
               db.dataSource(),
               new QuartzSettings(4, false, Duration.ofMillis(200), Duration.ofSeconds(30)));
       FollowupCore core =
-          new FollowupCore(
-              JdbiStorage.on(db, Clock.systemUTC()),
-              scheduler,
-              List.of(slack),
-              // Quiet, so a morning digest due while the test runs on the real clock stays away.
-              CoreHarness.quiet(FollowupConfig.DEFAULTS),
-              "n1",
-              Clock.systemUTC(),
-              Later.never());
+          FollowupCore.builder(JdbiStorage.on(db, Clock.systemUTC()), scheduler)
+              .messengers(List.of(slack))
+              .config(CoreHarness.quiet(FollowupConfig.DEFAULTS))
+              .node("n1")
+              .clock(Clock.systemUTC())
+              .build();
       scheduler.start(core.wakeUps());
       try {
         Caller ann =
             new Caller(new TenantId(Platform.SLACK, "T1"), "ann", "Ann", ZoneId.of("UTC"), "C1");
         for (int i = 0; i < 20; i++) {
-          core.router().handle(ann, "remind in 1s note " + i);
+          core.commands().handle(ann, "remind in 1s note " + i);
         }
         await().atMost(Duration.ofSeconds(15)).until(() -> slack.directTo("ann").size() >= 20);
         // Extra sweeps and duplicate wake-ups change nothing.

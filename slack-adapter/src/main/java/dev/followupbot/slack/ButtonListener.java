@@ -6,11 +6,13 @@ import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.handler.builtin.BlockActionHandler;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
-import dev.followupbot.core.FollowupCore;
+import dev.followupbot.core.api.Answer;
+import dev.followupbot.core.api.Handled;
+import dev.followupbot.core.api.InboundTurns;
+import dev.followupbot.core.api.Turn;
 import dev.followupbot.core.message.Message;
 import dev.followupbot.core.message.MessageRef;
 import dev.followupbot.core.port.DeliveryFailure;
-import dev.followupbot.core.service.Caller;
 import dev.followupbot.core.service.Reply;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -34,7 +36,7 @@ final class ButtonListener implements BlockActionHandler {
 
   private final SlackWorkspace workspace;
   private final SlackCallers callers;
-  private final FollowupCore core;
+  private final InboundTurns inbound;
   private final BlockKitRenderer renderer;
   private final SlackWebApi api;
   private final ResponseUrls responseUrls;
@@ -44,7 +46,7 @@ final class ButtonListener implements BlockActionHandler {
   ButtonListener(
       SlackWorkspace workspace,
       SlackCallers callers,
-      FollowupCore core,
+      InboundTurns inbound,
       BlockKitRenderer renderer,
       SlackWebApi api,
       ResponseUrls responseUrls,
@@ -52,7 +54,7 @@ final class ButtonListener implements BlockActionHandler {
       AfterAck afterAck) {
     this.workspace = workspace;
     this.callers = callers;
-    this.core = core;
+    this.inbound = inbound;
     this.renderer = renderer;
     this.api = api;
     this.responseUrls = responseUrls;
@@ -81,26 +83,30 @@ final class ButtonListener implements BlockActionHandler {
     }
     Clicked clicked = where(p);
     String team = p.getTeam() != null ? p.getTeam().getId() : p.getUser().getTeamId();
-    if (!workspace.owns(team)) {
-      afterAck.run(() -> tell(clicked, Message.text(workspace.refusal())));
-      return ctx.ack();
-    }
     String command = p.getActions().get(0).getValue();
-    Caller caller = callers.quickly(clicked.userId(), clicked.channel().orElse(null));
-    Reply reply = core.router().handle(caller, command);
-    afterAck.run(() -> followUp(clicked, reply));
-    return ctx.ack();
-  }
+    Handled handled =
+        inbound.take(
+            Turn.command(team, command),
+            tenant -> callers.quickly(clicked.userId(), clicked.channel().orElse(null)),
+            new Answer() {
+              @Override
+              public void beforeDeliveries(Reply reply) {
+                tell(clicked, reply.message());
+              }
 
-  private void followUp(Clicked clicked, Reply reply) {
-    if (clicked.onHome()) {
-      core.delivery().deliverAll(reply.deliveries());
-      home.publish(clicked.userId(), Optional.of(reply.message()));
-      return;
+              @Override
+              public void afterDeliveries(Reply reply) {
+                if (clicked.onHome()) {
+                  home.publish(clicked.userId(), Optional.of(reply.message()));
+                } else {
+                  reply.update().ifPresent(now -> replaceClicked(clicked, now));
+                }
+              }
+            });
+    if (handled instanceof Handled.NotServed notServed) {
+      afterAck.run(() -> tell(clicked, notServed.refusal()));
     }
-    tell(clicked, reply.message());
-    core.delivery().deliverAll(reply.deliveries());
-    reply.update().ifPresent(now -> replaceClicked(clicked, now));
+    return ctx.ack();
   }
 
   /** Shows the clicker a message only they see. */

@@ -5,10 +5,15 @@ import com.slack.api.bolt.context.builtin.EventContext;
 import com.slack.api.bolt.handler.BoltEventHandler;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.model.event.AppMentionEvent;
-import dev.followupbot.core.FollowupCore;
+import dev.followupbot.core.api.Answer;
+import dev.followupbot.core.api.EventKey;
+import dev.followupbot.core.api.Handled;
+import dev.followupbot.core.api.InboundTurns;
+import dev.followupbot.core.api.Turn;
 import dev.followupbot.core.port.DeliveryFailure;
-import dev.followupbot.core.service.Caller;
 import dev.followupbot.core.service.Reply;
+import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,49 +30,54 @@ final class MentionListener implements BoltEventHandler<AppMentionEvent> {
   private final SlackWorkspace workspace;
   private final InboundEvents events;
   private final SlackCallers callers;
-  private final FollowupCore core;
+  private final InboundTurns inbound;
   private final BlockKitRenderer renderer;
   private final SlackWebApi api;
-  private final AfterAck afterAck;
   private final Pattern botMention;
 
   MentionListener(
       SlackWorkspace workspace,
       InboundEvents events,
       SlackCallers callers,
-      FollowupCore core,
+      InboundTurns inbound,
       BlockKitRenderer renderer,
-      SlackWebApi api,
-      AfterAck afterAck) {
+      SlackWebApi api) {
     this.workspace = workspace;
     this.events = events;
     this.callers = callers;
-    this.core = core;
+    this.inbound = inbound;
     this.renderer = renderer;
     this.api = api;
-    this.afterAck = afterAck;
     this.botMention = Pattern.compile("<@" + Pattern.quote(workspace.botUserId()) + "(\\|[^>]*)?>");
   }
 
   @Override
   public Response apply(EventsApiPayload<AppMentionEvent> payload, EventContext ctx) {
     AppMentionEvent event = payload.getEvent();
-    if (event == null
-        || event.getUser() == null
-        || event.getBotId() != null
-        || !events.accept(payload, ctx)) {
+    if (event == null || event.getUser() == null || event.getBotId() != null) {
+      return ctx.ack();
+    }
+    Optional<EventKey> key = events.key(payload);
+    if (key.isEmpty()) {
       return ctx.ack();
     }
     String text = SlackText.toCore(command(event.getText()));
-    Caller caller = callers.quickly(event.getUser(), event.getChannel());
-    callers.learnMentioned(text);
-    Reply reply = core.router().handle(caller, text);
-    String thread = event.getThreadTs();
-    afterAck.run(
-        () -> {
-          answer(event, thread, reply);
-          core.delivery().deliverAll(reply.deliveries());
-        });
+    Handled handled =
+        inbound.take(
+            new Turn(InboundEvents.authorizingTeam(payload), key, text, List.of()),
+            tenant -> {
+              callers.learnMentioned(text);
+              return callers.quickly(event.getUser(), event.getChannel());
+            },
+            new Answer() {
+              @Override
+              public void beforeDeliveries(Reply reply) {
+                answer(event, event.getThreadTs(), reply);
+              }
+            });
+    if (handled instanceof Handled.NotServed) {
+      events.notServed(payload);
+    }
     return ctx.ack();
   }
 

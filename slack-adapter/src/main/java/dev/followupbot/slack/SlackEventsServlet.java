@@ -1,7 +1,8 @@
 package dev.followupbot.slack;
 
 import com.slack.api.bolt.jakarta_servlet.SlackAppServlet;
-import dev.followupbot.core.port.SeenEvents;
+import dev.followupbot.core.api.EventKey;
+import dev.followupbot.core.api.InboundTurns;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletInputStream;
@@ -16,7 +17,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,26 +41,23 @@ public final class SlackEventsServlet extends HttpServlet {
   private static final Logger log = LoggerFactory.getLogger(SlackEventsServlet.class);
 
   /** Recorded signatures share the seen-events table (and its daily purge) under this prefix. */
-  static final String REPLAY_KEY = "slack-signature:";
+  static final String REPLAY_KEY = "slack-signature";
 
   /** Slack's payloads are a few kilobytes; anything this big is not from Slack. */
   static final int MAX_BODY = 1 << 20;
 
   private final transient SlackSignatureVerifier verifier;
-  private final transient SeenEvents seen;
-  private final transient Clock clock;
+  private final transient InboundTurns inbound;
   private final transient SlackAppServlet bolt;
   private final transient AfterAck afterAck;
 
   SlackEventsServlet(
       SlackSignatureVerifier verifier,
-      SeenEvents seen,
-      Clock clock,
+      InboundTurns inbound,
       SlackAppServlet bolt,
       AfterAck afterAck) {
     this.verifier = verifier;
-    this.seen = seen;
-    this.clock = clock;
+    this.inbound = inbound;
     this.bolt = bolt;
     this.afterAck = afterAck;
   }
@@ -135,7 +132,7 @@ public final class SlackEventsServlet extends HttpServlet {
    */
   private boolean firstTime(String signature, HttpServletResponse response) throws IOException {
     try {
-      if (seen.firstTime(REPLAY_KEY + signature, clock.instant())) {
+      if (inbound.firstTime(EventKey.unscoped(REPLAY_KEY, signature))) {
         return true;
       }
     } catch (RuntimeException e) {

@@ -6,9 +6,6 @@ import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.jakarta_servlet.SlackAppServlet;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
-import com.slack.api.methods.SlackApiException;
-import com.slack.api.methods.response.apps.connections.AppsConnectionsOpenResponse;
-import com.slack.api.methods.response.auth.AuthTestResponse;
 import com.slack.api.model.event.AppHomeOpenedEvent;
 import com.slack.api.model.event.AppMentionEvent;
 import com.slack.api.model.event.AppUninstalledEvent;
@@ -16,16 +13,15 @@ import com.slack.api.model.event.TokensRevokedEvent;
 import com.slack.api.socket_mode.SocketModeClient;
 import com.slack.api.util.http.SlackHttpClient;
 import dev.followupbot.core.FollowupCore;
+import dev.followupbot.core.api.InboundTurns;
 import dev.followupbot.core.config.ConfigException;
 import dev.followupbot.core.http.KeepAlive;
+import dev.followupbot.core.port.Addresses;
 import dev.followupbot.core.port.Messenger;
-import dev.followupbot.core.port.Storage;
 import jakarta.servlet.http.HttpServlet;
-import java.io.IOException;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -57,15 +53,6 @@ public final class SlackPlatform implements AutoCloseable {
   /** Where Slack sends events, slash commands and clicks. */
   public static final String PATH = "/slack/events";
 
-  private static final Set<String> REFUSED_TOKEN =
-      Set.of(
-          "invalid_auth",
-          "not_authed",
-          "account_inactive",
-          "token_revoked",
-          "token_expired",
-          "not_allowed_token_type");
-
   private final SlackSettings settings;
   private final Clock clock;
   private final Slack slack;
@@ -77,7 +64,7 @@ public final class SlackPlatform implements AutoCloseable {
   private final AfterAck afterAck;
   private final BlockKitRenderer renderer = new BlockKitRenderer();
   private SlackMessenger messenger;
-  private boolean listening;
+  private InboundTurns inbound;
   private SocketModeApp socketModeApp;
 
   private SlackPlatform(
@@ -115,8 +102,8 @@ public final class SlackPlatform implements AutoCloseable {
     config.setHttpClientWriteTimeoutMillis(10_000);
     Slack slack = Slack.getInstance(config, httpClient(config));
     try {
-      SlackWorkspace workspace = authTest(slack, settings);
-      settings.appToken().ifPresent(token -> checkAppToken(slack, settings, token));
+      SlackWorkspace workspace = SlackTokens.authTest(slack, settings);
+      settings.appToken().ifPresent(token -> SlackTokens.checkAppToken(slack, settings, token));
       App app =
           new App(
               AppConfig.builder()
@@ -152,20 +139,19 @@ public final class SlackPlatform implements AutoCloseable {
   }
 
   /** The core's way to Slack; one per process, built once the stores exist. */
-  public synchronized Messenger messenger(Storage storage) {
+  public synchronized Messenger messenger(Addresses addresses) {
     if (messenger == null) {
-      messenger = new SlackMessenger(api, workspace.tenant(), storage.addresses(), renderer);
+      messenger = new SlackMessenger(api, workspace.tenant(), addresses, renderer);
     }
     return messenger;
   }
 
   /** The servlet for {@link #PATH}, answering with the given core. */
   public HttpServlet servlet(FollowupCore core) {
-    listen(core);
+    InboundTurns inbound = listen(core);
     return new SlackEventsServlet(
         new SlackSignatureVerifier(settings.signingSecret(), Clock.systemUTC()),
-        core.seenEvents(),
-        clock,
+        inbound,
         new SlackAppServlet(app),
         afterAck);
   }
@@ -218,28 +204,26 @@ public final class SlackPlatform implements AutoCloseable {
         + ")";
   }
 
-  private synchronized void listen(FollowupCore core) {
-    if (listening) {
-      return;
+  private synchronized InboundTurns listen(FollowupCore core) {
+    if (inbound != null) {
+      return inbound;
     }
-    listening = true;
+    inbound = core.inbound(workspace.guard(), afterAck::run);
     SlackPeople people = new SlackPeople(api, workspace.tenant(), core.directory(), clock, lookups);
     SlackCallers callers = new SlackCallers(workspace, people);
-    InboundEvents events = new InboundEvents(workspace, core.seenEvents(), clock);
-    HomeTab home = new HomeTab(events, callers, core, renderer, api, afterAck);
-    app.command(
-        Pattern.compile("^/.+$"),
-        new SlashCommandListener(workspace, callers, core, renderer, afterAck));
+    InboundEvents events = new InboundEvents(workspace);
+    HomeTab home = new HomeTab(events, inbound, callers, core.commands(), renderer, api, afterAck);
+    app.command(Pattern.compile("^/.+$"), new SlashCommandListener(callers, inbound, renderer));
     app.event(
         AppMentionEvent.class,
-        new MentionListener(workspace, events, callers, core, renderer, api, afterAck));
+        new MentionListener(workspace, events, callers, inbound, renderer, api));
     app.event(AppHomeOpenedEvent.class, home);
     app.blockAction(
         Pattern.compile("^" + Pattern.quote(BlockKitRenderer.ACTION_PREFIX) + "\\d+$"),
         new ButtonListener(
             workspace,
             callers,
-            core,
+            inbound,
             renderer,
             api,
             new ResponseUrls(slack, settings.apiUrl()),
@@ -263,70 +247,7 @@ public final class SlackPlatform implements AutoCloseable {
               InboundEvents.authorizingTeam(payload));
           return ctx.ack();
         });
-  }
-
-  private static SlackWorkspace authTest(Slack slack, SlackSettings settings) {
-    AuthTestResponse r;
-    try {
-      r = slack.methods(settings.botToken()).authTest(req -> req);
-    } catch (IOException e) {
-      throw new IllegalStateException(
-          "Slack: could not reach the Web API at " + settings.apiUrl() + " (" + e + ")", e);
-    } catch (SlackApiException e) {
-      int status = e.getResponse().code();
-      if (status == 401 || status == 403) {
-        throw refusedToken(SlackSettings.BOT_TOKEN, "HTTP " + status);
-      }
-      throw new IllegalStateException(
-          "Slack: auth.test at " + settings.apiUrl() + " failed with HTTP " + status, e);
-    }
-    if (!r.isOk()) {
-      if (REFUSED_TOKEN.contains(r.getError())) {
-        throw refusedToken(SlackSettings.BOT_TOKEN, r.getError());
-      }
-      throw new IllegalStateException("Slack: auth.test failed: " + r.getError());
-    }
-    if (r.getTeamId() == null || r.getUserId() == null) {
-      throw new IllegalStateException(
-          "Slack: auth.test did not say which team and bot user the token belongs to");
-    }
-    return new SlackWorkspace(r.getTeamId(), r.getTeam(), r.getUserId());
-  }
-
-  private static void checkAppToken(Slack slack, SlackSettings settings, String appToken) {
-    AppsConnectionsOpenResponse r;
-    try {
-      r = slack.methods().appsConnectionsOpen(req -> req.token(appToken));
-    } catch (IOException e) {
-      throw new IllegalStateException(
-          "Slack: could not reach the Web API at " + settings.apiUrl() + " (" + e + ")", e);
-    } catch (SlackApiException e) {
-      throw new IllegalStateException(
-          "Slack: apps.connections.open failed with HTTP " + e.getResponse().code(), e);
-    }
-    if (!r.isOk()) {
-      if (REFUSED_TOKEN.contains(r.getError())) {
-        throw refusedToken(SlackSettings.APP_TOKEN, r.getError());
-      }
-      throw new ConfigException(
-          SlackSettings.APP_TOKEN
-              + " cannot open a Socket Mode connection ("
-              + r.getError()
-              + "): turn on Socket Mode in the app's settings and give the token the"
-              + " connections:write scope.");
-    }
-  }
-
-  private static ConfigException refusedToken(String variable, String error) {
-    return new ConfigException(
-        variable
-            + " was refused by Slack ("
-            + error
-            + "). Copy the token again from the app's settings ("
-            + (variable.equals(SlackSettings.BOT_TOKEN)
-                ? "OAuth & Permissions → Bot User OAuth Token"
-                : "Basic Information → App-Level Tokens")
-            + "); if the app was uninstalled, reinstall it first.");
+    return inbound;
   }
 
   private static ExecutorService executor(String name, int threads) {

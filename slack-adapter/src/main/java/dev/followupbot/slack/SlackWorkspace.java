@@ -1,8 +1,11 @@
 package dev.followupbot.slack;
 
+import dev.followupbot.core.api.TenantGuard;
 import dev.followupbot.core.domain.Platform;
 import dev.followupbot.core.domain.TenantId;
+import dev.followupbot.core.message.Message;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The one Slack workspace this bot token belongs to, as auth.test describes it. Every payload is
@@ -24,6 +27,21 @@ record SlackWorkspace(String teamId, String teamName, String botUserId) {
   /** Whether a payload from {@code payloadTeam} belongs here. */
   boolean owns(String payloadTeam) {
     return teamId.equals(payloadTeam);
+  }
+
+  /** Admits this workspace's payloads, as this workspace's tenant. */
+  TenantGuard guard() {
+    return new TenantGuard() {
+      @Override
+      public Optional<TenantId> admit(String platformTenant) {
+        return owns(platformTenant) ? Optional.of(tenant()) : Optional.empty();
+      }
+
+      @Override
+      public Message refusal() {
+        return Message.text(SlackWorkspace.this.refusal());
+      }
+    };
   }
 
   /** What someone from another workspace is told. */

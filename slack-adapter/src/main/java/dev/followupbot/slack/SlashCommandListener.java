@@ -6,8 +6,10 @@ import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.handler.builtin.SlashCommandHandler;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
-import dev.followupbot.core.FollowupCore;
-import dev.followupbot.core.service.Caller;
+import dev.followupbot.core.api.Answer;
+import dev.followupbot.core.api.Handled;
+import dev.followupbot.core.api.InboundTurns;
+import dev.followupbot.core.api.Turn;
 import dev.followupbot.core.service.Reply;
 
 /**
@@ -18,42 +20,36 @@ import dev.followupbot.core.service.Reply;
  */
 final class SlashCommandListener implements SlashCommandHandler {
 
-  private final SlackWorkspace workspace;
   private final SlackCallers callers;
-  private final FollowupCore core;
+  private final InboundTurns inbound;
   private final BlockKitRenderer renderer;
-  private final AfterAck afterAck;
 
-  SlashCommandListener(
-      SlackWorkspace workspace,
-      SlackCallers callers,
-      FollowupCore core,
-      BlockKitRenderer renderer,
-      AfterAck afterAck) {
-    this.workspace = workspace;
+  SlashCommandListener(SlackCallers callers, InboundTurns inbound, BlockKitRenderer renderer) {
     this.callers = callers;
-    this.core = core;
+    this.inbound = inbound;
     this.renderer = renderer;
-    this.afterAck = afterAck;
   }
 
   @Override
   public Response apply(SlashCommandRequest request, SlashCommandContext ctx) {
     SlashCommandPayload p = request.getPayload();
-    if (!workspace.owns(p.getTeamId())) {
+    String text = SlackText.toCore(p.getText());
+    Handled handled =
+        inbound.take(
+            Turn.command(p.getTeamId(), text),
+            tenant -> {
+              callers.learnMentioned(text);
+              return callers.quickly(p.getUserId(), p.getChannelId());
+            },
+            Answer.IN_ACK);
+    if (handled instanceof Handled.NotServed notServed) {
       return ctx.ack(
           SlashCommandResponse.builder()
               .responseType("ephemeral")
-              .text(Mrkdwn.escape(workspace.refusal()))
+              .text(Mrkdwn.escape(notServed.refusal().fallbackText()))
               .build());
     }
-    Caller caller = callers.quickly(p.getUserId(), p.getChannelId());
-    String text = SlackText.toCore(p.getText());
-    callers.learnMentioned(text);
-    Reply reply = core.router().handle(caller, text);
-    if (!reply.deliveries().isEmpty()) {
-      afterAck.run(() -> core.delivery().deliverAll(reply.deliveries()));
-    }
+    Reply reply = ((Handled.Routed) handled).reply();
     BlockKitRenderer.Rendered answer = renderer.message(reply.message());
     return ctx.ack(
         SlashCommandResponse.builder()

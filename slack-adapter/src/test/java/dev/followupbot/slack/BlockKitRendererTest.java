@@ -83,7 +83,7 @@ class BlockKitRendererTest {
       core.say(ann, "new Login broken for Globex !urgent");
       core.say(ann, "claim 1");
       core.say(ann, "remind 1 tomorrow 9am call Dana back");
-      View home = renderer.home(core.core.router().home(ann));
+      View home = renderer.home(core.core.commands().home(ann));
       assertGolden("home.json", JSON.readTree(GSON.toJson(home)));
     }
   }

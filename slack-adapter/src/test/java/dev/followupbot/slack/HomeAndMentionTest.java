@@ -105,10 +105,10 @@ class HomeAndMentionTest {
   @Test
   void the_callers_own_zone_makes_tomorrow_9am_their_9am() {
     bot.slash("UBOB", "remind tomorrow 9am call Dana back");
-    assertThat(bot.core.reminders().findByNumber(SlackTestBot.TENANT, 1).orElseThrow().dueAt())
+    assertThat(bot.storage.reminders().findByNumber(SlackTestBot.TENANT, 1).orElseThrow().dueAt())
         .hasToString("2026-11-24T14:00:00Z");
     bot.slash("UANN", "remind tomorrow 9am call Dana back");
-    assertThat(bot.core.reminders().findByNumber(SlackTestBot.TENANT, 2).orElseThrow().dueAt())
+    assertThat(bot.storage.reminders().findByNumber(SlackTestBot.TENANT, 2).orElseThrow().dueAt())
         .hasToString("2026-11-24T08:00:00Z");
   }
 
@@ -119,7 +119,7 @@ class HomeAndMentionTest {
         .contains(
             "Okay, I'll remind Dave on Mon 23 Nov at 11:00 your time, 19:00 their time in"
                 + " Asia/Tokyo (today, in 1 h)");
-    Person dave = bot.core.people().find(SlackTestBot.TENANT, "UDAVE").orElseThrow();
+    Person dave = bot.storage.people().find(SlackTestBot.TENANT, "UDAVE").orElseThrow();
     assertThat(dave.displayName()).isEqualTo("Dave");
     assertThat(dave.zone()).isEqualTo(ZoneId.of("Asia/Tokyo"));
 
@@ -145,7 +145,7 @@ class HomeAndMentionTest {
     SlackTestBot.Answer answer = bot.slash("UZED", "remind tomorrow 9am stretch");
     assertThat(answer.status()).isEqualTo(200);
     assertThat(answer.text()).contains("Okay, I'll remind you on Tue 24 Nov at 09:00 (tomorrow");
-    assertThat(bot.core.reminders().findByNumber(SlackTestBot.TENANT, 1).orElseThrow().dueAt())
+    assertThat(bot.storage.reminders().findByNumber(SlackTestBot.TENANT, 1).orElseThrow().dueAt())
         .hasToString("2026-11-24T09:00:00Z");
   }
 }

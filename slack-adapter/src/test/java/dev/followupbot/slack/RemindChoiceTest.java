@@ -30,7 +30,7 @@ class RemindChoiceTest {
         .containsExactlyInAnyOrder(
             "remind 2026-12-01 09:00 \"call Dana\"", "remind 2027-01-12 09:00 \"call Dana\"");
     assertThat(asked.text()).contains("Tue 1 Dec 09:00").contains("Tue 12 Jan 09:00");
-    assertThat(bot.core.reminders().findByNumber(SlackTestBot.TENANT, 1)).isEmpty();
+    assertThat(bot.storage.reminders().findByNumber(SlackTestBot.TENANT, 1)).isEmpty();
 
     bot.click(
         "UANN",
@@ -44,7 +44,7 @@ class RemindChoiceTest {
         .contains(": call Dana. It's reminder 1.");
     assertThat(replaced.path("replace_original").asBoolean()).isTrue();
     assertThat(replaced.path("text").asText()).contains("Set: reminder 1 on Tue 12 Jan at 09:00");
-    assertThat(bot.core.reminders().findByNumber(SlackTestBot.TENANT, 1).orElseThrow().dueAt())
+    assertThat(bot.storage.reminders().findByNumber(SlackTestBot.TENANT, 1).orElseThrow().dueAt())
         .hasToString("2027-01-12T08:00:00Z");
   }
 
@@ -65,7 +65,7 @@ class RemindChoiceTest {
         .contains("Okay, I'll remind you on Tue 24 Nov at 15:00 (tomorrow, in 29 h): call Dana.");
     String refused = bot.slash("UANN", "remind me 3pm call Dana tomorrow").text();
     assertThat(refused).contains("\"tomorrow\" is left in the note").contains("Usage: `remind");
-    assertThat(bot.core.reminders().findByNumber(SlackTestBot.TENANT, 2)).isEmpty();
+    assertThat(bot.storage.reminders().findByNumber(SlackTestBot.TENANT, 2)).isEmpty();
   }
 
   @Test
@@ -81,7 +81,7 @@ class RemindChoiceTest {
     assertThat(bot.slack.waitFor("chat.update").blockText()).contains("Cancelled by Ann");
     bot.advance(java.time.Duration.ofDays(2));
     assertThat(bot.slack.postedIn("DUANN")).hasSize(1);
-    assertThat(bot.core.reminders().findByNumber(SlackTestBot.TENANT, 2).orElseThrow().status())
+    assertThat(bot.storage.reminders().findByNumber(SlackTestBot.TENANT, 2).orElseThrow().status())
         .isEqualTo(dev.followupbot.core.domain.ReminderStatus.CANCELLED);
   }
 }

@@ -55,7 +55,8 @@ class ReminderAndButtonTest {
             "snooze 1 tomorrow 9am",
             "snooze 1 next monday 9am",
             "show 1");
-    assertThat(bot.core.addresses().find(SlackTestBot.TENANT, "slack-dm:UANN")).contains("DUANN");
+    assertThat(bot.storage.addresses().find(SlackTestBot.TENANT, "slack-dm:UANN"))
+        .contains("DUANN");
 
     bot.slash("UANN", "remind in 1m stretch");
     bot.advance(Duration.ofMinutes(1));
@@ -82,7 +83,7 @@ class ReminderAndButtonTest {
         .contains("✅ Reminder 1: call Dana back")
         .contains("Done, marked by Ann at 10:01.");
     assertThat(update.buttonValues()).containsExactly("show 1");
-    assertThat(bot.core.reminders().findByNumber(SlackTestBot.TENANT, 1).orElseThrow().status())
+    assertThat(bot.storage.reminders().findByNumber(SlackTestBot.TENANT, 1).orElseThrow().status())
         .isEqualTo(ReminderStatus.DONE);
     assertThat(bot.slack.calls("response_url").get(0).authorization()).isNull();
   }
@@ -115,7 +116,7 @@ class ReminderAndButtonTest {
         .isEqualTo("Reminder 1 is Ann's; only Ann can mark it done.");
     assertThat(told.path("response_type").asText()).isEqualTo("ephemeral");
     assertThat(bot.slack.calls("chat.update")).hasSize(1);
-    assertThat(bot.core.reminders().findByNumber(SlackTestBot.TENANT, 1).orElseThrow().status())
+    assertThat(bot.storage.reminders().findByNumber(SlackTestBot.TENANT, 1).orElseThrow().status())
         .isNotEqualTo(ReminderStatus.DONE);
   }
 
@@ -187,7 +188,7 @@ class ReminderAndButtonTest {
     bot.slash("UANN", "new Refund for Acme");
     MessageRef card = bot.cardOf(1);
     bot.core
-        .router()
+        .commands()
         .handle(
             new dev.followupbot.core.service.Caller(
                 SlackTestBot.TENANT, "UCAROL", "Carol", java.time.ZoneOffset.UTC, "elsewhere"),
@@ -205,7 +206,7 @@ class ReminderAndButtonTest {
     bot.advance(Duration.ofMinutes(1));
     assertThat(bot.slack.calls("chat.postMessage")).hasSize(1);
     assertThat(bot.slack.postedIn("DUANN")).isEmpty();
-    assertThat(bot.core.reminders().findByNumber(SlackTestBot.TENANT, 1).orElseThrow().status())
+    assertThat(bot.storage.reminders().findByNumber(SlackTestBot.TENANT, 1).orElseThrow().status())
         .isEqualTo(ReminderStatus.PENDING);
 
     bot.clock.advance(Duration.ofSeconds(20));
@@ -218,7 +219,7 @@ class ReminderAndButtonTest {
     assertThat(bot.slack.postedIn("DUANN")).hasSize(1);
     assertThat(bot.slack.postedIn("DUANN").get(0).call().param("text"))
         .isEqualTo("⏰ Reminder: call Dana back");
-    assertThat(bot.core.reminders().findByNumber(SlackTestBot.TENANT, 1).orElseThrow().status())
+    assertThat(bot.storage.reminders().findByNumber(SlackTestBot.TENANT, 1).orElseThrow().status())
         .isEqualTo(ReminderStatus.DELIVERED);
 
     bot.clock.advance(Duration.ofMinutes(10));

@@ -11,7 +11,6 @@ import dev.followupbot.core.domain.TenantId;
 import dev.followupbot.core.jdbc.Database;
 import dev.followupbot.core.jdbc.JdbiStorage;
 import dev.followupbot.core.message.MessageRef;
-import dev.followupbot.core.port.Later;
 import dev.followupbot.core.port.Storage;
 import dev.followupbot.core.testing.FakeSlackApi;
 import dev.followupbot.core.testing.ManualReminderScheduler;
@@ -63,6 +62,10 @@ final class SlackTestBot implements AutoCloseable {
   final Database database = TestDatabases.h2();
   final SlackPlatform platform;
   final FollowupCore core;
+
+  /** The stores beneath the core, for assertions on what was kept. */
+  final Storage storage;
+
   private final Server jetty;
   private final OkHttpClient http =
       new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(10)).build();
@@ -101,16 +104,14 @@ final class SlackTestBot implements AutoCloseable {
     platform =
         SlackPlatform.connect(
             new SlackSettings(TOKEN, SECRET, URI.create(slack.apiUrl()), Optional.empty()), clock);
-    Storage storage = JdbiStorage.on(database, clock);
+    this.storage = JdbiStorage.on(database, clock);
     core =
-        new FollowupCore(
-            storage,
-            scheduler,
-            List.of(platform.messenger(storage)),
-            config,
-            "test-node",
-            clock,
-            Later.never());
+        FollowupCore.builder(storage, scheduler)
+            .messengers(List.of(platform.messenger(storage.addresses())))
+            .config(config)
+            .node("test-node")
+            .clock(clock)
+            .build();
     jetty = new Server();
     ServerConnector connector = new ServerConnector(jetty);
     connector.setHost("127.0.0.1");

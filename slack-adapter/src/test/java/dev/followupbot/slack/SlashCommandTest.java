@@ -126,7 +126,7 @@ class SlashCommandTest {
     assertThat(bot.slash("UBOB", "remind tomorrow 9am call Dana back").text())
         .contains("Okay, I'll remind you on Tue 24 Nov at 09:00 (tomorrow, in 29 h)")
         .contains("It's reminder 1.");
-    assertThat(bot.core.reminders().findByNumber(SlackTestBot.TENANT, 1).orElseThrow().dueAt())
+    assertThat(bot.storage.reminders().findByNumber(SlackTestBot.TENANT, 1).orElseThrow().dueAt())
         .hasToString("2026-11-24T14:00:00Z");
 
     assertThat(bot.slash("UANN", "remind <@UBOB|bob> in 2h check the refund").text())

@@ -9,7 +9,6 @@ import dev.followupbot.core.FollowupCore;
 import dev.followupbot.core.config.FollowupConfig;
 import dev.followupbot.core.jdbc.Database;
 import dev.followupbot.core.jdbc.JdbiStorage;
-import dev.followupbot.core.port.Later;
 import dev.followupbot.core.port.Storage;
 import dev.followupbot.core.testing.FakeSlackApi;
 import dev.followupbot.core.testing.ManualReminderScheduler;
@@ -89,14 +88,12 @@ class SocketModeTest {
     assertThat(platform.describe()).isEqualTo("Slack: on (team T0ACME Acme Support, Socket Mode)");
     Storage storage = JdbiStorage.on(database, clock);
     FollowupCore core =
-        new FollowupCore(
-            storage,
-            new ManualReminderScheduler(),
-            List.of(platform.messenger(storage)),
-            dev.followupbot.core.testing.CoreHarness.quiet(FollowupConfig.DEFAULTS),
-            "socket-node",
-            clock,
-            Later.never());
+        FollowupCore.builder(storage, new ManualReminderScheduler())
+            .messengers(List.of(platform.messenger(storage.addresses())))
+            .config(dev.followupbot.core.testing.CoreHarness.quiet(FollowupConfig.DEFAULTS))
+            .node("socket-node")
+            .clock(clock)
+            .build();
     platform.startSocketMode(core);
 
     org.awaitility.Awaitility.await()

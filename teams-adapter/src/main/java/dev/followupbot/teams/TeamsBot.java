@@ -11,22 +11,19 @@ import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.ActivityTypes;
 import com.microsoft.bot.schema.ChannelAccount;
 import dev.followupbot.core.FollowupCore;
-import dev.followupbot.core.domain.Person;
-import dev.followupbot.core.domain.Platform;
+import dev.followupbot.core.api.Answer;
+import dev.followupbot.core.api.EventKey;
+import dev.followupbot.core.api.Handled;
+import dev.followupbot.core.api.InboundTurns;
+import dev.followupbot.core.api.Turn;
 import dev.followupbot.core.domain.TenantId;
 import dev.followupbot.core.message.Message;
 import dev.followupbot.core.service.Caller;
-import dev.followupbot.core.service.LateAnswers;
+import dev.followupbot.core.service.Directory;
 import dev.followupbot.core.service.Reply;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.ZoneId;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -51,38 +48,29 @@ final class TeamsBot implements Bot {
   private static final Logger log = LoggerFactory.getLogger(TeamsBot.class);
   static final String CARD_ACTION = "adaptiveCard/action";
   static final String LOCAL_TENANT = "local";
-  static final String OTHER_TENANT =
-      "Sorry, this followup-bot works for another organization, so I can't help here.";
   static final String WELCOME =
       "Hi! I'm followup-bot: I keep customer cases owned, answered and followed up, and remind"
           + " you when it's time. Type `help` to see what I can do (in a channel, mention me first).";
 
-  private final FollowupCore core;
+  private final InboundTurns inbound;
+  private final Directory directory;
   private final TeamsSettings settings;
   private final ConversationBook book;
   private final AdaptiveCardRenderer renderer;
   private final TeamsAnswers answers;
-  private final Executor deliveries;
-  private final Clock clock;
 
   TeamsBot(
       FollowupCore core,
       TeamsSettings settings,
       ConversationBook book,
       AdaptiveCardRenderer renderer,
-      Executor deliveries,
-      Clock clock) {
-    this.core = core;
+      Executor deliveries) {
+    this.inbound = core.inbound(new TeamsTenants(settings), deliveries);
+    this.directory = core.directory();
     this.settings = settings;
     this.book = book;
     this.renderer = renderer;
-    this.answers =
-        new TeamsAnswers(
-            new TeamsActivities(renderer),
-            new LateAnswers(core.outbox(), core.delivery(), clock),
-            deliveries);
-    this.deliveries = deliveries;
-    this.clock = clock;
+    this.answers = new TeamsAnswers(new TeamsActivities(renderer), core.lateAnswers(), deliveries);
   }
 
   @Override
@@ -119,70 +107,80 @@ final class TeamsBot implements Bot {
           activity.getType());
       return;
     }
-    if (!settings.serves(tenantId.get())) {
-      log.info(
-          "refused a Teams {} activity from tenant {}: not in {}",
-          activity.getType(),
-          tenantId.get(),
-          TeamsSettings.ALLOWED_TENANTS);
-      refuse(turn, activity);
-      return;
-    }
-    // Tenant ids are GUIDs, whose case carries no meaning: one spelling per tenant.
-    TenantId tenant = new TenantId(Platform.TEAMS, tenantId.get().toLowerCase(Locale.ROOT));
-    boolean personal =
-        "personal".equalsIgnoreCase(activity.getConversation().getConversationType());
-    book.remember(
-        tenant,
-        activity.getConversationReference(),
-        personal ? Optional.of(activity.getFrom().getId()) : Optional.empty());
+    String from = tenantId.get();
     if (activity.isType(ActivityTypes.MESSAGE)) {
-      onMessage(turn, activity, tenant);
+      onMessage(turn, activity, from);
     } else if (activity.isType(ActivityTypes.INVOKE) && CARD_ACTION.equals(activity.getName())) {
-      onCardAction(turn, activity, tenant);
+      onCardAction(turn, activity, from);
     } else if (activity.isType(ActivityTypes.INSTALLATION_UPDATE)
-        && "add".equalsIgnoreCase(String.valueOf(activity.getAction()))
-        && firstTime(activity)) {
-      answers.send(turn, Optional.of(tenant), Message.text(WELCOME));
+        && "add".equalsIgnoreCase(String.valueOf(activity.getAction()))) {
+      Optional<TenantId> tenant = inbound.admit(from, eventKey(activity));
+      tenant.ifPresent(t -> remember(t, activity));
+      tenant.ifPresent(t -> answers.send(turn, Optional.of(t), Message.text(WELCOME)));
+    } else {
+      inbound.admit(from, Optional.empty()).ifPresent(t -> remember(t, activity));
     }
   }
 
-  private void onMessage(TurnContext turn, Activity activity, TenantId tenant) {
+  private void onMessage(TurnContext turn, Activity activity, String from) {
     JsonNode value = TeamsJson.tree(activity.getValue());
     boolean click = value.path("command").isTextual();
     String command;
+    List<Turn.Mention> mentioned = List.of();
     if (click) {
       command = value.path("command").asText();
     } else {
       TeamsMentions.Command typed = TeamsMentions.read(activity);
-      rememberMentioned(tenant, typed.people());
+      mentioned = typed.people().stream().map(m -> new Turn.Mention(m.id(), m.name())).toList();
       command = typed.text();
     }
-    if (!firstTime(activity)) {
-      return;
+    TenantId tenant = TeamsTenants.tenant(from);
+    Handled handled =
+        inbound.take(
+            new Turn(from, eventKey(activity), command, mentioned),
+            t -> speaker(t, activity),
+            new Answer() {
+              @Override
+              public void inline(Reply reply) {
+                if (click && reply.update().isPresent() && activity.getReplyToId() != null) {
+                  answers.update(
+                      turn, tenant, activity.getReplyToId(), reply.update().get(), reply.message());
+                } else {
+                  answers.send(turn, Optional.of(tenant), reply.message());
+                }
+              }
+            });
+    if (handled instanceof Handled.NotServed notServed) {
+      answers.send(turn, Optional.empty(), notServed.refusal());
     }
-    Reply reply =
-        core.router().handle(caller(tenant, activity), command.isBlank() ? "help" : command);
-    if (click && reply.update().isPresent() && activity.getReplyToId() != null) {
-      answers.update(turn, tenant, activity.getReplyToId(), reply.update().get(), reply.message());
-    } else {
-      answers.send(turn, Optional.of(tenant), reply.message());
-    }
-    deliver(reply.deliveries());
   }
 
-  private void onCardAction(TurnContext turn, Activity activity, TenantId tenant) {
+  private void onCardAction(TurnContext turn, Activity activity, String from) {
     JsonNode action = TeamsJson.tree(activity.getValue()).path("action");
     JsonNode command = action.path("data").path("command");
     if (!AdaptiveCardRenderer.VERB.equals(action.path("verb").asText()) || !command.isTextual()) {
       invokeResponse(turn, error("This card action isn't one I know. Try typing the command."));
       return;
     }
-    if (!firstTime(activity)) {
+    TenantId tenant = TeamsTenants.tenant(from);
+    Handled handled =
+        inbound.take(
+            new Turn(from, eventKey(activity), command.asText(), List.of()),
+            t -> speaker(t, activity),
+            new Answer() {
+              @Override
+              public void inline(Reply reply) {
+                answerClick(turn, tenant, reply);
+              }
+            });
+    if (handled instanceof Handled.NotServed notServed) {
+      invokeResponse(turn, message(notServed.refusal().fallbackText()));
+    } else if (handled instanceof Handled.Repeat) {
       invokeResponse(turn, message("That click was already handled."));
-      return;
     }
-    Reply reply = core.router().handle(caller(tenant, activity), command.asText());
+  }
+
+  private void answerClick(TurnContext turn, TenantId tenant, Reply reply) {
     if (reply.update().isPresent()) {
       invokeResponse(turn, card(reply.update().get()));
     } else if (AdaptiveCardRenderer.isPlainText(reply.message())) {
@@ -195,27 +193,15 @@ final class TeamsBot implements Bot {
           turn,
           message(TeamsText.plain(AdaptiveCardRenderer.atNames(reply.message().fallbackText()))));
     }
-    deliver(reply.deliveries());
   }
 
-  private void refuse(TurnContext turn, Activity activity) {
-    if (activity.isType(ActivityTypes.MESSAGE)) {
-      answers.send(turn, Optional.empty(), Message.text(OTHER_TENANT));
-    } else if (activity.isType(ActivityTypes.INVOKE) && CARD_ACTION.equals(activity.getName())) {
-      invokeResponse(turn, message(OTHER_TENANT));
-    }
-  }
-
-  private Caller caller(TenantId tenant, Activity activity) {
+  /** The sender, with the conversation reference proactive delivery needs later. */
+  private Caller speaker(TenantId tenant, Activity activity) {
+    remember(tenant, activity);
     ChannelAccount from = activity.getFrom();
     ZoneId zone =
         zoneOf(activity.getLocalTimezone())
-            .orElseGet(
-                () ->
-                    core.people()
-                        .find(tenant, from.getId())
-                        .map(Person::zone)
-                        .orElse(core.directory().defaultZone()));
+            .orElseGet(() -> directory.person(tenant, from.getId()).zone());
     return new Caller(
         tenant,
         from.getId(),
@@ -225,16 +211,13 @@ final class TeamsBot implements Bot {
         Caller.localeOf(activity.getLocale()));
   }
 
-  /** Mentioned people are remembered by name; a zone they told us themselves is kept. */
-  private void rememberMentioned(TenantId tenant, List<TeamsMentions.Mentioned> people) {
-    for (TeamsMentions.Mentioned m : people) {
-      Optional<Person> known = core.people().find(tenant, m.id());
-      if (known.isPresent() && known.get().displayName().equals(m.name())) {
-        continue;
-      }
-      ZoneId zone = known.map(Person::zone).orElse(core.directory().defaultZone());
-      core.directory().remember(new Person(tenant, m.id(), m.name(), zone));
-    }
+  private void remember(TenantId tenant, Activity activity) {
+    boolean personal =
+        "personal".equalsIgnoreCase(activity.getConversation().getConversationType());
+    book.remember(
+        tenant,
+        activity.getConversationReference(),
+        personal ? Optional.of(activity.getFrom().getId()) : Optional.empty());
   }
 
   static Optional<ZoneId> zoneOf(String ianaName) {
@@ -260,22 +243,12 @@ final class TeamsBot implements Bot {
     return id.isEmpty() || id.length() > 140 ? Optional.empty() : Optional.of(id);
   }
 
-  /** Whether this activity is new; Teams resends a turn that took too long. */
-  private boolean firstTime(Activity activity) {
+  /** The activity's key; Teams resends a turn that took too long. Empty without an id. */
+  private static Optional<EventKey> eventKey(Activity activity) {
     if (activity.getId() == null || activity.getId().isBlank()) {
-      return true;
+      return Optional.empty();
     }
-    String key = "teams:" + activity.getConversation().getId() + ":" + activity.getId();
-    if (key.length() > 300) {
-      key = "teams:sha256:" + sha256(key);
-    }
-    return core.seenEvents().firstTime(key, clock.instant());
-  }
-
-  private void deliver(List<Long> ids) {
-    if (!ids.isEmpty()) {
-      deliveries.execute(() -> core.delivery().deliverAll(ids));
-    }
+    return Optional.of(new EventKey("teams", activity.getConversation().getId(), activity.getId()));
   }
 
   private static void invokeResponse(TurnContext turn, ObjectNode body) {
@@ -308,15 +281,5 @@ final class TeamsBot implements Bot {
     value.put("code", "BadRequest");
     value.put("message", text);
     return body;
-  }
-
-  private static String sha256(String s) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -2,7 +2,7 @@ package dev.followupbot.teams;
 
 import com.microsoft.bot.connector.authentication.ChannelValidation;
 import dev.followupbot.core.FollowupCore;
-import dev.followupbot.core.port.Storage;
+import dev.followupbot.core.port.Addresses;
 import jakarta.servlet.http.HttpServlet;
 import java.time.Clock;
 import java.util.Map;
@@ -14,7 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Microsoft Teams, wired for the launcher: {@link #messenger(Storage)} goes into the core's
+ * Microsoft Teams, wired for the launcher: {@link #messenger(Addresses)} goes into the core's
  * messenger list, {@link #servlet(FollowupCore)} is mounted at {@value #PATH} once the core exists.
  * Both share one Bot Builder adapter and one store of conversation references.
  */
@@ -60,16 +60,22 @@ public final class TeamsPlatform implements AutoCloseable {
   }
 
   /** The messenger that delivers to Teams, on the stores the core will use. */
-  public TeamsMessenger messenger(Storage storage) {
-    ConversationBook b = book(storage);
+  public TeamsMessenger messenger(Addresses addresses) {
+    ConversationBook b = book(addresses);
     return new TeamsMessenger(
         adapter, settings.appId(), b, settings.serviceUrls(), renderer, clock);
   }
 
   /** The servlet for {@value #PATH}. */
   public HttpServlet servlet(FollowupCore core) {
-    ConversationBook b = book(core.storage());
-    TeamsBot bot = new TeamsBot(core, settings, b, renderer, deliveries, clock);
+    ConversationBook b;
+    synchronized (this) {
+      if (book == null) {
+        throw new IllegalStateException("Teams: build the messenger before the servlet");
+      }
+      b = book;
+    }
+    TeamsBot bot = new TeamsBot(core, settings, b, renderer, deliveries);
     if (settings.authOff()) {
       log.warn(
           "Teams authentication is OFF (TEAMS_AUTH=off): anyone on this machine can post activities"
@@ -89,9 +95,9 @@ public final class TeamsPlatform implements AutoCloseable {
     return settings.describe();
   }
 
-  private synchronized ConversationBook book(Storage storage) {
+  private synchronized ConversationBook book(Addresses addresses) {
     if (book == null) {
-      book = new ConversationBook(storage.addresses(), settings.serviceUrls());
+      book = new ConversationBook(addresses, settings.serviceUrls());
     }
     return book;
   }

@@ -65,7 +65,7 @@ class TeamsAuthOffTest {
     ObjectNode activity = teams.personal(ANN, "help");
     activity.put("serviceUrl", "https://smba.trafficmanager.net/emea/");
     assertThat(teams.post(activity, null).status()).isEqualTo(403);
-    assertThat(teams.core.addresses().find(TeamsHarness.TEAMS_TENANT, "user:" + ANN.id()))
+    assertThat(teams.storage.addresses().find(TeamsHarness.TEAMS_TENANT, "user:" + ANN.id()))
         .isEmpty();
   }
 

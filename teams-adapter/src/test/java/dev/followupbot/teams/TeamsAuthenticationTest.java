@@ -39,9 +39,9 @@ class TeamsAuthenticationTest {
 
   private void assertNoSideEffect() {
     assertThat(teams.connector.requestCount()).isZero();
-    assertThat(teams.core.addresses().find(TeamsHarness.TEAMS_TENANT, "user:" + ANN.id()))
+    assertThat(teams.storage.addresses().find(TeamsHarness.TEAMS_TENANT, "user:" + ANN.id()))
         .isEmpty();
-    assertThat(teams.core.people().find(TeamsHarness.TEAMS_TENANT, ANN.id())).isEmpty();
+    assertThat(teams.storage.people().find(TeamsHarness.TEAMS_TENANT, ANN.id())).isEmpty();
   }
 
   @Test

@@ -167,7 +167,7 @@ class TeamsConversationTest {
     ObjectNode help = teams.personal(ANN, "help");
     ((ObjectNode) help.get("from")).put("name", "A".repeat(30_000));
     assertThat(say(help)).contains("followup-bot keeps every case owned");
-    assertThat(teams.core.addresses().find(TEAMS_TENANT, "user:" + ANN.id())).isEmpty();
+    assertThat(teams.storage.addresses().find(TEAMS_TENANT, "user:" + ANN.id())).isEmpty();
   }
 
   @Test
@@ -180,7 +180,7 @@ class TeamsConversationTest {
     assertThat(reply).contains("Bob");
     assertThat(teams.core.cases().findByNumber(TEAMS_TENANT, 1).orElseThrow().ownerId())
         .contains(BOB.id());
-    Person bob = teams.core.people().find(TEAMS_TENANT, BOB.id()).orElseThrow();
+    Person bob = teams.storage.people().find(TEAMS_TENANT, BOB.id()).orElseThrow();
     assertThat(bob.displayName()).isEqualTo("Bob");
   }
 
@@ -188,7 +188,7 @@ class TeamsConversationTest {
   void a_mention_does_not_overwrite_the_time_zone_a_person_told_us() {
     say(teams.personal(BOB, "help"));
     say(TeamsHarness.mentioning(teams.personal(ANN, "remind <at>Bob</at> in 1h call back"), BOB));
-    assertThat(teams.core.people().find(TEAMS_TENANT, BOB.id()).orElseThrow().zone())
+    assertThat(teams.storage.people().find(TEAMS_TENANT, BOB.id()).orElseThrow().zone())
         .isEqualTo(ZoneId.of("America/New_York"));
   }
 
@@ -198,13 +198,13 @@ class TeamsConversationTest {
     String reply = say(teams.personal(ANN, "assign 1 &lt;@29:someone|Eve&gt; take it"));
     assertThat(reply).doesNotContain("handed");
     assertThat(teams.core.cases().findByNumber(TEAMS_TENANT, 1).orElseThrow().ownerId()).isEmpty();
-    assertThat(teams.core.people().find(TEAMS_TENANT, "29:someone")).isEmpty();
+    assertThat(teams.storage.people().find(TEAMS_TENANT, "29:someone")).isEmpty();
   }
 
   @Test
   void the_name_and_time_zone_come_from_the_activity_and_tomorrow_9am_is_theirs() {
     String reply = say(teams.personal(BOB, "remind tomorrow 9am call the customer"));
-    Person bob = teams.core.people().find(TEAMS_TENANT, BOB.id()).orElseThrow();
+    Person bob = teams.storage.people().find(TEAMS_TENANT, BOB.id()).orElseThrow();
     assertThat(bob.displayName()).isEqualTo("Bob");
     assertThat(bob.zone()).isEqualTo(ZoneId.of("America/New_York"));
     assertThat(reply).contains("on Tue 24 Nov at 09:00 (tomorrow");
@@ -245,8 +245,8 @@ class TeamsConversationTest {
       await().atMost(Duration.ofSeconds(10)).until(() -> connector.requestCount() == 1);
       assertThat(connector.everything()).contains("works for another organization");
       assertThat(only.core.cases().findByNumber(TEAMS_TENANT, 1)).isEmpty();
-      assertThat(only.core.addresses().find(TEAMS_TENANT, "user:" + ANN.id())).isEmpty();
-      assertThat(only.core.people().find(TEAMS_TENANT, ANN.id())).isEmpty();
+      assertThat(only.storage.addresses().find(TEAMS_TENANT, "user:" + ANN.id())).isEmpty();
+      assertThat(only.storage.people().find(TEAMS_TENANT, ANN.id())).isEmpty();
     }
   }
 

@@ -11,7 +11,6 @@ import dev.followupbot.core.domain.Platform;
 import dev.followupbot.core.domain.TenantId;
 import dev.followupbot.core.jdbc.Database;
 import dev.followupbot.core.jdbc.JdbiStorage;
-import dev.followupbot.core.port.Later;
 import dev.followupbot.core.port.Storage;
 import dev.followupbot.core.testing.FakeConnector;
 import dev.followupbot.core.testing.ManualReminderScheduler;
@@ -100,10 +99,14 @@ final class TeamsHarness implements AutoCloseable {
     TeamsSettings settings = TeamsSettings.from(env).orElseThrow();
     this.storage = JdbiStorage.on(database, clock);
     this.platform = new TeamsPlatform(settings, TeamsHarness::fixedToken, clock);
-    this.messenger = platform.messenger(storage);
+    this.messenger = platform.messenger(storage.addresses());
     this.core =
-        new FollowupCore(
-            storage, scheduler, List.of(messenger), config, "test-node", clock, Later.never());
+        FollowupCore.builder(storage, scheduler)
+            .messengers(List.of(messenger))
+            .config(config)
+            .node("test-node")
+            .clock(clock)
+            .build();
     this.jetty = new Server();
     ServerConnector http = new ServerConnector(jetty);
     http.setHost("127.0.0.1");

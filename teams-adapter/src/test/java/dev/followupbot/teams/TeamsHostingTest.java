@@ -31,7 +31,7 @@ class TeamsHostingTest {
     ObjectNode update = teams.base("conversationUpdate", ANN, CHANNEL, "channel");
     update.putArray("membersAdded").addObject().put("id", TeamsHarness.BOT_ID);
     assertThat(teams.post(update).status()).isEqualTo(202);
-    assertThat(teams.core.addresses().find(TEAMS_TENANT, "conversation:" + CHANNEL))
+    assertThat(teams.storage.addresses().find(TEAMS_TENANT, "conversation:" + CHANNEL))
         .hasValueSatisfying(json -> assertThat(json).contains(teams.connector.url()));
     assertThat(teams.connector.requestCount()).isZero();
   }

@@ -197,8 +197,8 @@ class TeamsProactiveTest {
       assertThat(teams.post(activity).status()).isEqualTo(403);
       assertThat(elsewhere.requestCount()).isZero();
       assertThat(teams.connector.requestCount()).isZero();
-      assertThat(teams.core.addresses().find(TEAMS_TENANT, "user:" + ANN.id())).isEmpty();
-      assertThat(teams.core.addresses().find(TEAMS_TENANT, "conversation:" + ANN.personalChat()))
+      assertThat(teams.storage.addresses().find(TEAMS_TENANT, "user:" + ANN.id())).isEmpty();
+      assertThat(teams.storage.addresses().find(TEAMS_TENANT, "conversation:" + ANN.personalChat()))
           .isEmpty();
     }
   }
@@ -209,9 +209,9 @@ class TeamsProactiveTest {
         FakeConnector elsewhere = new FakeConnector("127.0.0.2")) {
       send(teams, teams.personal(ANN, "remind in 1h hello"), 1);
       String key = "user:" + ANN.id();
-      String stored = teams.core.addresses().find(TEAMS_TENANT, key).orElseThrow();
+      String stored = teams.storage.addresses().find(TEAMS_TENANT, key).orElseThrow();
       teams
-          .core
+          .storage
           .addresses()
           .save(TEAMS_TENANT, key, stored.replace(teams.connector.url(), elsewhere.url()));
       due(teams, Duration.ofHours(1));

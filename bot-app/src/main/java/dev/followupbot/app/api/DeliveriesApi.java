@@ -48,7 +48,7 @@ final class DeliveriesApi {
       caseId = Optional.of(c.get().id());
     }
     List<WebhookEntry> found =
-        core.webhookLog().list(call.tenant(), caseId, state, before, limit + 1);
+        core.webhookHistory().list(call.tenant(), caseId, state, before, limit + 1);
     boolean more = found.size() > limit;
     List<WebhookEntry> page = more ? found.subList(0, limit) : found;
     page.forEach(e -> items.add(json(e)));

@@ -110,7 +110,7 @@ final class RemindersApi {
     } else if (caseRef.isPresent()) {
       about =
           Optional.of(
-              core.caseService()
+              core.cases()
                   .find(tenant, new CaseRef(Optional.empty(), caseRef))
                   .orElseThrow(
                       () ->
@@ -123,7 +123,7 @@ final class RemindersApi {
     }
     if (rule.isPresent()) {
       Optional<Reminder> first =
-          core.reminderService()
+          core.reminders()
               .setSeries(
                   tenant,
                   actor,
@@ -145,7 +145,7 @@ final class RemindersApi {
                                   "repeats", "has no day in the next three years"))))));
     }
     Reminder set =
-        core.reminderService()
+        core.reminders()
             .set(tenant, actor, recipient.orElseThrow(), about, due.orElseThrow(), note);
     return ApiResponse.created(json(set));
   }
@@ -159,8 +159,7 @@ final class RemindersApi {
     JsonBody body = new JsonBody(call.body().get(), Set.of("actor"));
     String actor = body.userId("actor", false).orElse("api");
     body.done();
-    Reminder after =
-        core.reminderService().cancelAsAdmin(call.tenant(), r.number(), actor).orElse(r);
+    Reminder after = core.reminders().cancelAsAdmin(call.tenant(), r.number(), actor).orElse(r);
     if (after.status() == ReminderStatus.CANCELLED) {
       return ApiResponse.ok(json(after));
     }

@@ -1,9 +1,14 @@
 package dev.followupbot.app.console;
 
 import dev.followupbot.core.FollowupCore;
+import dev.followupbot.core.api.Answer;
+import dev.followupbot.core.api.Handled;
+import dev.followupbot.core.api.InboundTurns;
+import dev.followupbot.core.api.TenantGuard;
+import dev.followupbot.core.api.Turn;
 import dev.followupbot.core.domain.TenantId;
+import dev.followupbot.core.message.Message;
 import dev.followupbot.core.service.Caller;
-import dev.followupbot.core.service.Reply;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,16 +27,18 @@ public final class ConsoleChat {
 
   public static final String CHANNEL = "console";
 
-  private final FollowupCore core;
+  private final InboundTurns inbound;
   private final ConsoleOutput output;
   private final Caller me;
   private final boolean echo;
 
   public ConsoleChat(
       FollowupCore core, ConsoleOutput output, String user, ZoneId zone, boolean echo) {
-    this.core = core;
     this.output = output;
     this.me = new Caller(TenantId.CONSOLE, user, user, zone, CHANNEL);
+    // One person at one keyboard: every line is the console tenant's, and what a command queued
+    // is delivered (printed) before its answer.
+    this.inbound = core.inbound(new ConsoleTenant(), Runnable::run);
     this.echo = echo;
   }
 
@@ -68,9 +75,10 @@ public final class ConsoleChat {
 
   /** Handles one line as the console user: queued messages print first, then the reply. */
   public void say(String text) {
-    Reply reply = core.router().handle(me, text);
-    core.delivery().deliverAll(reply.deliveries());
-    output.print(null, reply.message());
+    Handled handled = inbound.take(Turn.command(CHANNEL, text), tenant -> me, Answer.IN_ACK);
+    if (handled instanceof Handled.Routed routed) {
+      output.print(null, routed.reply().message());
+    }
   }
 
   private Optional<String> click(String text) {
@@ -78,5 +86,18 @@ public final class ConsoleChat {
       return Optional.empty();
     }
     return output.button(Integer.parseInt(text.substring(1)));
+  }
+
+  /** The console serves its one tenant. */
+  private static final class ConsoleTenant implements TenantGuard {
+    @Override
+    public Optional<TenantId> admit(String platformTenant) {
+      return Optional.of(TenantId.CONSOLE);
+    }
+
+    @Override
+    public Message refusal() {
+      return Message.text("");
+    }
   }
 }

@@ -1,6 +1,7 @@
 package dev.followupbot.app.dashboard;
 
 import dev.followupbot.core.FollowupCore;
+import dev.followupbot.core.api.Cases;
 import dev.followupbot.core.command.CaseRef;
 import dev.followupbot.core.command.Command;
 import dev.followupbot.core.command.TimeFormats;
@@ -11,7 +12,6 @@ import dev.followupbot.core.domain.Platform;
 import dev.followupbot.core.domain.SupportCase;
 import dev.followupbot.core.service.Caller;
 import dev.followupbot.core.service.CaseCards;
-import dev.followupbot.core.service.CaseService;
 import dev.followupbot.core.service.Reply;
 import dev.followupbot.core.sla.SlaStatus;
 import dev.followupbot.core.team.SupportTeam;
@@ -83,7 +83,7 @@ public final class CasePage {
     }
     CaseRef ref = new CaseRef(Optional.of(c.number()), Optional.empty());
     Caller caller = viewer.caller(c.channelId());
-    CaseService cases = core.caseService();
+    Cases cases = core.cases();
     Reply reply;
     switch (action) {
       case "claim":

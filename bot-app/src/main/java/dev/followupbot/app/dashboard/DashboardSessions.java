@@ -38,13 +38,13 @@ final class DashboardSessions {
   private static final Logger log = LoggerFactory.getLogger(DashboardSessions.class);
 
   private final FollowupCore core;
-  private final SignIns store;
+  private final DashboardLinks store;
   private final PublicUrl publicUrl;
   private final Clock clock;
 
   DashboardSessions(FollowupCore core, PublicUrl publicUrl, Clock clock) {
     this.core = core;
-    this.store = core.storage().signIns();
+    this.store = core.dashboardLinks();
     this.publicUrl = publicUrl;
     this.clock = clock;
   }

@@ -66,10 +66,10 @@ public final class RemindersPage {
     Reply reply;
     switch (action) {
       case "done":
-        reply = core.reminderService().done(caller, number);
+        reply = core.reminders().done(caller, number);
         break;
       case "cancel":
-        reply = core.reminderService().cancel(caller, number);
+        reply = core.reminders().cancel(caller, number);
         break;
       case "snooze":
         Duration by =
@@ -80,8 +80,7 @@ public final class RemindersPage {
                         DashboardProblem.badRequest(
                             "Snooze for 15m, 1h, 4h or 1d: pick one from the list."));
         reply =
-            core.reminderService()
-                .snooze(caller, new Command.Snooze(number, clock.instant().plus(by)));
+            core.reminders().snooze(caller, new Command.Snooze(number, clock.instant().plus(by)));
         break;
       default:
         throw DashboardProblem.badRequest(

@@ -58,7 +58,7 @@ public final class ReportsPage {
     this.core = core;
     this.pages = pages;
     this.cards = core.caseCards();
-    this.trends = new WeeklyTrends(core.cases(), core.storage().feedback(), cards, clock);
+    this.trends = core.trends();
   }
 
   void page(Viewer viewer, Map<String, String[]> query, HttpServletResponse response)

@@ -19,7 +19,6 @@ import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -105,9 +104,7 @@ public final class SchedulesPage {
         wanted.put(key, value.get());
       }
     }
-    compose(form, "business_hours", hours(form), wanted, errors);
-    compose(form, "holidays", holidays(form, errors), wanted, errors);
-    compose(form, "unclaimed.escalation", escalation(form, errors), wanted, errors);
+    ScheduleForm.readComposed(form, wanted, errors);
     Caller caller = viewer.caller("dashboard");
     Chrome chrome = Chrome.of("Schedules", "schedules", viewer);
     if (errors.isEmpty() && wanted.isEmpty()) {
@@ -149,95 +146,6 @@ public final class SchedulesPage {
             team,
             chrome.withNotice("Nothing changed: please correct the fields marked below.", true),
             errors));
-  }
-
-  private static void compose(
-      FormBody form,
-      String key,
-      Optional<String> value,
-      Map<String, String> wanted,
-      Map<String, String> errors) {
-    if (value.isPresent()
-        && !errors.containsKey(key)
-        && !value.get().equals(form.get("was." + key).orElse(""))) {
-      wanted.put(key, value.get());
-    }
-  }
-
-  private static Optional<String> hours(FormBody form) {
-    if (form.get("bh.present").isEmpty()) {
-      return Optional.empty();
-    }
-    if (form.get("bh.always").isPresent()) {
-      return Optional.of("always");
-    }
-    List<String> runs = new ArrayList<>();
-    for (String d : DAYS) {
-      if (form.get("bh." + d + ".open").isPresent()) {
-        runs.add(
-            d
-                + " "
-                + form.text("bh." + d + ".from").orElse("")
-                + "-"
-                + form.text("bh." + d + ".to").orElse(""));
-      }
-    }
-    return Optional.of(runs.isEmpty() ? "none" : String.join(", ", runs));
-  }
-
-  private static Optional<String> holidays(FormBody form, Map<String, String> errors) {
-    if (form.get("hol.present").isEmpty()) {
-      return Optional.empty();
-    }
-    TreeSet<LocalDate> days = new TreeSet<>();
-    List<String> kept = form.fields().getOrDefault("hol.keep", List.of());
-    List<String> all = new ArrayList<>(kept);
-    form.text("hol.add").ifPresent(all::add);
-    for (String d : all) {
-      try {
-        days.add(LocalDate.parse(d.strip()));
-      } catch (DateTimeParseException e) {
-        errors.put("holidays", "'" + QueuePage.cut(d) + "' is not a date like 2026-12-25");
-      }
-    }
-    return Optional.of(
-        days.stream().map(LocalDate::toString).collect(Collectors.joining(", ", "[", "]")));
-  }
-
-  private static Optional<String> escalation(FormBody form, Map<String, String> errors) {
-    if (form.get("esc.present").isEmpty()) {
-      return Optional.empty();
-    }
-    List<String> steps = new ArrayList<>();
-    for (int i = 0; i < 20; i++) {
-      Optional<String> after = form.text("esc." + i + ".after");
-      if (after.isEmpty()) {
-        continue;
-      }
-      String action = form.text("esc." + i + ".action").orElse("");
-      if (EscalationAction.fromKey(action).isEmpty()) {
-        errors.put("unclaimed.escalation", "step " + (i + 1) + " needs an action from the list");
-        continue;
-      }
-      if (!after.get().matches("[0-9a-zA-Z ]{1,20}")) {
-        errors.put("unclaimed.escalation", "step " + (i + 1) + ": write 'after' like 15m or 2h");
-        continue;
-      }
-      Optional<String> to = form.text("esc." + i + ".to");
-      if (to.isPresent() && !to.get().matches("[A-Za-z0-9_:./-]{1,200}")) {
-        errors.put(
-            "unclaimed.escalation", "step " + (i + 1) + ": 'to' must be a user id, like U0123");
-        continue;
-      }
-      steps.add(
-          "{after: "
-              + after.get()
-              + ", action: "
-              + action.toLowerCase(Locale.ROOT)
-              + to.map(t -> ", to: \"" + t + "\"").orElse("")
-              + "}");
-    }
-    return Optional.of("[" + String.join(", ", steps) + "]");
   }
 
   private List<SupportTeam> teams(Viewer viewer) {
@@ -325,7 +233,7 @@ public final class SchedulesPage {
         java.util.Arrays.stream(EscalationAction.values()).map(EscalationAction::key).toList();
     Instant now = clock.instant();
     List<Change> audit = new ArrayList<>();
-    for (TeamOverrides.Change c : core.storage().teamOverrides().changes(team.id(), 50)) {
+    for (TeamOverrides.Change c : core.teamChanges(team.id(), 50)) {
       String who = c.changedBy();
       int slash = who.indexOf('/');
       if (slash > 0 && who.substring(0, slash).equals(viewer.user().tenant().key())) {

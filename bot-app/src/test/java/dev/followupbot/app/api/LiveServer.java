@@ -81,6 +81,11 @@ final class LiveServer implements AutoCloseable {
     return server.bot().core();
   }
 
+  /** The stores beneath the core, for assertions on what was kept. */
+  dev.followupbot.core.port.Storage storage() {
+    return server.bot().storage();
+  }
+
   String url(String path) {
     return "http://127.0.0.1:" + server.port() + path;
   }
@@ -96,7 +101,7 @@ final class LiveServer implements AutoCloseable {
   /** True when no outbox entry is being sent: every post that went out has been recorded. */
   boolean nothingInFlight() {
     Instant anyTime = clock.instant().plus(Duration.ofDays(365));
-    return core().outbox().stuck(anyTime, Optional.empty(), 1).isEmpty();
+    return storage().outbox().stuck(anyTime, Optional.empty(), 1).isEmpty();
   }
 
   /** Runs the safety-net sweep now, as Quartz would on its schedule. */

@@ -1,14 +1,35 @@
 package dev.followupbot.app.architecture;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import dev.followupbot.core.FollowupCore;
+import dev.followupbot.core.port.CaseRepository;
+import dev.followupbot.core.port.FeedbackRepository;
+import dev.followupbot.core.port.NudgeRepository;
+import dev.followupbot.core.port.Outbox;
+import dev.followupbot.core.port.Pacing;
+import dev.followupbot.core.port.PersonRepository;
+import dev.followupbot.core.port.ReminderRepository;
+import dev.followupbot.core.port.Rotations;
+import dev.followupbot.core.port.SeenEvents;
+import dev.followupbot.core.port.SignIns;
+import dev.followupbot.core.port.SlaStates;
+import dev.followupbot.core.port.Storage;
+import dev.followupbot.core.port.TeamOverrides;
+import dev.followupbot.core.port.TenantRepository;
+import dev.followupbot.core.port.Transactions;
+import dev.followupbot.core.port.WebhookLog;
+import java.util.List;
 
 /**
  * The layers of followup-bot, checked on every main class of every module (bot-app sees them all):
@@ -72,6 +93,7 @@ class ArchitectureTest {
           .layer("Core")
           .definedBy(
               "dev.followupbot.core",
+              "dev.followupbot.core.api..",
               "dev.followupbot.core.service..",
               "dev.followupbot.core.webhook..",
               "dev.followupbot.core.dashboard..",
@@ -198,4 +220,62 @@ class ArchitectureTest {
           .dependOnClassesThat()
           .resideInAPackage("okhttp3..")
           .because("the core only hands the adapters its connection rules");
+
+  /**
+   * The store ports: what only the use cases (and the launcher that builds them) may hold. Values
+   * declared inside them (a series, a sign-in's outcome) are not stores.
+   */
+  private static final DescribedPredicate<JavaClass> A_STORE =
+      new DescribedPredicate<>("a store port or its implementation") {
+        private final List<Class<?>> stores =
+            List.of(
+                CaseRepository.class,
+                ReminderRepository.class,
+                PersonRepository.class,
+                TenantRepository.class,
+                FeedbackRepository.class,
+                NudgeRepository.class,
+                Outbox.class,
+                SeenEvents.class,
+                WebhookLog.class,
+                TeamOverrides.class,
+                SignIns.class,
+                SlaStates.class,
+                Rotations.class,
+                Pacing.class,
+                Storage.class,
+                Transactions.class);
+
+        @Override
+        public boolean test(JavaClass c) {
+          return stores.stream().anyMatch(c::isAssignableTo);
+        }
+      };
+
+  @ArchTest
+  static final ArchRule adapters_reach_no_store =
+      noClasses()
+          .that()
+          .resideInAnyPackage(
+              "dev.followupbot.slack..",
+              "dev.followupbot.teams..",
+              "dev.followupbot.app.api..",
+              "dev.followupbot.app.dashboard..",
+              "dev.followupbot.app.console..")
+          .should()
+          .dependOnClassesThat(A_STORE)
+          .because(
+              "platforms, the REST API and the dashboard go through the core's facades"
+                  + " (inbound, cases, reminders); only the launcher wires stores");
+
+  @ArchTest
+  static final ArchRule the_core_hands_out_no_store =
+      methods()
+          .that()
+          .areDeclaredIn(FollowupCore.class)
+          .and()
+          .arePublic()
+          .should()
+          .haveRawReturnType(DescribedPredicate.not(A_STORE))
+          .because("FollowupCore is a composition root, not a service locator");
 }

@@ -6,7 +6,6 @@ import dev.followupbot.core.FollowupCore;
 import dev.followupbot.core.config.FollowupConfig;
 import dev.followupbot.core.jdbc.Database;
 import dev.followupbot.core.jdbc.JdbiStorage;
-import dev.followupbot.core.port.Later;
 import dev.followupbot.core.testing.ManualReminderScheduler;
 import dev.followupbot.core.testing.MutableClock;
 import dev.followupbot.core.testing.TestDatabases;
@@ -30,14 +29,12 @@ class ConsoleChatTest {
   private final ManualReminderScheduler scheduler = new ManualReminderScheduler();
   private final Database db = TestDatabases.h2();
   private final FollowupCore core =
-      new FollowupCore(
-          JdbiStorage.on(db, clock),
-          scheduler,
-          List.of(new ConsoleMessenger(output, "ann")),
-          dev.followupbot.core.testing.CoreHarness.quiet(FollowupConfig.DEFAULTS),
-          "console",
-          clock,
-          Later.never());
+      FollowupCore.builder(JdbiStorage.on(db, clock), scheduler)
+          .messengers(List.of(new ConsoleMessenger(output, "ann")))
+          .config(dev.followupbot.core.testing.CoreHarness.quiet(FollowupConfig.DEFAULTS))
+          .node("console")
+          .clock(clock)
+          .build();
   private final ConsoleChat chat =
       new ConsoleChat(core, output, "ann", ZoneId.of("Europe/Berlin"), true);
 

@@ -131,7 +131,7 @@ class DashboardBrowserTest {
         .ignoring(org.openqa.selenium.NoSuchElementException.class)
         .ignoring(StaleElementReferenceException.class)
         .until(b -> b.findElement(By.id("e-unclaimed.nudge_after")).getText().contains("soon"));
-    assertThat(bot.core().storage().teamOverrides().changes("billing", 10)).isEmpty();
+    assertThat(bot.storage().teamOverrides().changes("billing", 10)).isEmpty();
     shot("schedules-error", false);
     after = browser.findElement(By.id("f-unclaimed.nudge_after"));
     after.clear();
@@ -161,12 +161,10 @@ class DashboardBrowserTest {
     WakeUp timers = new WakeUp.CaseTimers(TenantId.CONSOLE, id);
     bot.clock.advance(Duration.ofMinutes(19));
     bot.core().wakeUps().wake(timers);
-    assertThat(bot.core().storage().nudges().forCase(TenantId.CONSOLE, id))
-        .as("before 20 min")
-        .isEmpty();
+    assertThat(bot.storage().nudges().forCase(TenantId.CONSOLE, id)).as("before 20 min").isEmpty();
     bot.clock.advance(Duration.ofMinutes(2));
     bot.core().wakeUps().wake(timers);
-    assertThat(bot.core().storage().nudges().forCase(TenantId.CONSOLE, id))
+    assertThat(bot.storage().nudges().forCase(TenantId.CONSOLE, id))
         .as("after 20 min")
         .isNotEmpty();
 
@@ -188,7 +186,7 @@ class DashboardBrowserTest {
             .execute()) {
       assertThat(r.code()).isEqualTo(403);
     }
-    assertThat(bot.core().storage().teamOverrides().changes("billing", 10)).hasSize(1);
+    assertThat(bot.storage().teamOverrides().changes("billing", 10)).hasSize(1);
 
     browser.get(bot.url("/dashboard/reminders"));
     accessible("reminders");

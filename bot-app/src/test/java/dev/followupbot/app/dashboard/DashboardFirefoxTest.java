@@ -88,7 +88,7 @@ class DashboardFirefoxTest {
         "document.getElementById('e-unclaimed.nudge_after') &&"
             + " document.getElementById('e-unclaimed.nudge_after').textContent.includes('soon')",
         Duration.ofSeconds(5));
-    assertThat(bot.core().storage().teamOverrides().changes("billing", 10)).isEmpty();
+    assertThat(bot.storage().teamOverrides().changes("billing", 10)).isEmpty();
     shot("schedules-error");
 
     // My reminders: snooze one by an hour, cancel the other; chat sees both.

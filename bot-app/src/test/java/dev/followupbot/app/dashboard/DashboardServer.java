@@ -72,6 +72,11 @@ final class DashboardServer implements AutoCloseable {
     return server.bot().core();
   }
 
+  /** The stores beneath the core, for assertions on what was kept. */
+  dev.followupbot.core.port.Storage storage() {
+    return server.bot().storage();
+  }
+
   String url(String path) {
     return "http://localhost:" + server.port() + path;
   }
@@ -86,7 +91,7 @@ final class DashboardServer implements AutoCloseable {
   /** Says {@code text} in the other workspace's Slack channel. */
   String otherWorkspace(String text) {
     return core()
-        .router()
+        .commands()
         .handle(new Caller(OTHER, "UOTTO", "Otto", ZoneId.of("UTC"), "C0OTHER"), text)
         .message()
         .fallbackText();

@@ -81,7 +81,7 @@ class DashboardSignInTest {
   @Test
   void signing_in_forgets_sessions_idle_past_twelve_hours_and_links_ended_over_a_day_ago()
       throws IOException {
-    SignIns store = bot.core().storage().signIns();
+    SignIns store = bot.storage().signIns();
     String idle = signIn("lea");
     String unused = bot.signInLink("max");
     bot.clock.advance(Duration.ofHours(14));

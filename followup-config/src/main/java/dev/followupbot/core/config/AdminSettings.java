@@ -1,5 +1,7 @@
 package dev.followupbot.core.config;
 
+import dev.followupbot.core.team.TeamSetting;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -10,28 +12,12 @@ import java.util.Optional;
  */
 public final class AdminSettings {
 
-  /** Every key admins may set, as written in the file (priority maps take a .priority suffix). */
+  /**
+   * Every key admins may set, as written in the file (priority maps take a .priority suffix), in
+   * the order of {@link TeamSetting}.
+   */
   public static final List<String> KEYS =
-      List.of(
-          "timezone",
-          "business_hours",
-          "holidays",
-          "quiet_hours",
-          "unclaimed.nudge_after",
-          "unclaimed.escalation",
-          "unclaimed.repeat",
-          "stale.after",
-          "stale.escalate_after",
-          "sla.warn_at",
-          "sla.first_response.<priority>",
-          "sla.resolution.<priority>",
-          "follow_up.after_resolution.<priority>",
-          "follow_up.at",
-          "csat.low_score",
-          "csat.on_low",
-          "digest.team",
-          "digest.personal",
-          "nudges.group_window");
+      Arrays.stream(TeamSetting.values()).map(TeamSetting::listedKey).toList();
 
   private AdminSettings() {}
 
@@ -42,7 +28,7 @@ public final class AdminSettings {
       k = "digest.team";
     }
     for (String known : KEYS) {
-      if (known.endsWith(".<priority>")) {
+      if (known.endsWith(TeamSetting.PRIORITY_SUFFIX)) {
         String prefix = known.substring(0, known.length() - "<priority>".length());
         if (k.startsWith(prefix)
             && List.of("urgent", "high", "normal", "low").contains(k.substring(prefix.length()))) {

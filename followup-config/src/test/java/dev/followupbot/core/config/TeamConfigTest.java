@@ -10,6 +10,7 @@ import dev.followupbot.core.team.CsatAction;
 import dev.followupbot.core.team.EscalationAction;
 import dev.followupbot.core.team.SupportTeam;
 import dev.followupbot.core.team.TeamOverride;
+import dev.followupbot.core.team.TeamSetting;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -204,5 +205,19 @@ class TeamConfigTest {
     SupportTeam desk = new SupportTeams(trial, List.of()).byId("trial").orElseThrow();
     assertThat(desk.owns(TenantId.CONSOLE, "console")).isTrue();
     assertThat(desk.policy().unclaimed().nudgeAfter()).contains(Duration.ofSeconds(5));
+  }
+
+  @Test
+  void every_setting_admins_may_set_reads_back_as_an_admin_would_write_it() {
+    SupportTeam billing = teams.byId("billing").orElseThrow();
+    for (String listed : AdminSettings.KEYS) {
+      String key = listed.replace(TeamSetting.PRIORITY_SUFFIX, ".urgent");
+      assertThat(AdminSettings.canonical(key)).as(listed).contains(key);
+      assertThat(TeamSetting.describe(billing, key)).as(key).isNotEqualTo("?");
+    }
+    assertThat(TeamSetting.describe(billing, "sla.first_response.urgent")).isEqualTo("5m");
+    assertThat(TeamSetting.describe(billing, TeamSetting.SLA_SUMMARY))
+        .startsWith("first response urgent 5m, high 1h");
+    assertThat(TeamSetting.describe(billing, "no.such_setting")).isEqualTo("?");
   }
 }

@@ -1,9 +1,7 @@
 package dev.followupbot.core.service;
 
 import dev.followupbot.core.domain.CaseEvent;
-import dev.followupbot.core.domain.CaseStatus;
 import dev.followupbot.core.domain.Nudge;
-import dev.followupbot.core.domain.NudgeKind;
 import dev.followupbot.core.domain.SupportCase;
 import dev.followupbot.core.domain.TenantId;
 import dev.followupbot.core.port.CaseRepository;
@@ -14,13 +12,7 @@ import dev.followupbot.core.port.OutboxEntry;
 import dev.followupbot.core.port.ReminderScheduler;
 import dev.followupbot.core.port.Rotations;
 import dev.followupbot.core.port.WakeUp;
-import dev.followupbot.core.schedule.BusinessCalendar;
-import dev.followupbot.core.sla.SlaState;
-import dev.followupbot.core.sla.SlaStatus;
-import dev.followupbot.core.team.EscalationAction;
-import dev.followupbot.core.team.EscalationStep;
 import dev.followupbot.core.team.SupportTeam;
-import dev.followupbot.core.team.TeamPolicy;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,11 +34,10 @@ public final class CaseWatch {
 
   private final CaseRepository cases;
   private final NudgeRepository nudges;
-  private final Rotations rotations;
   private final Outbox outbox;
   private final ReminderScheduler scheduler;
   private final CaseCards cards;
-  private final Availabilities availability;
+  private final CaseTimerRules rules;
   private final NudgeService nudgeService;
   private final DeliveryService delivery;
   private final SlaWatch slaWatch;
@@ -79,11 +70,10 @@ public final class CaseWatch {
       Clock clock) {
     this.cases = cases;
     this.nudges = nudges;
-    this.rotations = rotations;
     this.outbox = outbox;
     this.scheduler = scheduler;
     this.cards = cards;
-    this.availability = new Availabilities(directory);
+    this.rules = new CaseTimerRules(nudges, rotations, cards, new Availabilities(directory));
     this.nudgeService = nudgeService;
     this.delivery = delivery;
     this.slaWatch = slaWatch;
@@ -117,19 +107,6 @@ public final class CaseWatch {
         });
   }
 
-  /** What one evaluation found: nudges to record, cards to refresh, when to look again. */
-  private static final class Plan {
-    final List<Nudge> nudges = new ArrayList<>();
-    final List<OutboxEntry> refreshes = new ArrayList<>();
-    Optional<Instant> next = Optional.empty();
-
-    void lookAgainAt(Instant at) {
-      if (next.isEmpty() || at.isBefore(next.get())) {
-        next = Optional.of(at);
-      }
-    }
-  }
-
   /**
    * Works out what is due for the case now and when to look again, and reports SLA state changes.
    * Safe to call any time.
@@ -150,10 +127,7 @@ public final class CaseWatch {
     }
     Instant now = clock.instant();
     SupportTeam team = cards.teamOf(c);
-    Plan plan = new Plan();
-    unclaimed(c, team, now, plan);
-    stale(c, team, now, plan);
-    sla(c, team, history, now, plan);
+    CaseTimerRules.Plan plan = rules.plan(c, team, history, now);
 
     List<Long> refreshes = new ArrayList<>();
     for (OutboxEntry e : plan.refreshes) {
@@ -200,231 +174,12 @@ public final class CaseWatch {
     }
   }
 
-  /** The channel nudge, then the escalation chain, repeated as configured. */
-  private void unclaimed(SupportCase c, SupportTeam team, Instant now, Plan plan) {
-    TeamPolicy.Unclaimed policy = team.policy().unclaimed();
-    if (c.status() != CaseStatus.UNCLAIMED || policy.nudgeAfter().isEmpty()) {
-      return;
-    }
-    BusinessCalendar cal = team.policy().calendar();
-    Instant since = c.lastActivityAt();
-    List<EscalationStep> steps = new ArrayList<>();
-    steps.add(
-        new EscalationStep(
-            policy.nudgeAfter().get(), EscalationAction.NUDGE_CHANNEL, Optional.empty()));
-    for (int round = 0; round <= policy.repeat(); round++) {
-      steps.addAll(policy.escalation());
-    }
-    Instant at = since;
-    for (int k = 0; k < steps.size(); k++) {
-      EscalationStep step = steps.get(k);
-      at = cal.plus(at, step.after());
-      if (at.isAfter(now)) {
-        plan.lookAgainAt(at);
-        return;
-      }
-      String key = "u:" + c.id() + ":" + since.toEpochMilli() + ":" + k;
-      unclaimedNudge(c, team, step, key, k, at, now, plan);
-    }
-  }
-
-  private void unclaimedNudge(
-      SupportCase c,
-      SupportTeam team,
-      EscalationStep step,
-      String key,
-      int k,
-      Instant due,
-      Instant now,
-      Plan plan) {
-    TenantId tenant = c.tenant();
-    switch (step.action()) {
-      case MENTION_LEADS:
-        plan.nudges.add(
-            toChannel(c, team, NudgeKind.UNCLAIMED, k, key, team.leadsIn(tenant), due, now));
-        return;
-      case DM:
-        plan.nudges.add(
-            toPerson(c, team, NudgeKind.UNCLAIMED, k, key, step.to().orElseThrow(), due, now));
-        return;
-      case DM_NEXT_MEMBER:
-        List<String> members = team.membersIn(tenant);
-        if (members.isEmpty()) {
-          plan.nudges.add(toChannel(c, team, NudgeKind.UNCLAIMED, k, key, List.of(), due, now));
-          return;
-        }
-        if (nudges.exists(key)) {
-          return; // already decided; do not move the rotation again
-        }
-        plan.nudges.add(
-            toPerson(
-                c,
-                team,
-                NudgeKind.UNCLAIMED,
-                k,
-                key,
-                nextMember(team, tenant, members, now),
-                due,
-                now));
-        return;
-      case NUDGE_CHANNEL:
-      default:
-        plan.nudges.add(toChannel(c, team, NudgeKind.UNCLAIMED, k, key, List.of(), due, now));
-    }
-  }
-
-  /** The member whose turn it is, skipping anyone who cannot be reached right now. */
-  private String nextMember(SupportTeam team, TenantId tenant, List<String> members, Instant now) {
-    int start = rotations.next(team.id(), tenant, members.size());
-    for (int i = 0; i < members.size(); i++) {
-      String candidate = members.get((start + i) % members.size());
-      if (availability.ofPerson(team, tenant, candidate).nextAllowed(now).equals(now)) {
-        return candidate;
-      }
-    }
-    return members.get(start);
-  }
-
-  /** The owner's nudge after {@code stale.after} of silence, then the leads. */
-  private void stale(SupportCase c, SupportTeam team, Instant now, Plan plan) {
-    TeamPolicy.Stale policy = team.policy().stale();
-    if (c.status() != CaseStatus.CLAIMED || policy.after().isEmpty() || c.ownerId().isEmpty()) {
-      return;
-    }
-    BusinessCalendar cal = team.policy().calendar();
-    Instant since = c.lastActivityAt();
-    String episode = c.id() + ":" + since.toEpochMilli();
-    Instant ownerAt = cal.plus(since, policy.after().get());
-    if (ownerAt.isAfter(now)) {
-      plan.lookAgainAt(ownerAt);
-      return;
-    }
-    plan.nudges.add(
-        toPerson(
-            c, team, NudgeKind.STALE, 0, "s:" + episode + ":0", c.ownerId().get(), ownerAt, now));
-    if (policy.escalateAfter().isEmpty()) {
-      return;
-    }
-    Instant leadAt = cal.plus(ownerAt, policy.escalateAfter().get());
-    if (leadAt.isAfter(now)) {
-      plan.lookAgainAt(leadAt);
-      return;
-    }
-    toLeads(c, team, NudgeKind.STALE, 1, "s:" + episode + ":1", leadAt, now, plan);
-  }
-
-  /** Due-soon warnings to the owner (or channel), breaches to the leads, and card refreshes. */
-  private void sla(
-      SupportCase c, SupportTeam team, List<CaseEvent> history, Instant now, Plan plan) {
-    for (SlaStatus s : cards.sla(c, history)) {
-      String episode = c.id() + ":" + s.metric().name() + ":" + s.since().toEpochMilli();
-      s.nextChange().ifPresent(plan::lookAgainAt);
-      if (s.state() == SlaState.DUE_SOON || s.state() == SlaState.BREACHED) {
-        plan.refreshes.add(
-            OutboxEntry.cardRefreshFor(
-                c.tenant(), c.id(), "sla:" + episode + ":" + s.state().name(), now));
-      }
-      if (s.state() == SlaState.DUE_SOON) {
-        String key = "sla:" + episode + ":warn";
-        plan.nudges.add(
-            c.ownerId().isPresent() && c.status() != CaseStatus.UNCLAIMED
-                ? toPerson(
-                    c,
-                    team,
-                    NudgeKind.SLA_WARNING,
-                    s.metric().ordinal(),
-                    key,
-                    c.ownerId().get(),
-                    now,
-                    now)
-                : toChannel(
-                    c,
-                    team,
-                    NudgeKind.SLA_WARNING,
-                    s.metric().ordinal(),
-                    key,
-                    List.of(),
-                    now,
-                    now));
-      }
-      if (s.state() == SlaState.BREACHED) {
-        toLeads(
-            c,
-            team,
-            NudgeKind.SLA_BREACH,
-            s.metric().ordinal(),
-            "sla:" + episode + ":breach",
-            now,
-            now,
-            plan);
-      }
-    }
-  }
-
   /** Tells the team's leads (or its channel) that a customer gave the case a low score. */
   public void lowScore(SupportCase c, int score, Instant now) {
-    SupportTeam team = cards.teamOf(c);
-    Plan plan = new Plan();
-    toLeads(
-        c,
-        team,
-        NudgeKind.LOW_CSAT,
-        score,
-        "csat:" + c.id() + ":" + now.toEpochMilli(),
-        now,
-        now,
-        plan);
+    CaseTimerRules.Plan plan = rules.lowScore(c, cards.teamOf(c), score, now);
     for (Nudge draft : plan.nudges) {
       nudges.insertIfNew(draft).ifPresent(n -> nudgeService.flushFor(n.id()));
     }
-  }
-
-  /** A message to each lead, or to the channel when the team has none. */
-  private void toLeads(
-      SupportCase c,
-      SupportTeam team,
-      NudgeKind kind,
-      int step,
-      String key,
-      Instant due,
-      Instant now,
-      Plan plan) {
-    List<String> leads = team.leadsIn(c.tenant());
-    if (leads.isEmpty()) {
-      plan.nudges.add(toChannel(c, team, kind, step, key, List.of(), due, now));
-      return;
-    }
-    for (String lead : leads) {
-      plan.nudges.add(toPerson(c, team, kind, step, key + ":" + lead, lead, due, now));
-    }
-  }
-
-  private Nudge toChannel(
-      SupportCase c,
-      SupportTeam team,
-      NudgeKind kind,
-      int step,
-      String key,
-      List<String> mentions,
-      Instant due,
-      Instant now) {
-    Instant after = availability.ofChannel(team).nextAllowed(due.isAfter(now) ? due : now);
-    return Nudge.draft(
-        c.tenant(), key, c.id(), kind, step, true, c.channelId(), mentions, due, after);
-  }
-
-  private Nudge toPerson(
-      SupportCase c,
-      SupportTeam team,
-      NudgeKind kind,
-      int step,
-      String key,
-      String userId,
-      Instant due,
-      Instant now) {
-    Instant after =
-        availability.ofPerson(team, c.tenant(), userId).nextAllowed(due.isAfter(now) ? due : now);
-    return Nudge.draft(c.tenant(), key, c.id(), kind, step, false, userId, List.of(), due, after);
   }
 
   /** A case's wake-up fired: Quartz no longer holds it. */

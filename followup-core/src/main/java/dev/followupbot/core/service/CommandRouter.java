@@ -24,15 +24,10 @@ public final class CommandRouter {
 
   private static final Logger log = LoggerFactory.getLogger(CommandRouter.class);
 
-  private final CaseService cases;
-  private final ReminderService reminders;
   private final HomeService home;
-  private final ReportService reports;
-  private final DigestService digests;
-  private final AdminService admin;
   private final Directory directory;
-  private final DashboardLinks dashboard;
   private final Clock clock;
+  private final CommandHandlers handlers;
 
   public CommandRouter(
       CaseService cases,
@@ -44,15 +39,44 @@ public final class CommandRouter {
       Directory directory,
       DashboardLinks dashboard,
       Clock clock) {
-    this.cases = cases;
-    this.reminders = reminders;
     this.home = home;
-    this.reports = reports;
-    this.digests = digests;
-    this.admin = admin;
     this.directory = directory;
-    this.dashboard = dashboard;
     this.clock = clock;
+    this.handlers =
+        new CommandHandlers()
+            .on(Command.Help.class, (caller, c) -> help(c.topic()))
+            .on(Command.NewCase.class, (caller, c) -> cases.open(caller, c))
+            .on(Command.Claim.class, (caller, c) -> cases.claim(caller, c.ref()))
+            .on(Command.Release.class, (caller, c) -> cases.release(caller, c.ref()))
+            .on(Command.Assign.class, (caller, c) -> cases.assign(caller, c))
+            .on(Command.Wait.class, (caller, c) -> cases.waitOnCustomer(caller, c))
+            .on(Command.Resume.class, (caller, c) -> cases.resume(caller, c.ref()))
+            .on(Command.Resolve.class, (caller, c) -> cases.resolve(caller, c))
+            .on(Command.Reopen.class, (caller, c) -> cases.reopen(caller, c))
+            .on(Command.Close.class, (caller, c) -> cases.close(caller, c.ref()))
+            .on(Command.Show.class, (caller, c) -> cases.show(caller, c.ref()))
+            .on(Command.ListCases.class, (caller, c) -> cases.list(caller, c.filter()))
+            .on(Command.Progress.class, (caller, c) -> cases.progress(caller, c))
+            .on(Command.Answered.class, (caller, c) -> cases.answered(caller, c))
+            .on(Command.Csat.class, (caller, c) -> cases.csat(caller, c))
+            .on(Command.Report.class, (caller, c) -> reports.report(caller, c.period()))
+            .on(Command.Remind.class, (caller, c) -> reminders.remind(caller, c))
+            .on(Command.RemindEvery.class, (caller, c) -> reminders.remindEvery(caller, c))
+            .on(Command.ChooseWhen.class, (caller, c) -> reminders.choose(c))
+            .on(Command.ListReminders.class, (caller, c) -> reminders.list(caller))
+            .on(Command.Snooze.class, (caller, c) -> reminders.snooze(caller, c))
+            .on(Command.Done.class, (caller, c) -> reminders.done(caller, c.reminder()))
+            .on(Command.Cancel.class, (caller, c) -> reminders.cancel(caller, c.reminder()))
+            .on(Command.Digest.class, (caller, c) -> digests.setPersonal(caller, c.on()))
+            .on(Command.AdminShow.class, (caller, c) -> admin.show(caller, c.team()))
+            .on(Command.AdminSet.class, (caller, c) -> admin.set(caller, c))
+            .on(Command.AdminUnset.class, (caller, c) -> admin.unset(caller, c))
+            .on(Command.AdminHours.class, (caller, c) -> admin.hours(caller, c))
+            .on(Command.AdminHoliday.class, (caller, c) -> admin.holiday(caller, c))
+            .on(Command.AdminReload.class, (caller, c) -> admin.reload(caller))
+            .on(Command.WhoAmI.class, (caller, c) -> admin.whoAmI(caller))
+            .on(Command.Dashboard.class, (caller, c) -> dashboard.answer(caller))
+            .complete();
   }
 
   /**
@@ -96,7 +120,7 @@ public final class CommandRouter {
       if (parsed instanceof ParseResult.Invalid invalid) {
         return Reply.privately(invalid.problem());
       }
-      return dispatch(caller, ((ParseResult.Parsed) parsed).command());
+      return handlers.handle(caller, ((ParseResult.Parsed) parsed).command());
     } catch (RuntimeException e) {
       String ref = UUID.randomUUID().toString().substring(0, 8);
       log.error(
@@ -123,75 +147,6 @@ public final class CommandRouter {
                 .orElse(WhenContext.DEFAULT_HOURS)
             : WhenContext.DEFAULT_HOURS;
     return new WhenContext(clock.instant().atZone(caller.zone()), caller.locale(), hours);
-  }
-
-  private Reply dispatch(Caller caller, Command command) {
-    if (command instanceof Command.Help help) {
-      return help(help.topic());
-    } else if (command instanceof Command.NewCase c) {
-      return cases.open(caller, c);
-    } else if (command instanceof Command.Claim c) {
-      return cases.claim(caller, c.ref());
-    } else if (command instanceof Command.Release c) {
-      return cases.release(caller, c.ref());
-    } else if (command instanceof Command.Assign c) {
-      return cases.assign(caller, c);
-    } else if (command instanceof Command.Wait c) {
-      return cases.waitOnCustomer(caller, c);
-    } else if (command instanceof Command.Resume c) {
-      return cases.resume(caller, c.ref());
-    } else if (command instanceof Command.Resolve c) {
-      return cases.resolve(caller, c);
-    } else if (command instanceof Command.Reopen c) {
-      return cases.reopen(caller, c);
-    } else if (command instanceof Command.Close c) {
-      return cases.close(caller, c.ref());
-    } else if (command instanceof Command.Show c) {
-      return cases.show(caller, c.ref());
-    } else if (command instanceof Command.ListCases c) {
-      return cases.list(caller, c.filter());
-    } else if (command instanceof Command.Remind c) {
-      return reminders.remind(caller, c);
-    } else if (command instanceof Command.RemindEvery c) {
-      return reminders.remindEvery(caller, c);
-    } else if (command instanceof Command.ChooseWhen c) {
-      return reminders.choose(c);
-    } else if (command instanceof Command.ListReminders) {
-      return reminders.list(caller);
-    } else if (command instanceof Command.Snooze c) {
-      return reminders.snooze(caller, c);
-    } else if (command instanceof Command.Done c) {
-      return reminders.done(caller, c.reminder());
-    } else if (command instanceof Command.Cancel c) {
-      return reminders.cancel(caller, c.reminder());
-    } else if (command instanceof Command.Progress c) {
-      return cases.progress(caller, c);
-    } else if (command instanceof Command.Answered c) {
-      return cases.answered(caller, c);
-    } else if (command instanceof Command.Csat c) {
-      return cases.csat(caller, c);
-    } else if (command instanceof Command.Report c) {
-      return reports.report(caller, c.period());
-    } else if (command instanceof Command.Digest c) {
-      return digests.setPersonal(caller, c.on());
-    } else if (command instanceof Command.AdminShow c) {
-      return admin.show(caller, c.team());
-    } else if (command instanceof Command.AdminSet c) {
-      return admin.set(caller, c);
-    } else if (command instanceof Command.AdminUnset c) {
-      return admin.unset(caller, c);
-    } else if (command instanceof Command.AdminHours c) {
-      return admin.hours(caller, c);
-    } else if (command instanceof Command.AdminHoliday c) {
-      return admin.holiday(caller, c);
-    } else if (command instanceof Command.AdminReload) {
-      return admin.reload(caller);
-    } else if (command instanceof Command.WhoAmI) {
-      return admin.whoAmI(caller);
-    } else if (command instanceof Command.Dashboard) {
-      return dashboard.answer(caller);
-    }
-    throw new IllegalStateException("no handler for " + command.getClass().getSimpleName());
   }
 
   /** Every form of {@code remind}, with an example each, and the rules for ambiguous phrases. */

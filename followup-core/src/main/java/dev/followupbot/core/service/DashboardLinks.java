@@ -80,4 +80,33 @@ public final class DashboardLinks {
       throw new IllegalStateException("SHA-256 is missing from this Java", e);
     }
   }
+
+  /** Marks the link used if it is unused and unexpired at {@code now}, and says what it was. */
+  public SignIns.Redemption redeem(String tokenHash, Instant now) {
+    return signIns.redeem(tokenHash, now);
+  }
+
+  /** Opens a session for {@code user} with its CSRF token. */
+  public void open(String sessionHash, UserRef user, String csrfToken, Instant now) {
+    signIns.open(sessionHash, user, csrfToken, now);
+  }
+
+  public Optional<SignIns.Session> session(String sessionHash) {
+    return signIns.session(sessionHash);
+  }
+
+  /** Records that the session was used at {@code now}. */
+  public void touch(String sessionHash, Instant now) {
+    signIns.touch(sessionHash, now);
+  }
+
+  /** Ends the session (sign-out). */
+  public void close(String sessionHash) {
+    signIns.close(sessionHash);
+  }
+
+  /** Forgets links and sessions that ended before the instants. Returns how many. */
+  public int forgetEnded(Instant linksBefore, Instant sessionsBefore) {
+    return signIns.forgetEnded(linksBefore, sessionsBefore);
+  }
 }

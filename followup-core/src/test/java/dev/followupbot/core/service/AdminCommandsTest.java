@@ -10,7 +10,6 @@ import dev.followupbot.core.config.FollowupConfig;
 import dev.followupbot.core.domain.Platform;
 import dev.followupbot.core.jdbc.Database;
 import dev.followupbot.core.jdbc.JdbiStorage;
-import dev.followupbot.core.port.Later;
 import dev.followupbot.core.port.WakeUp;
 import dev.followupbot.core.testing.Configs;
 import dev.followupbot.core.testing.CoreHarness;
@@ -62,15 +61,13 @@ class AdminCommandsTest {
   private FollowupCore core = start();
 
   private FollowupCore start() {
-    return new FollowupCore(
-        JdbiStorage.on(db, clock),
-        scheduler,
-        List.of(slack),
-        source.load(),
-        "test",
-        clock,
-        Later.never(),
-        Optional.of(source));
+    return FollowupCore.builder(JdbiStorage.on(db, clock), scheduler)
+        .messengers(List.of(slack))
+        .config(source.load())
+        .node("test")
+        .clock(clock)
+        .configSource(Optional.of(source))
+        .build();
   }
 
   @AfterEach
@@ -80,7 +77,7 @@ class AdminCommandsTest {
 
   private String say(String who, String text) {
     Reply r =
-        core.router()
+        core.commands()
             .handle(
                 new Caller(
                     CoreHarness.ACME, who, who, java.time.ZoneOffset.UTC, CoreHarness.CHANNEL),
@@ -216,7 +213,7 @@ class AdminCommandsTest {
 
   @Test
   void a_stored_setting_that_no_longer_builds_is_left_out_at_start_up_with_a_warning() {
-    core.storage()
+    JdbiStorage.on(db, clock)
         .teamOverrides()
         .put(
             new dev.followupbot.core.team.TeamOverride(

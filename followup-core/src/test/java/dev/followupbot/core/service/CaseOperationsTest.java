@@ -2,6 +2,7 @@ package dev.followupbot.core.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.followupbot.core.api.Cases;
 import dev.followupbot.core.command.CaseRef;
 import dev.followupbot.core.domain.CaseAction;
 import dev.followupbot.core.domain.CaseEvent;
@@ -36,8 +37,8 @@ class CaseOperationsTest {
     return new Actor(tenant, userId, userId, ZoneId.of("UTC"), true, Optional.of("API"));
   }
 
-  private CaseService cases() {
-    return bot.core.caseService();
+  private Cases cases() {
+    return bot.core.cases();
   }
 
   private SupportCase caseNumber(int n) {
@@ -141,7 +142,7 @@ class CaseOperationsTest {
     assertThat(after.priority()).isEqualTo(Priority.URGENT);
     assertThat(after.status()).isEqualTo(CaseStatus.WAITING_ON_CUSTOMER);
     assertThat(after.ownerId()).contains("ann");
-    assertThat(bot.core.reminders().pendingForCase(CoreHarness.ACME, after.id()))
+    assertThat(bot.storage.reminders().pendingForCase(CoreHarness.ACME, after.id()))
         .as("the wait's reminder still stands")
         .hasSize(1);
   }

@@ -27,7 +27,7 @@ class HomeViewTest {
     bot.say(ann, "new Login broken");
     bot.say(ann, "claim 1");
     bot.say(ann, "remind 1 in 1h call back");
-    Message home = bot.core.router().home(ann);
+    Message home = bot.core.commands().home(ann);
     String text = Replies.text(home);
     assertThat(home.fallbackText())
         .isEqualTo("Your followup-bot home: 1 open case, 1 reminder, 1 unclaimed case.");
@@ -53,14 +53,14 @@ class HomeViewTest {
 
   @Test
   void empty_lists_say_what_to_do_and_long_ones_stay_within_slacks_block_limit() {
-    assertThat(Replies.text(bot.core.router().home(bob)))
+    assertThat(Replies.text(bot.core.commands().home(bob)))
         .contains("You own no open cases")
         .contains("No pending reminders")
         .contains("Every case has an owner");
     for (int i = 0; i < 15; i++) {
       bot.say(ann, "new Case " + i);
     }
-    Message home = bot.core.router().home(ann);
+    Message home = bot.core.commands().home(ann);
     assertThat(home.blocks().size()).isLessThanOrEqualTo(100);
     assertThat(home.blocks().stream().filter(b -> b instanceof Block.Actions)).hasSize(10);
     assertThat(Replies.text(home)).contains("Showing 10. `cases unclaimed` lists them all.");
@@ -82,13 +82,13 @@ class HomeViewTest {
             """,
             "2026-11-23T09:00:00Z");
     try {
-      Message home = admins.core.router().home(admins.person("ann"));
+      Message home = admins.core.commands().home(admins.person("ann"));
       assertThat(Replies.text(home))
           .contains("Teams you look after")
           .contains(
               "Billing (billing): mon-fri 09:00-17:00 Europe/Berlin · unclaimed nudge after 20m");
       assertThat(Replies.buttonCommands(home)).contains("admin show");
-      assertThat(Replies.text(admins.core.router().home(admins.person("bob"))))
+      assertThat(Replies.text(admins.core.commands().home(admins.person("bob"))))
           .doesNotContain("Teams you look after");
     } finally {
       admins.close();

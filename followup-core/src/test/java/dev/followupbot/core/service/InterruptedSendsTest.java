@@ -95,7 +95,7 @@ class InterruptedSendsTest {
     Reminder r = crashed.core.reminders().findByNumber(CoreHarness.ACME, 1).orElseThrow();
     long entry =
         crashed
-            .core
+            .storage
             .outbox()
             .enqueue(
                 OutboxEntry.reminder(
@@ -105,12 +105,12 @@ class InterruptedSendsTest {
                     r.occurrence(),
                     r.caseId(),
                     clock.instant()));
-    assertThat(crashed.core.outbox().claim(entry, PREVIOUS, clock.instant())).isTrue();
+    assertThat(crashed.storage.outbox().claim(entry, PREVIOUS, clock.instant())).isTrue();
     return entry;
   }
 
   private OutboxEntry entry(CoreHarness bot, long id) {
-    return bot.core.outbox().find(id).orElseThrow();
+    return bot.storage.outbox().find(id).orElseThrow();
   }
 
   private Reminder reminder(CoreHarness bot) {
@@ -155,13 +155,13 @@ class InterruptedSendsTest {
 
   /** A case opened by ann whose card the crashed process was posting. */
   private long cardInFlight() {
-    Reply opened = crashed.core.router().handle(crashed.person("ann"), "new Refund for ACME");
+    Reply opened = crashed.core.commands().handle(crashed.person("ann"), "new Refund for ACME");
     long card =
         opened.deliveries().stream()
             .filter(d -> entry(crashed, d).payload() instanceof OutboxEntry.PostCaseCard)
             .findFirst()
             .orElseThrow();
-    assertThat(crashed.core.outbox().claim(card, PREVIOUS, clock.instant())).isTrue();
+    assertThat(crashed.storage.outbox().claim(card, PREVIOUS, clock.instant())).isTrue();
     return card;
   }
 
@@ -212,9 +212,9 @@ class InterruptedSendsTest {
   @Test
   void a_webhook_event_in_flight_is_sent_again_at_start_up_with_the_same_event_id() {
     CoreHarness before = harness(HOOKS);
-    before.core.router().handle(before.person("ann"), "new Refund for ACME");
+    before.core.commands().handle(before.person("ann"), "new Refund for ACME");
     WebhookEntry event = firstEvent(before);
-    assertThat(before.core.webhookLog().claim(event.id(), PREVIOUS, clock.instant())).isTrue();
+    assertThat(before.storage.webhooks().claim(event.id(), PREVIOUS, clock.instant())).isTrue();
     receiver.clear();
     CoreHarness bot = restarted(HOOKS);
 
@@ -226,14 +226,14 @@ class InterruptedSendsTest {
             .filter(r -> r.headers().get("X-Followup-Event-Id").equals(event.eventId()))
             .toList();
     assertThat(got).hasSize(1);
-    assertThat(bot.core.webhookLog().find(event.id()).orElseThrow().state())
+    assertThat(bot.storage.webhooks().find(event.id()).orElseThrow().state())
         .isEqualTo(WebhookEntry.State.DELIVERED);
   }
 
   private static WebhookEntry firstEvent(CoreHarness bot) {
     return bot
-        .core
-        .webhookLog()
+        .storage
+        .webhooks()
         .list(CoreHarness.ACME, Optional.empty(), Optional.empty(), Long.MAX_VALUE, 100)
         .stream()
         .min(java.util.Comparator.comparingLong(WebhookEntry::id))
@@ -248,7 +248,7 @@ class InterruptedSendsTest {
     Reminder bobs = crashed.core.reminders().findByNumber(CoreHarness.ACME, 2).orElseThrow();
     long theirs =
         crashed
-            .core
+            .storage
             .outbox()
             .enqueue(
                 OutboxEntry.reminder(
@@ -258,7 +258,7 @@ class InterruptedSendsTest {
                     bobs.occurrence(),
                     bobs.caseId(),
                     clock.instant()));
-    assertThat(crashed.core.outbox().claim(theirs, "b-lz3k2", clock.instant())).isTrue();
+    assertThat(crashed.storage.outbox().claim(theirs, "b-lz3k2", clock.instant())).isTrue();
     CoreHarness bot = restarted("");
     bot.scheduler.clusteredWith(Set.of("b-lz3k2", "test-node"), Set.of(PREVIOUS));
 

@@ -234,14 +234,13 @@ class RecurringReminderTest {
     // Node two shares the database and the (clustered) scheduler, and sends through the same
     // platform, so every message either node sends is counted once here.
     FollowupCore twoCore =
-        new FollowupCore(
-            dev.followupbot.core.jdbc.JdbiStorage.on(one.database, one.clock),
-            one.scheduler,
-            List.of(one.slack),
-            Configs.quietExcept(TEAM),
-            "node-2",
-            one.clock,
-            dev.followupbot.core.port.Later.never());
+        FollowupCore.builder(
+                dev.followupbot.core.jdbc.JdbiStorage.on(one.database, one.clock), one.scheduler)
+            .messengers(List.of(one.slack))
+            .config(Configs.quietExcept(TEAM))
+            .node("node-2")
+            .clock(one.clock)
+            .build();
     Caller ann = one.person("ann", "Europe/Berlin");
     one.say(ann, "remind me every day at 9am stretch");
     int[] hour = {0};

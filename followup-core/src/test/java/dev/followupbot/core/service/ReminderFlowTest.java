@@ -173,7 +173,7 @@ class ReminderFlowTest {
     bot.clock.advance(Duration.ofMinutes(1));
     Reminder r = reminder(1);
     long entry =
-        bot.core
+        bot.storage
             .outbox()
             .enqueue(
                 OutboxEntry.reminder(
@@ -184,7 +184,7 @@ class ReminderFlowTest {
                     r.occurrence(),
                     r.caseId(),
                     bot.clock.instant()));
-    assertThat(bot.core.outbox().claim(entry, "dead-node", bot.clock.instant())).isTrue();
+    assertThat(bot.storage.outbox().claim(entry, "dead-node", bot.clock.instant())).isTrue();
     bot.core.wakeUps().sweep();
     assertThat(bot.slack.posts()).as("the claim still looks alive").isEmpty();
     return entry;
@@ -207,7 +207,7 @@ class ReminderFlowTest {
     long entry = interruptedSend();
     bot.slack.lookUpDeliveries();
     // The dead sender's post did reach the platform, carrying its delivery key.
-    String key = bot.core.outbox().find(entry).orElseThrow().key().value();
+    String key = bot.storage.outbox().find(entry).orElseThrow().key().value();
     bot.slack.post(
         new dev.followupbot.core.port.Destination.Direct(
             new dev.followupbot.core.domain.UserRef(CoreHarness.ACME, "ann")),
@@ -217,7 +217,7 @@ class ReminderFlowTest {
     bot.core.wakeUps().sweep();
     bot.core.wakeUps().sweep();
     assertThat(bot.slack.directTo("ann")).hasSize(1);
-    assertThat(bot.core.outbox().find(entry).orElseThrow().state().status())
+    assertThat(bot.storage.outbox().find(entry).orElseThrow().state().status())
         .isEqualTo(OutboxEntry.State.SENT);
     assertThat(reminder(1).status()).isEqualTo(ReminderStatus.DELIVERED);
   }
@@ -237,14 +237,14 @@ class ReminderFlowTest {
 
   @Test
   void a_queued_message_survives_until_the_sweep_when_the_caller_did_not_deliver_it() {
-    dev.followupbot.core.service.Reply reply = bot.core.router().handle(ann, "new Refund");
+    dev.followupbot.core.service.Reply reply = bot.core.commands().handle(ann, "new Refund");
     assertThat(bot.slack.posts()).isEmpty();
     assertThat(reply.deliveries()).hasSize(1);
     bot.core.wakeUps().sweep();
     assertThat(bot.slack.inChannel(CoreHarness.CHANNEL)).hasSize(1);
     Instant before = bot.clock.instant();
     assertThat(
-            bot.core
+            bot.storage
                 .outbox()
                 .due(before, java.util.Set.of(dev.followupbot.core.domain.Platform.SLACK), 10))
         .isEmpty();

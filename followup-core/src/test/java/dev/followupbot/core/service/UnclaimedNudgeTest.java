@@ -121,7 +121,7 @@ class UnclaimedNudgeTest {
     bot.advance(Duration.ofMinutes(2));
     assertThat(channel().stream().map(p -> Replies.text(p.message())))
         .noneMatch(t -> t.contains("#2 · Second") && t.contains("has waited"));
-    assertThat(bot.core.storage().nudges().forCase(CoreHarness.ACME, 2))
+    assertThat(bot.storage.nudges().forCase(CoreHarness.ACME, 2))
         .extracting(Nudge::state)
         .containsOnly(Nudge.State.DROPPED);
     assertThat(channel().size()).isGreaterThanOrEqualTo(before);

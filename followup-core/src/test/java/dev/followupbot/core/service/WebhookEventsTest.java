@@ -67,8 +67,8 @@ class WebhookEventsTest {
   }
 
   private List<WebhookEntry> log() {
-    return bot.core
-        .webhookLog()
+    return bot.storage
+        .webhooks()
         .list(CoreHarness.ACME, Optional.empty(), Optional.empty(), Long.MAX_VALUE, 100);
   }
 
@@ -287,7 +287,7 @@ class WebhookEventsTest {
     bot.say(ann, "new Refund !high");
     long id = bot.core.cases().findByNumber(CoreHarness.ACME, 1).orElseThrow().id();
     bot.core
-        .caseService()
+        .cases()
         .perform(
             new Actor(
                 CoreHarness.ACME, "zendesk", "Zendesk", ZoneId.of("UTC"), true, Optional.of("API")),

@@ -10,12 +10,12 @@ import dev.followupbot.core.domain.TenantId;
 import dev.followupbot.core.jdbc.Database;
 import dev.followupbot.core.jdbc.JdbiStorage;
 import dev.followupbot.core.port.Later;
+import dev.followupbot.core.port.Storage;
 import dev.followupbot.core.service.Caller;
 import dev.followupbot.core.service.Reply;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The real core on a real database, with the platform faked by a {@link RecordingMessenger}, the
@@ -34,6 +34,9 @@ public final class CoreHarness implements AutoCloseable {
   public final Database database;
   public final FollowupCore core;
 
+  /** The stores the core runs on, for tests that look beneath the use cases. */
+  public final Storage storage;
+
   public CoreHarness(Database database, FollowupConfig config, MutableClock clock) {
     this(database, config, clock, Integrations.none());
   }
@@ -43,17 +46,15 @@ public final class CoreHarness implements AutoCloseable {
       Database database, FollowupConfig config, MutableClock clock, Integrations integrations) {
     this.database = database;
     this.clock = clock;
+    this.storage = JdbiStorage.on(database, clock);
     this.core =
-        new FollowupCore(
-            JdbiStorage.on(database, clock),
-            scheduler,
-            List.of(slack),
-            config,
-            "test-node",
-            clock,
-            Later.never(),
-            Optional.empty(),
-            integrations);
+        FollowupCore.builder(storage, scheduler)
+            .messengers(List.of(slack))
+            .config(config)
+            .node("test-node")
+            .clock(clock)
+            .integrations(integrations)
+            .build();
   }
 
   /**
@@ -63,15 +64,15 @@ public final class CoreHarness implements AutoCloseable {
   public CoreHarness(Database database, FollowupConfig config, MutableClock clock, Later later) {
     this.database = database;
     this.clock = clock;
+    this.storage = JdbiStorage.on(database, clock);
     this.core =
-        new FollowupCore(
-            JdbiStorage.on(database, clock),
-            scheduler,
-            List.of(slack),
-            config,
-            "test-node",
-            clock,
-            later);
+        FollowupCore.builder(storage, scheduler)
+            .messengers(List.of(slack))
+            .config(config)
+            .node("test-node")
+            .clock(clock)
+            .later(later)
+            .build();
   }
 
   /**
@@ -115,7 +116,7 @@ public final class CoreHarness implements AutoCloseable {
 
   /** Types a command as this person and returns the reply, after delivering what it queued. */
   public Reply say(Caller who, String text) {
-    Reply reply = core.router().handle(who, text);
+    Reply reply = core.commands().handle(who, text);
     core.delivery().deliverAll(reply.deliveries());
     return reply;
   }

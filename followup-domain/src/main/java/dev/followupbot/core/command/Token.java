@@ -2,6 +2,7 @@ package dev.followupbot.core.command;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** A word of a command, and whether it was written in quotes (quoted words are never keywords). */
 record Token(String text, boolean quoted) {
@@ -50,5 +51,30 @@ record Token(String text, boolean quoted) {
       out.append(t.text);
     }
     return out.toString();
+  }
+
+  /** The words from {@code from} on, joined, or empty when there are none. */
+  static Optional<String> rest(List<Token> args, int from) {
+    if (from >= args.size()) {
+      return Optional.empty();
+    }
+    String text = join(args.subList(from, args.size())).strip();
+    return text.isEmpty() ? Optional.empty() : Optional.of(text);
+  }
+
+  static List<String> texts(List<Token> args) {
+    List<String> words = new ArrayList<>(args.size());
+    for (Token t : args) {
+      words.add(t.text());
+    }
+    return words;
+  }
+
+  static List<Boolean> quotedFlags(List<Token> args) {
+    List<Boolean> quoted = new ArrayList<>(args.size());
+    for (Token t : args) {
+      quoted.add(t.quoted());
+    }
+    return quoted;
   }
 }

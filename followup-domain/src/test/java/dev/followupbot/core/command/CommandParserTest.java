@@ -200,4 +200,16 @@ class CommandParserTest {
     assertThat(CommandParser.parse(null, NOW)).isInstanceOf(ParseResult.Parsed.class);
     assertThat(problem("remind 99999999999 in 5m")).isNotEmpty();
   }
+
+  @Test
+  void every_alias_reads_as_its_verb_and_every_verb_has_its_help() {
+    for (Verb verb : Vocabulary.ALL) {
+      assertThat(CommandSpec.named(verb.name())).as(verb.name()).isPresent();
+      for (String alias : verb.aliases()) {
+        assertThat(CommandParser.parse(alias + " 42 5 1h", NOW))
+            .as(alias)
+            .isEqualTo(CommandParser.parse(verb.name() + " 42 5 1h", NOW));
+      }
+    }
+  }
 }

@@ -1,0 +1,122 @@
+package dev.followupbot.core.api;
+
+import dev.followupbot.core.domain.Person;
+import dev.followupbot.core.domain.TenantId;
+import dev.followupbot.core.port.SeenEvents;
+import dev.followupbot.core.service.Caller;
+import dev.followupbot.core.service.CommandRouter;
+import dev.followupbot.core.service.DeliveryService;
+import dev.followupbot.core.service.Directory;
+import dev.followupbot.core.service.Reply;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one way in for every chat platform. Each turn passes, in order:
+ *
+ * <ol>
+ *   <li>the tenant guard: a tenant we do not serve gets the refusal, and nothing is stored;
+ *   <li>dedupe: an event the platform delivers again (a retry, or to another node) has no second
+ *       effect, since its key is recorded in the database first;
+ *   <li>the people: the sender and everyone the platform named, with their names and zones;
+ *   <li>the route: the command runs as the sender;
+ *   <li>delivery: what the command queued goes out after the acknowledgement, on the platform's
+ *       executor, between the platform's answers.
+ * </ol>
+ *
+ * A platform adapter translates its payloads into a {@link Turn} and renders what comes back.
+ */
+public final class InboundTurns {
+
+  private static final Logger log = LoggerFactory.getLogger(InboundTurns.class);
+
+  private final TenantGuard guard;
+  private final Executor afterAck;
+  private final SeenEvents seen;
+  private final Directory directory;
+  private final CommandRouter router;
+  private final DeliveryService delivery;
+  private final Clock clock;
+
+  public InboundTurns(
+      TenantGuard guard,
+      Executor afterAck,
+      SeenEvents seen,
+      Directory directory,
+      CommandRouter router,
+      DeliveryService delivery,
+      Clock clock) {
+    this.guard = guard;
+    this.afterAck = afterAck;
+    this.seen = seen;
+    this.directory = directory;
+    this.router = router;
+    this.delivery = delivery;
+    this.clock = clock;
+  }
+
+  /** Runs {@code turn} as {@code speaker}, showing the reply with {@code answer}. */
+  public Handled take(Turn turn, Speaker speaker, Answer answer) {
+    Optional<TenantId> tenant = guard.admit(turn.platformTenant());
+    if (tenant.isEmpty()) {
+      return new Handled.NotServed(guard.refusal());
+    }
+    if (turn.event().isPresent() && !firstTime(turn.event().get())) {
+      log.info(
+          "ignored a repeat of {} event {}",
+          turn.event().get().platform(),
+          turn.event().get().id());
+      return new Handled.Repeat();
+    }
+    rememberMentioned(tenant.get(), turn);
+    Caller caller = speaker.caller(tenant.get());
+    Reply reply = router.handle(caller, turn.command().isBlank() ? "help" : turn.command());
+    answer.inline(reply);
+    afterAck.execute(
+        () -> {
+          answer.beforeDeliveries(reply);
+          if (!reply.deliveries().isEmpty()) {
+            delivery.deliverAll(reply.deliveries());
+          }
+          answer.afterDeliveries(reply);
+        });
+    return new Handled.Routed(reply);
+  }
+
+  /**
+   * The guard and dedupe stages alone, for events that are not commands (a Home tab opened, the app
+   * installed): the tenant, if it is served and the event is new.
+   */
+  public Optional<TenantId> admit(String platformTenant, Optional<EventKey> event) {
+    Optional<TenantId> tenant = guard.admit(platformTenant);
+    if (tenant.isEmpty()) {
+      return Optional.empty();
+    }
+    if (event.isPresent() && !firstTime(event.get())) {
+      log.info("ignored a repeat of {} event {}", event.get().platform(), event.get().id());
+      return Optional.empty();
+    }
+    return tenant;
+  }
+
+  /**
+   * Records {@code key} and says whether it is new; a platform also uses it for what must not be
+   * accepted twice (a signed request replayed).
+   */
+  public boolean firstTime(EventKey key) {
+    return seen.firstTime(key.stored(), clock.instant());
+  }
+
+  /** Mentioned people are remembered by the name the platform gave; a zone we know is kept. */
+  private void rememberMentioned(TenantId tenant, Turn turn) {
+    for (Turn.Mention m : turn.mentioned()) {
+      Person known = directory.person(tenant, m.userId());
+      if (!known.displayName().equals(m.displayName())) {
+        directory.remember(new Person(tenant, m.userId(), m.displayName(), known.zone()));
+      }
+    }
+  }
+}
