@@ -10,6 +10,7 @@ import dev.followupbot.core.domain.TenantId;
 import dev.followupbot.core.domain.UserRef;
 import dev.followupbot.core.message.Button;
 import dev.followupbot.core.message.Message;
+import dev.followupbot.core.port.DedupeKey;
 import dev.followupbot.core.port.Destination;
 import dev.followupbot.core.port.Outbox;
 import dev.followupbot.core.port.OutboxEntry;
@@ -172,7 +173,7 @@ final class CaseEffects {
             .build();
     UserRef owner = new UserRef(caller.tenant(), after.ownerId().orElseThrow());
     return OutboxEntry.message(
-        "event:" + eventId + ":handoff",
+        DedupeKey.handoff(eventId),
         new Destination.Direct(owner),
         note,
         Optional.of(after.id()),

@@ -10,6 +10,7 @@ import dev.followupbot.core.domain.TenantId;
 import dev.followupbot.core.message.Button;
 import dev.followupbot.core.message.Message;
 import dev.followupbot.core.port.CaseRepository;
+import dev.followupbot.core.port.DedupeKey;
 import dev.followupbot.core.port.Destination;
 import dev.followupbot.core.port.Outbox;
 import dev.followupbot.core.port.OutboxEntry;
@@ -163,15 +164,7 @@ public final class DigestService {
   }
 
   private void post(SupportTeam team, Destination.Channel where, Instant occurrence, Instant now) {
-    String key =
-        "digest:team:"
-            + team.id()
-            + ":"
-            + where.tenant().key()
-            + ":"
-            + where.channelId()
-            + ":"
-            + occurrence.toEpochMilli();
+    DedupeKey key = DedupeKey.teamDigest(team.id(), where.tenant(), where.channelId(), occurrence);
     if (outbox.exists(key)) {
       return;
     }
@@ -293,7 +286,7 @@ public final class DigestService {
           || !time.isBefore(MORNING.plus(MORNING_WINDOW))) {
         continue;
       }
-      String key = "digest:person:" + p.tenant().key() + ":" + p.userId() + ":" + today;
+      DedupeKey key = DedupeKey.personalDigest(p.ref(), today);
       if (outbox.exists(key)) {
         continue;
       }

@@ -8,6 +8,7 @@ import dev.followupbot.core.domain.SupportCase;
 import dev.followupbot.core.domain.UserRef;
 import dev.followupbot.core.message.Message;
 import dev.followupbot.core.port.CaseRepository;
+import dev.followupbot.core.port.DedupeKey;
 import dev.followupbot.core.port.Destination;
 import dev.followupbot.core.port.Outbox;
 import dev.followupbot.core.port.OutboxEntry;
@@ -105,7 +106,7 @@ final class DueReminders {
         alarms.set(r);
         return;
       }
-      if (outbox.exists(OutboxEntry.reminderKey(r.id(), r.occurrence()))) {
+      if (outbox.exists(DedupeKey.reminder(r.id(), r.occurrence()))) {
         return; // queued already, by another wake-up's batch or an earlier one of its own
       }
       if (batching.compareAndSet(false, true)) {

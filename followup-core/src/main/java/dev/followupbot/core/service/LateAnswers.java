@@ -1,14 +1,11 @@
 package dev.followupbot.core.service;
 
 import dev.followupbot.core.message.Message;
+import dev.followupbot.core.port.DedupeKey;
 import dev.followupbot.core.port.Destination;
 import dev.followupbot.core.port.Outbox;
 import dev.followupbot.core.port.OutboxEntry;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,7 +41,7 @@ public final class LateAnswers {
     long id =
         outbox.enqueue(
             OutboxEntry.message(
-                dedupeKey(requestKey), to, answer, Optional.empty(), clock.instant()));
+                DedupeKey.lateAnswer(requestKey), to, answer, Optional.empty(), clock.instant()));
     log.info(
         "could not answer at once (tenant {}): {}; the answer waits in the outbox (id={}) and is"
             + " retried from there",
@@ -52,17 +49,6 @@ public final class LateAnswers {
         why,
         id);
     return id;
-  }
-
-  /** The outbox key of a request's answer: short and unique whatever the request key holds. */
-  public static String dedupeKey(String requestKey) {
-    try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256").digest(requestKey.getBytes(StandardCharsets.UTF_8));
-      return "answer:" + HexFormat.of().formatHex(digest);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   /** Sends a queued answer now, on the caller's thread (it is pending and due at once). */

@@ -7,6 +7,7 @@ import dev.followupbot.core.domain.TenantId;
 import dev.followupbot.core.domain.UserRef;
 import dev.followupbot.core.message.Message;
 import dev.followupbot.core.port.CaseRepository;
+import dev.followupbot.core.port.DedupeKey;
 import dev.followupbot.core.port.Destination;
 import dev.followupbot.core.port.NudgeRepository;
 import dev.followupbot.core.port.Outbox;
@@ -150,7 +151,7 @@ public final class NudgeService {
               long id =
                   outbox.enqueue(
                       OutboxEntry.message(
-                          "nudges:" + ids.get(0) + ":" + ids.size(), to, message, about, now));
+                          DedupeKey.nudges(ids.get(0), ids.size()), to, message, about, now));
               if (nudges.markSent(ids, id, now) != ids.size()) {
                 throw new Raced();
               }

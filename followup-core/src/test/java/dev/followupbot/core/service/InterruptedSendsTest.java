@@ -120,7 +120,7 @@ class InterruptedSendsTest {
   @Test
   void a_reminder_the_platform_got_is_recorded_as_delivered_at_start_up_and_not_sent_again() {
     long id = reminderInFlight();
-    String key = entry(crashed, id).dedupeKey();
+    String key = entry(crashed, id).key().value();
     CoreHarness bot = restarted("");
     // Slack got the post; its answer never reached the process that died.
     MessageRef landed = bot.slack.post(dmTo("ann"), Message.text("⏰ Reminder: stretch"), key);
@@ -128,7 +128,7 @@ class InterruptedSendsTest {
     assertThat(bot.core.interruptedSends().settleAtStart(Duration.ofSeconds(15))).isEqualTo(1);
 
     OutboxEntry settled = entry(bot, id);
-    assertThat(settled.state()).isEqualTo(OutboxEntry.State.SENT);
+    assertThat(settled.state().status()).isEqualTo(OutboxEntry.State.SENT);
     assertThat(reminder(bot).status()).isEqualTo(ReminderStatus.DELIVERED);
     bot.core.wakeUps().sweep();
     assertThat(bot.slack.directTo("ann")).as("the one Slack already had").hasSize(1);
@@ -149,7 +149,7 @@ class InterruptedSendsTest {
     assertThat(Replies.text(dms.get(0).message()))
         .contains("stretch")
         .doesNotContain("Sorry if it's a repeat");
-    assertThat(entry(bot, id).state()).isEqualTo(OutboxEntry.State.SENT);
+    assertThat(entry(bot, id).state().status()).isEqualTo(OutboxEntry.State.SENT);
     assertThat(reminder(bot).status()).isEqualTo(ReminderStatus.DELIVERED);
   }
 
@@ -158,7 +158,7 @@ class InterruptedSendsTest {
     Reply opened = crashed.core.commands().handle(crashed.person("ann"), "new Refund for ACME");
     long card =
         opened.deliveries().stream()
-            .filter(d -> entry(crashed, d).kind() == OutboxEntry.Kind.CASE_CARD)
+            .filter(d -> entry(crashed, d).payload() instanceof OutboxEntry.PostCaseCard)
             .findFirst()
             .orElseThrow();
     assertThat(crashed.storage.outbox().claim(card, PREVIOUS, clock.instant())).isTrue();
@@ -168,7 +168,7 @@ class InterruptedSendsTest {
   @Test
   void a_card_the_platform_got_keeps_its_address_and_a_claim_made_meanwhile_updates_it_in_place() {
     long card = cardInFlight();
-    String key = entry(crashed, card).dedupeKey();
+    String key = entry(crashed, card).key().value();
     CoreHarness bot = restarted("");
     MessageRef landed =
         bot.slack.post(
@@ -265,9 +265,9 @@ class InterruptedSendsTest {
     bot.core.interruptedSends().settleAtStart(Duration.ofSeconds(15));
     bot.core.wakeUps().sweep();
 
-    assertThat(entry(bot, mine).state()).isEqualTo(OutboxEntry.State.SENT);
+    assertThat(entry(bot, mine).state().status()).isEqualTo(OutboxEntry.State.SENT);
     assertThat(bot.slack.directTo("ann")).hasSize(1);
-    assertThat(entry(bot, theirs).state())
+    assertThat(entry(bot, theirs).state().status())
         .as("node b is alive and may still be sending it")
         .isEqualTo(OutboxEntry.State.SENDING);
     assertThat(bot.slack.directTo("bob")).isEmpty();
@@ -291,7 +291,7 @@ class InterruptedSendsTest {
     bot.core.interruptedSends().settleAtStart(Duration.ofSeconds(15));
     bot.core.wakeUps().sweep();
 
-    assertThat(entry(bot, id).state()).isEqualTo(OutboxEntry.State.SENDING);
+    assertThat(entry(bot, id).state().status()).isEqualTo(OutboxEntry.State.SENDING);
     assertThat(bot.slack.posts()).isEmpty();
   }
 

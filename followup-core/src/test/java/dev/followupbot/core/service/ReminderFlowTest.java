@@ -207,7 +207,7 @@ class ReminderFlowTest {
     long entry = interruptedSend();
     bot.slack.lookUpDeliveries();
     // The dead sender's post did reach the platform, carrying its delivery key.
-    String key = bot.storage.outbox().find(entry).orElseThrow().dedupeKey();
+    String key = bot.storage.outbox().find(entry).orElseThrow().key().value();
     bot.slack.post(
         new dev.followupbot.core.port.Destination.Direct(
             new dev.followupbot.core.domain.UserRef(CoreHarness.ACME, "ann")),
@@ -217,7 +217,7 @@ class ReminderFlowTest {
     bot.core.wakeUps().sweep();
     bot.core.wakeUps().sweep();
     assertThat(bot.slack.directTo("ann")).hasSize(1);
-    assertThat(bot.storage.outbox().find(entry).orElseThrow().state())
+    assertThat(bot.storage.outbox().find(entry).orElseThrow().state().status())
         .isEqualTo(OutboxEntry.State.SENT);
     assertThat(reminder(1).status()).isEqualTo(ReminderStatus.DELIVERED);
   }

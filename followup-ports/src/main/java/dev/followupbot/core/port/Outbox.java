@@ -27,7 +27,7 @@ public interface Outbox {
   List<OutboxEntry> findAll(Collection<Long> ids);
 
   /** Whether a message with this dedupe key was ever queued. */
-  boolean exists(String dedupeKey);
+  boolean exists(DedupeKey key);
 
   /**
    * Claims a pending entry whose attempt time has come, counting the attempt. Returns false if it

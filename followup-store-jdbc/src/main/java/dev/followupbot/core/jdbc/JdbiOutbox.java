@@ -9,6 +9,7 @@ import dev.followupbot.core.domain.TenantId;
 import dev.followupbot.core.domain.UserRef;
 import dev.followupbot.core.message.Message;
 import dev.followupbot.core.message.MessageRef;
+import dev.followupbot.core.port.DedupeKey;
 import dev.followupbot.core.port.Destination;
 import dev.followupbot.core.port.Outbox;
 import dev.followupbot.core.port.OutboxEntry;
@@ -29,15 +30,15 @@ public final class JdbiOutbox implements Outbox {
 
   private static final Logger log = LoggerFactory.getLogger(JdbiOutbox.class);
 
-  private static final int MAX_ERROR = 1000;
-
   private final JdbiTransactions tx;
   private final Database.Vendor vendor;
+  private final JdbiWorkQueue queue;
   private final ObjectMapper json = BlockJson.mapper();
 
   public JdbiOutbox(JdbiTransactions tx, Database.Vendor vendor) {
     this.tx = tx;
     this.vendor = vendor;
+    this.queue = new JdbiWorkQueue(tx, "outbox");
   }
 
   @Override
@@ -51,25 +52,32 @@ public final class JdbiOutbox implements Outbox {
             + " SELECT :tenant, :key, :kind, :destKind, :destId, :json, :caseId, :reminderId, :occurrence,"
             + " 'PENDING', 0, :now, :next WHERE NOT EXISTS (SELECT 1 FROM outbox WHERE dedupe_key = :key)"
             + onConflict;
+    Optional<OutboxEntry.PostMessage> post =
+        e.payload() instanceof OutboxEntry.PostMessage m ? Optional.of(m) : Optional.empty();
+    Optional<Destination> to = post.map(OutboxEntry.PostMessage::to);
+    Optional<OutboxEntry.ReminderOccurrence> reminder = post.flatMap(m -> m.reminder());
     try {
       tx.withHandle(
           h ->
               h.createUpdate(sql)
                   .bind("tenant", e.tenant().key())
-                  .bind("key", e.dedupeKey())
-                  .bind("kind", e.kind().name())
+                  .bind("key", e.key().value())
+                  .bind("kind", kind(e.payload()))
                   .bind(
                       "destKind",
-                      e.destination()
-                          .map(d -> d instanceof Destination.Direct ? "DIRECT" : "CHANNEL")
+                      to.map(d -> d instanceof Destination.Direct ? "DIRECT" : "CHANNEL")
                           .orElse(null))
-                  .bind("destId", e.destination().map(Destination::target).orElse(null))
-                  .bind("json", e.message().map(this::toJson).orElse(null))
-                  .bind("caseId", e.caseId().orElse(null))
-                  .bind("reminderId", e.reminderId().orElse(null))
-                  .bind("occurrence", e.reminderOccurrence().orElse(null))
-                  .bind("now", e.createdAt())
-                  .bind("next", e.nextAttemptAt())
+                  .bind("destId", to.map(Destination::target).orElse(null))
+                  .bind("json", post.map(m -> toJson(m.message())).orElse(null))
+                  .bind("caseId", e.payload().about().orElse(null))
+                  .bind(
+                      "reminderId",
+                      reminder.map(OutboxEntry.ReminderOccurrence::reminderId).orElse(null))
+                  .bind(
+                      "occurrence",
+                      reminder.map(OutboxEntry.ReminderOccurrence::occurrence).orElse(null))
+                  .bind("now", e.state().createdAt())
+                  .bind("next", e.state().nextAttemptAt())
                   .execute());
     } catch (UnableToExecuteStatementException ex) {
       if (!UniqueViolation.isCauseOf(ex)) {
@@ -80,7 +88,7 @@ public final class JdbiOutbox implements Outbox {
     return tx.withHandle(
         h ->
             h.createQuery("SELECT id FROM outbox WHERE dedupe_key = :key")
-                .bind("key", e.dedupeKey())
+                .bind("key", e.key().value())
                 .mapTo(Long.class)
                 .one());
   }
@@ -126,11 +134,11 @@ public final class JdbiOutbox implements Outbox {
   }
 
   @Override
-  public boolean exists(String dedupeKey) {
+  public boolean exists(DedupeKey key) {
     return tx.withHandle(
         h ->
             h.createQuery("SELECT COUNT(*) FROM outbox WHERE dedupe_key = :key")
-                    .bind("key", dedupeKey)
+                    .bind("key", key.value())
                     .mapTo(Integer.class)
                     .one()
                 > 0);
@@ -138,16 +146,7 @@ public final class JdbiOutbox implements Outbox {
 
   @Override
   public boolean claim(long id, String claimedBy, Instant now) {
-    return tx.withHandle(
-            h ->
-                h.createUpdate(
-                        "UPDATE outbox SET state = 'SENDING', attempts = attempts + 1, claimed_at = :now,"
-                            + " claimed_by = :node WHERE id = :id AND state = 'PENDING' AND next_attempt_at <= :now")
-                    .bind("now", now)
-                    .bind("node", claimedBy)
-                    .bind("id", id)
-                    .execute())
-        == 1;
+    return queue.claim(id, claimedBy, now, Optional.empty());
   }
 
   @Override
@@ -203,7 +202,7 @@ public final class JdbiOutbox implements Outbox {
                         + " slot_at = NULL, claimed_at = NULL, claimed_by = NULL"
                         + " WHERE id = :id AND state = 'SENDING'")
                 .bind("next", next)
-                .bind("error", clip(error))
+                .bind("error", JdbiWorkQueue.clip(error))
                 .bind("id", id)
                 .execute());
   }
@@ -217,7 +216,7 @@ public final class JdbiOutbox implements Outbox {
                             + " slot_at = NULL, claimed_at = NULL, claimed_by = NULL"
                             + " WHERE id = :id AND state = 'SENDING' AND claimed_at = :claimedAt")
                     .bind("next", next)
-                    .bind("error", clip(note))
+                    .bind("error", JdbiWorkQueue.clip(note))
                     .bind("id", id)
                     .bind("claimedAt", claimedAt)
                     .execute())
@@ -244,7 +243,7 @@ public final class JdbiOutbox implements Outbox {
             h.createUpdate(
                     "UPDATE outbox SET state = 'FAILED', finished_at = :now, last_error = :error WHERE id = :id")
                 .bind("now", now)
-                .bind("error", clip(error))
+                .bind("error", JdbiWorkQueue.clip(error))
                 .bind("id", id)
                 .execute());
   }
@@ -265,68 +264,68 @@ public final class JdbiOutbox implements Outbox {
 
   @Override
   public List<Long> stuck(Instant claimedBefore, Optional<String> claimedBy, int limit) {
-    return tx.withHandle(
-        h ->
-            h.createQuery(
-                    "SELECT id FROM outbox WHERE state = 'SENDING' AND claimed_at < :before"
-                        + (claimedBy.isPresent() ? " AND claimed_by = :node" : "")
-                        + " ORDER BY id LIMIT :limit")
-                .bind("before", claimedBefore)
-                .bind("node", claimedBy.orElse(null))
-                .bind("limit", limit)
-                .mapTo(Long.class)
-                .list());
+    return queue.stuck(claimedBefore, claimedBy, limit);
   }
 
   @Override
   public Set<String> claimers(Instant claimedBefore) {
-    return Set.copyOf(
-        tx.withHandle(
-            h ->
-                h.createQuery(
-                        "SELECT DISTINCT claimed_by FROM outbox WHERE state = 'SENDING'"
-                            + " AND claimed_at < :before AND claimed_by IS NOT NULL")
-                    .bind("before", claimedBefore)
-                    .mapTo(String.class)
-                    .list()));
+    return queue.claimers(claimedBefore);
+  }
+
+  /** The stored kind of a payload (the {@code kind} column). */
+  private static String kind(OutboxEntry.Payload payload) {
+    if (payload instanceof OutboxEntry.PostMessage) {
+      return "MESSAGE";
+    }
+    return payload instanceof OutboxEntry.PostCaseCard ? "CASE_CARD" : "CARD_REFRESH";
   }
 
   private OutboxEntry map(ResultSet rs, StatementContext ctx) throws SQLException {
     TenantId tenant = TenantId.fromKey(rs.getString("tenant_id"));
-    String destKind = rs.getString("destination_kind");
-    String destId = rs.getString("destination_id");
-    Optional<Destination> destination = Optional.empty();
-    if (destKind != null && destId != null) {
-      destination =
-          Optional.of(
-              destKind.equals("DIRECT")
-                  ? new Destination.Direct(new UserRef(tenant, destId))
-                  : new Destination.Channel(tenant, destId));
-    }
     long caseId = rs.getLong("case_id");
     Optional<Long> caseRef = rs.wasNull() ? Optional.empty() : Optional.of(caseId);
-    long reminderId = rs.getLong("reminder_id");
-    Optional<Long> reminderRef = rs.wasNull() ? Optional.empty() : Optional.of(reminderId);
-    int occurrence = rs.getInt("reminder_occurrence");
-    Optional<Integer> occurrenceRef = rs.wasNull() ? Optional.empty() : Optional.of(occurrence);
+    String kind = rs.getString("kind");
+    OutboxEntry.Payload payload;
+    if (kind.equals("MESSAGE")) {
+      String destKind = rs.getString("destination_kind");
+      String destId = rs.getString("destination_id");
+      Destination to =
+          "DIRECT".equals(destKind)
+              ? new Destination.Direct(new UserRef(tenant, destId))
+              : new Destination.Channel(tenant, destId);
+      long reminderId = rs.getLong("reminder_id");
+      boolean forReminder = !rs.wasNull();
+      // Every reminder entry is written with its occurrence; 0 is the first.
+      int occurrence = rs.getInt("reminder_occurrence");
+      payload =
+          new OutboxEntry.PostMessage(
+              to,
+              fromJson(rs.getString("message_json")),
+              caseRef,
+              forReminder
+                  ? Optional.of(new OutboxEntry.ReminderOccurrence(reminderId, occurrence))
+                  : Optional.empty());
+    } else if (kind.equals("CASE_CARD")) {
+      payload = new OutboxEntry.PostCaseCard(caseRef.orElseThrow());
+    } else if (kind.equals("CARD_REFRESH")) {
+      payload = new OutboxEntry.RefreshCard(caseRef.orElseThrow());
+    } else {
+      throw new IllegalStateException("unknown outbox entry kind " + kind);
+    }
     return new OutboxEntry(
         rs.getLong("id"),
         tenant,
-        rs.getString("dedupe_key"),
-        OutboxEntry.Kind.valueOf(rs.getString("kind")),
-        destination,
-        Optional.ofNullable(rs.getString("message_json")).map(this::fromJson),
-        caseRef,
-        reminderRef,
-        occurrenceRef,
-        OutboxEntry.State.valueOf(rs.getString("state")),
-        rs.getInt("attempts"),
-        instant(rs, "created_at"),
-        instant(rs, "next_attempt_at"),
-        Optional.ofNullable(rs.getString("last_error")),
-        Optional.ofNullable(instant(rs, "slot_at")),
-        Optional.ofNullable(instant(rs, "claimed_at")),
-        Optional.ofNullable(rs.getString("claimed_by")));
+        DedupeKey.of(rs.getString("dedupe_key")),
+        payload,
+        new OutboxEntry.DeliveryState(
+            OutboxEntry.State.valueOf(rs.getString("state")),
+            rs.getInt("attempts"),
+            instant(rs, "created_at"),
+            instant(rs, "next_attempt_at"),
+            Optional.ofNullable(rs.getString("last_error")),
+            Optional.ofNullable(instant(rs, "slot_at")),
+            Optional.ofNullable(instant(rs, "claimed_at")),
+            Optional.ofNullable(rs.getString("claimed_by"))));
   }
 
   private String toJson(Message message) {
@@ -343,9 +342,5 @@ public final class JdbiOutbox implements Outbox {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot read stored message", e);
     }
-  }
-
-  private static String clip(String s) {
-    return s == null || s.length() <= MAX_ERROR ? s : s.substring(0, MAX_ERROR);
   }
 }

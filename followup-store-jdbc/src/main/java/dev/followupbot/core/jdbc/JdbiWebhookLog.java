@@ -17,8 +17,6 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 /** The webhook outbox in the {@code webhook_deliveries} table. */
 public final class JdbiWebhookLog implements WebhookLog {
 
-  private static final int MAX_ERROR = 1000;
-
   /** No earlier entry of the same case and URL is still on its way. */
   private static final String FIRST_IN_LINE =
       "NOT EXISTS (SELECT 1 FROM webhook_deliveries e WHERE e.target_id = d.target_id"
@@ -26,10 +24,12 @@ public final class JdbiWebhookLog implements WebhookLog {
 
   private final JdbiTransactions tx;
   private final Database.Vendor vendor;
+  private final JdbiWorkQueue queue;
 
   public JdbiWebhookLog(JdbiTransactions tx, Database.Vendor vendor) {
     this.tx = tx;
     this.vendor = vendor;
+    this.queue = new JdbiWorkQueue(tx, "webhook_deliveries");
   }
 
   @Override
@@ -82,18 +82,7 @@ public final class JdbiWebhookLog implements WebhookLog {
 
   @Override
   public boolean claim(long id, String claimedBy, Instant now) {
-    return tx.withHandle(
-            h ->
-                h.createUpdate(
-                        "UPDATE webhook_deliveries d SET state = 'SENDING', attempts = attempts + 1,"
-                            + " claimed_at = :now, claimed_by = :node WHERE d.id = :id"
-                            + " AND d.state = 'PENDING' AND d.next_attempt_at <= :now AND "
-                            + FIRST_IN_LINE)
-                    .bind("now", now)
-                    .bind("node", claimedBy)
-                    .bind("id", id)
-                    .execute())
-        == 1;
+    return queue.claim(id, claimedBy, now, Optional.of(FIRST_IN_LINE));
   }
 
   @Override
@@ -120,7 +109,7 @@ public final class JdbiWebhookLog implements WebhookLog {
                         + " claimed_by = NULL WHERE id = :id AND state = 'SENDING'")
                 .bind("next", next)
                 .bind("status", status.orElse(null))
-                .bind("error", clip(error))
+                .bind("error", JdbiWorkQueue.clip(error))
                 .bind("id", id)
                 .execute());
   }
@@ -134,7 +123,7 @@ public final class JdbiWebhookLog implements WebhookLog {
                         + " last_status = :status, last_error = :error WHERE id = :id")
                 .bind("now", now)
                 .bind("status", status.orElse(null))
-                .bind("error", clip(error))
+                .bind("error", JdbiWorkQueue.clip(error))
                 .bind("id", id)
                 .execute());
   }
@@ -169,31 +158,12 @@ public final class JdbiWebhookLog implements WebhookLog {
 
   @Override
   public List<Long> stuck(Instant claimedBefore, Optional<String> claimedBy, int limit) {
-    return tx.withHandle(
-        h ->
-            h.createQuery(
-                    "SELECT id FROM webhook_deliveries WHERE state = 'SENDING'"
-                        + " AND claimed_at < :before"
-                        + (claimedBy.isPresent() ? " AND claimed_by = :node" : "")
-                        + " ORDER BY id LIMIT :limit")
-                .bind("before", claimedBefore)
-                .bind("node", claimedBy.orElse(null))
-                .bind("limit", limit)
-                .mapTo(Long.class)
-                .list());
+    return queue.stuck(claimedBefore, claimedBy, limit);
   }
 
   @Override
   public Set<String> claimers(Instant claimedBefore) {
-    return Set.copyOf(
-        tx.withHandle(
-            h ->
-                h.createQuery(
-                        "SELECT DISTINCT claimed_by FROM webhook_deliveries WHERE state = 'SENDING'"
-                            + " AND claimed_at < :before AND claimed_by IS NOT NULL")
-                    .bind("before", claimedBefore)
-                    .mapTo(String.class)
-                    .list()));
+    return queue.claimers(claimedBefore);
   }
 
   @Override
@@ -205,7 +175,7 @@ public final class JdbiWebhookLog implements WebhookLog {
                         + " last_error = :error, claimed_at = NULL, claimed_by = NULL"
                         + " WHERE id = :id AND state = 'SENDING'")
                 .bind("now", now)
-                .bind("error", clip(error))
+                .bind("error", JdbiWorkQueue.clip(error))
                 .bind("id", id)
                 .execute());
   }
@@ -256,9 +226,5 @@ public final class JdbiWebhookLog implements WebhookLog {
         Optional.ofNullable(instant(rs, "finished_at")),
         lastStatus,
         Optional.ofNullable(rs.getString("last_error")));
-  }
-
-  private static String clip(String s) {
-    return s == null || s.length() <= MAX_ERROR ? s : s.substring(0, MAX_ERROR);
   }
 }

@@ -20,6 +20,7 @@ import dev.followupbot.core.message.Button;
 import dev.followupbot.core.message.Message;
 import dev.followupbot.core.message.MessageRef;
 import dev.followupbot.core.port.CaseSearch;
+import dev.followupbot.core.port.DedupeKey;
 import dev.followupbot.core.port.Destination;
 import dev.followupbot.core.port.OutboxEntry;
 import dev.followupbot.core.port.SlaStates;
@@ -410,11 +411,14 @@ abstract class RepositoryContract {
   void entries_another_transaction_is_claiming_are_skipped_not_waited_for() throws Exception {
     Destination ann = new Destination.Direct(new UserRef(ACME, "U1"));
     long a =
-        outbox.enqueue(OutboxEntry.message("c1", ann, Message.text("a"), Optional.empty(), T0));
+        outbox.enqueue(
+            OutboxEntry.message(DedupeKey.of("c1"), ann, Message.text("a"), Optional.empty(), T0));
     long b =
-        outbox.enqueue(OutboxEntry.message("c2", ann, Message.text("b"), Optional.empty(), T0));
+        outbox.enqueue(
+            OutboxEntry.message(DedupeKey.of("c2"), ann, Message.text("b"), Optional.empty(), T0));
     long c =
-        outbox.enqueue(OutboxEntry.message("c3", ann, Message.text("c"), Optional.empty(), T0));
+        outbox.enqueue(
+            OutboxEntry.message(DedupeKey.of("c3"), ann, Message.text("c"), Optional.empty(), T0));
     Held<List<Long>> held =
         whileHeld(
             () -> outbox.claimAll(List.of(a, b), "n1", T0),
@@ -422,14 +426,15 @@ abstract class RepositoryContract {
     List<Long> second = held.meanwhile();
     assertThat(held.first()).containsExactly(a, b);
     assertThat(second).containsExactly(c);
-    assertThat(outbox.find(a).orElseThrow().state()).isEqualTo(OutboxEntry.State.SENDING);
-    assertThat(outbox.find(a).orElseThrow().claimedBy()).contains("n1");
-    assertThat(outbox.find(c).orElseThrow().attempts()).isEqualTo(1);
+    assertThat(outbox.find(a).orElseThrow().state().status()).isEqualTo(OutboxEntry.State.SENDING);
+    assertThat(outbox.find(a).orElseThrow().state().claimedBy()).contains("n1");
+    assertThat(outbox.find(c).orElseThrow().state().attempts()).isEqualTo(1);
     // Claimed, they are not claimed again; not due yet, they are not claimed at all.
     assertThat(tx.inTransaction(() -> outbox.claimAll(List.of(a, b, c), "n3", T0))).isEmpty();
     long d =
         outbox.enqueue(
-            OutboxEntry.message("c4", ann, Message.text("d"), Optional.empty(), T0.plusSeconds(5)));
+            OutboxEntry.message(
+                DedupeKey.of("c4"), ann, Message.text("d"), Optional.empty(), T0.plusSeconds(5)));
     assertThat(tx.inTransaction(() -> outbox.claimAll(List.of(d), "n3", T0))).isEmpty();
   }
 
@@ -437,12 +442,14 @@ abstract class RepositoryContract {
   void outbox_entries_are_found_together_in_id_order() {
     Destination ann = new Destination.Direct(new UserRef(ACME, "U1"));
     long first =
-        outbox.enqueue(OutboxEntry.message("k1", ann, Message.text("a"), Optional.empty(), T0));
+        outbox.enqueue(
+            OutboxEntry.message(DedupeKey.of("k1"), ann, Message.text("a"), Optional.empty(), T0));
     long second =
-        outbox.enqueue(OutboxEntry.message("k0", ann, Message.text("b"), Optional.empty(), T0));
+        outbox.enqueue(
+            OutboxEntry.message(DedupeKey.of("k0"), ann, Message.text("b"), Optional.empty(), T0));
     assertThat(outbox.findAll(List.of(second, 424242L, first)))
-        .extracting(OutboxEntry::dedupeKey)
-        .containsExactly("k1", "k0");
+        .extracting(OutboxEntry::key)
+        .containsExactly(DedupeKey.of("k1"), DedupeKey.of("k0"));
     assertThat(outbox.findAll(List.of())).isEmpty();
   }
 
@@ -455,12 +462,17 @@ abstract class RepositoryContract {
             .build();
     OutboxEntry draft =
         OutboxEntry.message(
-            "k1", new Destination.Direct(new UserRef(ACME, "U1")), message, Optional.empty(), T0);
+            DedupeKey.of("k1"),
+            new Destination.Direct(new UserRef(ACME, "U1")),
+            message,
+            Optional.empty(),
+            T0);
     long id = outbox.enqueue(draft);
     assertThat(outbox.enqueue(draft)).isEqualTo(id);
     OutboxEntry stored = outbox.find(id).orElseThrow();
-    assertThat(stored.message()).contains(message);
-    assertThat(stored.destination()).contains(new Destination.Direct(new UserRef(ACME, "U1")));
+    assertThat(((OutboxEntry.PostMessage) stored.payload()).message()).isEqualTo(message);
+    assertThat(((OutboxEntry.PostMessage) stored.payload()).to())
+        .isEqualTo(new Destination.Direct(new UserRef(ACME, "U1")));
 
     ExecutorService pool = Executors.newFixedThreadPool(4);
     List<Callable<Boolean>> claims = new ArrayList<>();
@@ -476,7 +488,7 @@ abstract class RepositoryContract {
     assertThat(winners).isEqualTo(1);
     assertThat(outbox.due(T0, Set.of(Platform.SLACK), 10)).isEmpty();
     assertThat(outbox.stuck(T0.plusSeconds(1), Optional.empty(), 10)).containsExactly(id);
-    String winner = outbox.find(id).orElseThrow().claimedBy().orElseThrow();
+    String winner = outbox.find(id).orElseThrow().state().claimedBy().orElseThrow();
     assertThat(outbox.claimers(T0.plusSeconds(1)))
         .as("who holds the claim")
         .containsExactly(winner);
@@ -484,7 +496,7 @@ abstract class RepositoryContract {
     assertThat(outbox.stuck(T0.plusSeconds(1), Optional.of(winner), 10)).containsExactly(id);
     assertThat(outbox.stuck(T0.plusSeconds(1), Optional.of("someone-else"), 10)).isEmpty();
     outbox.markSent(id, Optional.of(new MessageRef("D1", "1.2")), T0);
-    assertThat(outbox.find(id).orElseThrow().state()).isEqualTo(OutboxEntry.State.SENT);
+    assertThat(outbox.find(id).orElseThrow().state().status()).isEqualTo(OutboxEntry.State.SENT);
     assertThat(outbox.stuck(T0.plusSeconds(1), Optional.empty(), 10)).isEmpty();
     assertThat(outbox.claimers(T0.plusSeconds(1))).as("a finished claim holds nothing").isEmpty();
   }
@@ -513,11 +525,11 @@ abstract class RepositoryContract {
     assertThat(outbox.claim(id, "n", T0.plusSeconds(29))).isFalse();
     assertThat(outbox.due(T0.plusSeconds(30), Set.of(Platform.SLACK), 10)).containsExactly(id);
     OutboxEntry e = outbox.find(id).orElseThrow();
-    assertThat(e.attempts()).isEqualTo(1);
-    assertThat(e.lastError()).contains("HTTP 429");
+    assertThat(e.state().attempts()).isEqualTo(1);
+    assertThat(e.state().lastError()).contains("HTTP 429");
     assertThat(outbox.claim(id, "n", T0.plusSeconds(30))).isTrue();
     outbox.markFailed(id, "channel_not_found", T0);
-    assertThat(outbox.find(id).orElseThrow().state()).isEqualTo(OutboxEntry.State.FAILED);
+    assertThat(outbox.find(id).orElseThrow().state().status()).isEqualTo(OutboxEntry.State.FAILED);
   }
 
   @Test
@@ -526,13 +538,13 @@ abstract class RepositoryContract {
     assertThat(outbox.claim(id, "n", T0)).isTrue();
     outbox.postpone(id, T0.plusSeconds(2));
     OutboxEntry e = outbox.find(id).orElseThrow();
-    assertThat(e.state()).isEqualTo(OutboxEntry.State.PENDING);
-    assertThat(e.attempts()).isZero();
-    assertThat(e.slotAt()).contains(T0.plusSeconds(2));
+    assertThat(e.state().status()).isEqualTo(OutboxEntry.State.PENDING);
+    assertThat(e.state().attempts()).isZero();
+    assertThat(e.state().slotAt()).contains(T0.plusSeconds(2));
     assertThat(outbox.claim(id, "n", T0.plusSeconds(1))).isFalse();
     assertThat(outbox.claim(id, "n", T0.plusSeconds(2))).isTrue();
     outbox.retryAt(id, T0.plusSeconds(5), "HTTP 500");
-    assertThat(outbox.find(id).orElseThrow().slotAt()).isEmpty();
+    assertThat(outbox.find(id).orElseThrow().state().slotAt()).isEmpty();
   }
 
   @Test
