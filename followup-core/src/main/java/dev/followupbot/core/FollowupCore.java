@@ -181,6 +181,7 @@ public final class FollowupCore {
             storage.transactions(),
             storage.tenants(),
             storage.cases(),
+            storage.caseThreads(),
             storage.reminders(),
             storage.outbox(),
             scheduler,
@@ -355,7 +356,14 @@ public final class FollowupCore {
    */
   public InboundTurns inbound(TenantGuard guard, Executor afterAck) {
     return new InboundTurns(
-        guard, afterAck, storage.seenEvents(), directory, router, delivery, clock);
+        guard,
+        afterAck,
+        storage.seenEvents(),
+        directory,
+        router,
+        caseService.conversations(),
+        delivery,
+        clock);
   }
 
   /** The command grammar, for what a platform shows outside a turn (the Slack Home tab). */

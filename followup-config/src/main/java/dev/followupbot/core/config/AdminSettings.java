@@ -27,6 +27,9 @@ public final class AdminSettings {
     if (k.equals("digest")) {
       k = "digest.team";
     }
+    if (k.equals("intake")) {
+      k = "intake.mode";
+    }
     for (String known : KEYS) {
       if (known.endsWith(TeamSetting.PRIORITY_SUFFIX)) {
         String prefix = known.substring(0, known.length() - "<priority>".length());

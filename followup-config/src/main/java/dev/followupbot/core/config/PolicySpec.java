@@ -25,10 +25,11 @@ public record PolicySpec(
     FollowUpSpec followUp,
     CsatSpec csat,
     DigestSpec digest,
-    NudgesSpec nudges) {
+    NudgesSpec nudges,
+    IntakeSpec intake) {
 
   public static final PolicySpec EMPTY =
-      new PolicySpec(null, null, null, null, null, null, null, null, null, null);
+      new PolicySpec(null, null, null, null, null, null, null, null, null, null, null);
 
   /** Quiet hours, or none ({@code quiet_hours: none}). */
   public record QuietSetting(Optional<QuietHours> hours) {}
@@ -129,6 +130,42 @@ public record PolicySpec(
   /** {@code nudges:} group_window. */
   public record NudgesSpec(Duration groupWindow) {}
 
+  /**
+   * {@code intake:} mode (off, manual, auto), channels (a mode per channel id), group_window,
+   * first_responder_claims, reopen_within, pleasantries, reactions.
+   */
+  public record IntakeSpec(
+      String mode,
+      Map<String, String> channels,
+      Duration groupWindow,
+      Boolean firstResponderClaims,
+      Duration reopenWithin,
+      List<String> pleasantries,
+      ReactionsSpec reactions) {
+    public IntakeSpec {
+      if (mode != null && dev.followupbot.core.team.IntakeMode.fromKey(mode).isEmpty()) {
+        throw new IllegalArgumentException(
+            "intake 'mode' must be off, manual or auto; got '" + mode + "'");
+      }
+      if (channels != null) {
+        channels.forEach(
+            (channel, m) -> {
+              if (dev.followupbot.core.team.IntakeMode.fromKey(m).isEmpty()) {
+                throw new IllegalArgumentException(
+                    "intake mode for channel "
+                        + channel
+                        + " must be off, manual or auto; got '"
+                        + m
+                        + "'");
+              }
+            });
+      }
+    }
+  }
+
+  /** {@code intake.reactions:} the emoji names that open, claim and resolve a case. */
+  public record ReactionsSpec(String open, String claim, String resolve) {}
+
   /** This spec with every key {@code other} sets taken from {@code other}; maps merge per key. */
   public PolicySpec overriddenBy(PolicySpec other) {
     return new PolicySpec(
@@ -172,9 +209,26 @@ public record PolicySpec(
             other.digest,
             (a, b) -> new DigestSpec(pick(a.team(), b.team()), pick(a.personal(), b.personal()))),
         merge(
-            nudges,
-            other.nudges,
-            (a, b) -> new NudgesSpec(pick(a.groupWindow(), b.groupWindow()))));
+            nudges, other.nudges, (a, b) -> new NudgesSpec(pick(a.groupWindow(), b.groupWindow()))),
+        merge(
+            intake,
+            other.intake,
+            (a, b) ->
+                new IntakeSpec(
+                    pick(a.mode(), b.mode()),
+                    mergeMaps(a.channels(), b.channels()),
+                    pick(a.groupWindow(), b.groupWindow()),
+                    pick(a.firstResponderClaims(), b.firstResponderClaims()),
+                    pick(a.reopenWithin(), b.reopenWithin()),
+                    pick(a.pleasantries(), b.pleasantries()),
+                    merge(
+                        a.reactions(),
+                        b.reactions(),
+                        (x, y) ->
+                            new ReactionsSpec(
+                                pick(x.open(), y.open()),
+                                pick(x.claim(), y.claim()),
+                                pick(x.resolve(), y.resolve()))))));
   }
 
   private static <T> T pick(T base, T override) {

@@ -192,7 +192,9 @@ public final class SupportTeams {
                 null,
                 null,
                 new PolicySpec.DigestSpec("off", null),
-                null));
+                null,
+                // Channels no team names take no cases from conversations unless a channel says so.
+                new PolicySpec.IntakeSpec("off", null, null, null, null, null, null)));
     SupportTeam fallback =
         new SupportTeam(
             SupportTeam.DEFAULT_ID,

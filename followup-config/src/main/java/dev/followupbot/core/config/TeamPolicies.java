@@ -6,6 +6,8 @@ import dev.followupbot.core.schedule.WeeklyHours;
 import dev.followupbot.core.team.CsatAction;
 import dev.followupbot.core.team.EscalationAction;
 import dev.followupbot.core.team.EscalationStep;
+import dev.followupbot.core.team.Intake;
+import dev.followupbot.core.team.IntakeMode;
 import dev.followupbot.core.team.TeamPolicy;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -51,7 +53,34 @@ public final class TeamPolicies {
               LocalTime.of(10, 0)),
           new PolicySpec.CsatSpec(2, "notify_lead"),
           new PolicySpec.DigestSpec("0 0 9 ? * MON-FRI", true),
-          new PolicySpec.NudgesSpec(Duration.ofMinutes(2)));
+          new PolicySpec.NudgesSpec(Duration.ofMinutes(2)),
+          new PolicySpec.IntakeSpec(
+              "manual",
+              Map.of(),
+              Duration.ofMinutes(5),
+              true,
+              Duration.ofDays(7),
+              List.of(
+                  "thanks",
+                  "thank you",
+                  "thanks a lot",
+                  "many thanks",
+                  "ty",
+                  "thx",
+                  "ok",
+                  "okay",
+                  "great",
+                  "perfect",
+                  "got it",
+                  "cool",
+                  "awesome",
+                  "cheers",
+                  ":+1:",
+                  ":thumbsup:",
+                  ":pray:",
+                  "👍",
+                  "🙏"),
+              new PolicySpec.ReactionsSpec("ticket", "eyes", "white_check_mark")));
 
   private TeamPolicies() {}
 
@@ -86,7 +115,21 @@ public final class TeamPolicies {
         new TeamPolicy.FollowUp(targets(f.afterResolution()), f.at()),
         new TeamPolicy.Csat(c.lowScore(), CsatAction.fromKey(c.onLow()).orElseThrow()),
         new TeamPolicy.Digest(teamDigest, Boolean.TRUE.equals(d.personal())),
-        spec.nudges().groupWindow().isNegative() ? Duration.ZERO : spec.nudges().groupWindow());
+        spec.nudges().groupWindow().isNegative() ? Duration.ZERO : spec.nudges().groupWindow(),
+        intake(spec.intake()));
+  }
+
+  private static Intake intake(PolicySpec.IntakeSpec i) {
+    Map<String, IntakeMode> channels = new java.util.HashMap<>();
+    i.channels().forEach((c, m) -> channels.put(c.strip(), IntakeMode.fromKey(m).orElseThrow()));
+    return new Intake(
+        IntakeMode.fromKey(i.mode()).orElseThrow(),
+        channels,
+        i.groupWindow().isNegative() ? Duration.ZERO : i.groupWindow(),
+        i.firstResponderClaims(),
+        i.reopenWithin().isNegative() ? Duration.ZERO : i.reopenWithin(),
+        i.pleasantries(),
+        new Intake.Reactions(i.reactions().open(), i.reactions().claim(), i.reactions().resolve()));
   }
 
   private static Optional<Duration> on(Duration d) {

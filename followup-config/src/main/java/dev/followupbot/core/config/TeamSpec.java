@@ -27,7 +27,8 @@ public record TeamSpec(
     PolicySpec.FollowUpSpec followUp,
     PolicySpec.CsatSpec csat,
     PolicySpec.DigestSpec digest,
-    PolicySpec.NudgesSpec nudges) {
+    PolicySpec.NudgesSpec nudges,
+    PolicySpec.IntakeSpec intake) {
 
   public TeamSpec {
     if (id == null || !id.strip().matches("[A-Za-z0-9][A-Za-z0-9_-]{0,39}")) {
@@ -65,6 +66,16 @@ public record TeamSpec(
   /** The policy keys written inline in this team. */
   public PolicySpec policy() {
     return new PolicySpec(
-        businessHours, holidays, quietHours, unclaimed, stale, sla, followUp, csat, digest, nudges);
+        businessHours,
+        holidays,
+        quietHours,
+        unclaimed,
+        stale,
+        sla,
+        followUp,
+        csat,
+        digest,
+        nudges,
+        intake);
   }
 }

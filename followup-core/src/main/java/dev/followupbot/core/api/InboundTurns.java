@@ -4,9 +4,13 @@ import dev.followupbot.core.domain.Person;
 import dev.followupbot.core.domain.TenantId;
 import dev.followupbot.core.port.SeenEvents;
 import dev.followupbot.core.service.Caller;
+import dev.followupbot.core.service.ChannelPost;
+import dev.followupbot.core.service.ChannelReaction;
 import dev.followupbot.core.service.CommandRouter;
+import dev.followupbot.core.service.ConversationIntake;
 import dev.followupbot.core.service.DeliveryService;
 import dev.followupbot.core.service.Directory;
+import dev.followupbot.core.service.IntakeOutcome;
 import dev.followupbot.core.service.Reply;
 import java.time.Clock;
 import java.util.Optional;
@@ -38,6 +42,7 @@ public final class InboundTurns {
   private final SeenEvents seen;
   private final Directory directory;
   private final CommandRouter router;
+  private final ConversationIntake conversations;
   private final DeliveryService delivery;
   private final Clock clock;
 
@@ -47,6 +52,7 @@ public final class InboundTurns {
       SeenEvents seen,
       Directory directory,
       CommandRouter router,
+      ConversationIntake conversations,
       DeliveryService delivery,
       Clock clock) {
     this.guard = guard;
@@ -54,6 +60,7 @@ public final class InboundTurns {
     this.seen = seen;
     this.directory = directory;
     this.router = router;
+    this.conversations = conversations;
     this.delivery = delivery;
     this.clock = clock;
   }
@@ -84,6 +91,71 @@ public final class InboundTurns {
           answer.afterDeliveries(reply);
         });
     return new Handled.Routed(reply);
+  }
+
+  /**
+   * A message posted in a channel, through the same stages: the guard, dedupe by the message's own
+   * key (so a retry, or the copy another node got, has no second effect), the author, the
+   * conversation rules in place of the command, and delivery of what they queued after the
+   * acknowledgement.
+   */
+  public Handled post(String platformTenant, EventKey key, Speaker author, ChannelPost post) {
+    return hear(
+        platformTenant, key, author, caller -> conversations.post(caller, post), post.channelId());
+  }
+
+  /**
+   * A reaction, through the same stages; {@code root} reads the reacted-to message (its thread
+   * root) when a case must be opened from it.
+   */
+  public Handled react(
+      String platformTenant,
+      EventKey key,
+      Speaker reactor,
+      ChannelReaction reaction,
+      java.util.function.Function<TenantId, Optional<ConversationIntake.Opening>> root) {
+    return hear(
+        platformTenant,
+        key,
+        reactor,
+        caller -> conversations.react(caller, reaction, () -> root.apply(caller.tenant())),
+        reaction.channelId());
+  }
+
+  private Handled hear(
+      String platformTenant,
+      EventKey key,
+      Speaker speaker,
+      java.util.function.Function<Caller, IntakeOutcome> rules,
+      String channelId) {
+    Optional<TenantId> tenant = guard.admit(platformTenant);
+    if (tenant.isEmpty()) {
+      return new Handled.NotServed(guard.refusal());
+    }
+    if (!firstTime(key)) {
+      log.info("ignored a repeat of {} event {}", key.platform(), key.id());
+      return new Handled.Repeat();
+    }
+    IntakeOutcome outcome = rules.apply(speaker.caller(tenant.get()));
+    if (outcome instanceof IntakeOutcome.Ignored ignored) {
+      log.debug(
+          "{} event {} in {} changed nothing: {}",
+          key.platform(),
+          key.id(),
+          channelId,
+          ignored.why());
+    } else {
+      log.info(
+          "{} event {} in {}: {}",
+          key.platform(),
+          key.id(),
+          channelId,
+          outcome.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT));
+    }
+    if (!outcome.deliveries().isEmpty()) {
+      afterAck.execute(() -> delivery.deliverAll(outcome.deliveries()));
+    }
+    return new Handled.Heard(outcome);
   }
 
   /**

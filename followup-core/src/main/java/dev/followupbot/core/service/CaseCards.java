@@ -40,6 +40,11 @@ public final class CaseCards {
     this.clock = clock;
   }
 
+  /** The team whose rules apply in a channel of the tenant. */
+  public SupportTeam teamOf(dev.followupbot.core.domain.TenantId tenant, String channelId) {
+    return teams.forChannel(tenant, channelId);
+  }
+
   public SupportTeam teamOf(SupportCase c) {
     return teams.forChannel(c.tenant(), c.channelId());
   }

@@ -137,4 +137,35 @@ public sealed interface CaseChange {
       return "update";
     }
   }
+
+  /**
+   * A team member wrote in the case's thread at {@code at}: the first time, that is the first
+   * response, and with {@code claims} the writer takes an unclaimed case.
+   */
+  record TeamReplied(Instant at, boolean claims) implements CaseChange {
+    public TeamReplied {
+      Objects.requireNonNull(at, "at");
+    }
+
+    @Override
+    public String verb() {
+      return "reply";
+    }
+  }
+
+  /**
+   * The customer wrote in the case's thread at {@code at}: the team's turn again, and a resolved
+   * case reopens within {@code reopenWithin} of its resolution.
+   */
+  record CustomerReplied(Instant at, java.time.Duration reopenWithin) implements CaseChange {
+    public CustomerReplied {
+      Objects.requireNonNull(at, "at");
+      Objects.requireNonNull(reopenWithin, "reopenWithin");
+    }
+
+    @Override
+    public String verb() {
+      return "reply";
+    }
+  }
 }

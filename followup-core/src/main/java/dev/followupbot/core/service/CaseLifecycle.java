@@ -3,12 +3,14 @@ package dev.followupbot.core.service;
 import dev.followupbot.core.command.CaseRef;
 import dev.followupbot.core.domain.CaseAction;
 import dev.followupbot.core.domain.CaseEvent;
+import dev.followupbot.core.domain.CaseSource;
 import dev.followupbot.core.domain.CaseStatus;
 import dev.followupbot.core.domain.Reminder;
 import dev.followupbot.core.domain.SupportCase;
 import dev.followupbot.core.domain.TenantId;
 import dev.followupbot.core.domain.Transition;
 import dev.followupbot.core.port.CaseRepository;
+import dev.followupbot.core.port.CaseThreads;
 import dev.followupbot.core.port.Outbox;
 import dev.followupbot.core.port.OutboxEntry;
 import dev.followupbot.core.port.ReminderScheduler;
@@ -37,6 +39,7 @@ final class CaseLifecycle {
   private final Transactions tx;
   private final TenantRepository tenants;
   private final CaseRepository cases;
+  private final CaseThreads threads;
   private final Outbox outbox;
   private final ReminderScheduler scheduler;
   private final Directory directory;
@@ -51,6 +54,7 @@ final class CaseLifecycle {
       Transactions tx,
       TenantRepository tenants,
       CaseRepository cases,
+      CaseThreads threads,
       Outbox outbox,
       ReminderScheduler scheduler,
       Directory directory,
@@ -63,6 +67,7 @@ final class CaseLifecycle {
     this.tx = tx;
     this.tenants = tenants;
     this.cases = cases;
+    this.threads = threads;
     this.outbox = outbox;
     this.scheduler = scheduler;
     this.directory = directory;
@@ -107,7 +112,38 @@ final class CaseLifecycle {
 
   /** Opens a new case and queues its card; fails if its helpdesk reference is taken. */
   OpenOutcome.Opened create(Actor actor, CaseDraft draft) {
-    Instant now = clock.instant();
+    return create(actor, draft, Optional.empty(), clock.instant())
+        .orElseThrow(
+            () -> new IllegalStateException("a case without a conversation is never taken"));
+  }
+
+  /**
+   * Opens a new case from a conversation, as of the moment its first message was posted; empty when
+   * that message already belongs to a case (another node, or another person, was first).
+   */
+  Optional<OpenOutcome.Opened> openFrom(
+      Actor actor, CaseDraft draft, CaseSource source, Instant postedAt) {
+    try {
+      return create(actor, draft, Optional.of(source), postedAt);
+    } catch (RuntimeException e) {
+      if (threads.caseOf(actor.tenant(), source.channelId(), source.messageId()).isPresent()) {
+        return Optional.empty(); // the other copy's insert won the race at the unique key
+      }
+      throw e;
+    }
+  }
+
+  /** Thrown inside the transaction to roll back a case whose message another case took. */
+  private static final class MessageTaken extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    MessageTaken() {
+      super(null, null, false, false);
+    }
+  }
+
+  private Optional<OpenOutcome.Opened> create(
+      Actor actor, CaseDraft draft, Optional<CaseSource> source, Instant now) {
     TenantId tenant = actor.tenant();
     directory.ensureTenant(tenant);
     List<Long> deliveries = new ArrayList<>();
@@ -125,7 +161,17 @@ final class CaseLifecycle {
                       draft.channelId(),
                       actor.userId(),
                       now);
-              SupportCase stored = cases.insert(opened);
+              SupportCase stored = cases.insert(source.map(opened::from).orElse(opened));
+              if (source.isPresent()
+                  && !threads.link(
+                      tenant,
+                      source.get().channelId(),
+                      source.get().messageId(),
+                      stored.id(),
+                      source.get().requesterId(),
+                      now)) {
+                throw new MessageTaken();
+              }
               CaseEvent event =
                   new CaseEvent(
                           stored.id(),
@@ -140,7 +186,8 @@ final class CaseLifecycle {
                       .via(actor.via());
               long eventId = cases.append(tenant, event);
               webhooks.caseChanged(stored, event, eventId);
-              deliveries.add(outbox.enqueue(OutboxEntry.caseCard(tenant, stored.id(), now)));
+              deliveries.add(
+                  outbox.enqueue(OutboxEntry.caseCard(tenant, stored.id(), clock.instant())));
               return stored;
             });
     log.info(
@@ -153,7 +200,7 @@ final class CaseLifecycle {
         cards.teamOf(created).id());
     webhooks.announce(created.id());
     watch.afterChange(created.tenant(), created.id());
-    return new OpenOutcome.Opened(created, deliveries);
+    return Optional.of(new OpenOutcome.Opened(created, deliveries));
   }
 
   /**
@@ -263,6 +310,12 @@ final class CaseLifecycle {
     }
     if (change instanceof CaseChange.Answered a) {
       return c.answered(who, admin, a.note(), now);
+    }
+    if (change instanceof CaseChange.TeamReplied r) {
+      return c.teamReplied(who, r.claims(), r.at());
+    }
+    if (change instanceof CaseChange.CustomerReplied r) {
+      return c.customerReplied(who, r.reopenWithin(), r.at());
     }
     CaseChange.Edit e = (CaseChange.Edit) change;
     Optional<String> customer =

@@ -9,6 +9,7 @@ import dev.followupbot.core.domain.SupportCase;
 import dev.followupbot.core.domain.TenantId;
 import dev.followupbot.core.port.CaseListing;
 import dev.followupbot.core.port.CaseRepository;
+import dev.followupbot.core.port.CaseThreads;
 import dev.followupbot.core.port.FeedbackRepository;
 import dev.followupbot.core.port.Outbox;
 import dev.followupbot.core.port.ReminderRepository;
@@ -37,11 +38,13 @@ public final class CaseService {
   private final CaseChat chat;
   private final CaseLists lists;
   private final CaseRatings ratings;
+  private final ConversationIntake conversations;
 
   public CaseService(
       Transactions tx,
       TenantRepository tenants,
       CaseRepository cases,
+      CaseThreads threads,
       ReminderRepository reminders,
       Outbox outbox,
       ReminderScheduler scheduler,
@@ -61,6 +64,7 @@ public final class CaseService {
             tx,
             tenants,
             cases,
+            threads,
             outbox,
             scheduler,
             directory,
@@ -76,6 +80,13 @@ public final class CaseService {
     this.lists = new CaseLists(cases, directory, clock);
     this.ratings =
         new CaseRatings(tx, cases, cards, watch, feedback, webhooks, lifecycle, chat, clock);
+    this.conversations =
+        new ConversationIntake(cases, threads, cards, lifecycle, outbox, tx, access, clock);
+  }
+
+  /** Cases from conversations: messages, replies and reactions in channels. */
+  public ConversationIntake conversations() {
+    return conversations;
   }
 
   /** Opens a case in the caller's channel and queues its card. */

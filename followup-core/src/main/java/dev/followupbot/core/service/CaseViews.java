@@ -206,6 +206,10 @@ final class CaseViews {
         return "reported progress" + reason;
       case ANSWERED:
         return "answered the customer" + reason;
+      case FIRST_RESPONSE:
+        return "answered in the thread (first response)";
+      case CUSTOMER_REPLIED:
+        return "wrote in the thread; the team's turn";
       case RATED:
         return "recorded the customer's satisfaction" + reason;
       case UPDATED:

@@ -1,13 +1,15 @@
 package dev.followupbot.core.service;
 
+import dev.followupbot.core.domain.SupportCase;
 import dev.followupbot.core.port.CaseRepository;
 import dev.followupbot.core.port.Destination;
 import dev.followupbot.core.port.OutboxEntry;
 import java.util.Optional;
 
 /**
- * Where an outbox entry posts: a message to its destination, a case card to the case's channel. A
- * card refresh edits a message in place and posts nowhere, so it is not paced either.
+ * Where an outbox entry posts: a message to its destination, a case card to the case's channel (in
+ * the thread of the message the case came from). A card refresh edits a message in place and posts
+ * nowhere, so it is not paced either.
  */
 final class Conversations {
 
@@ -23,11 +25,17 @@ final class Conversations {
       return Optional.of(post.to());
     }
     if (entry.payload() instanceof OutboxEntry.PostCaseCard card) {
-      return cases
-          .findById(entry.tenant(), card.caseId())
-          .map(c -> new Destination.Channel(c.tenant(), c.channelId()));
+      return cases.findById(entry.tenant(), card.caseId()).map(Conversations::cardOf);
     }
     return Optional.empty();
+  }
+
+  /** Where a case's card goes: the thread of the message it came from, else its channel. */
+  static Destination.Channel cardOf(SupportCase c) {
+    return new Destination.Channel(
+        c.tenant(),
+        c.channelId(),
+        c.source().filter(s -> s.channelId().equals(c.channelId())).map(s -> s.messageId()));
   }
 
   /** The conversation a post goes to, for pacing: a person's direct chat or a channel. */

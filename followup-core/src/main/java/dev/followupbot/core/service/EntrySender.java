@@ -96,7 +96,7 @@ final class EntrySender {
     if (c.card().isPresent()) {
       return c.card();
     }
-    Destination channel = new Destination.Channel(c.tenant(), c.channelId());
+    Destination channel = Conversations.cardOf(c);
     if (OutcomeMark.of(entry) instanceof OutcomeMark.Unanswered unanswered) {
       PriorDelivery prior = lookUpUnanswered(messenger, entry, channel, unanswered);
       if (prior instanceof PriorDelivery.Found landed) {

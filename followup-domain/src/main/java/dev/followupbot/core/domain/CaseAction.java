@@ -19,6 +19,10 @@ public enum CaseAction {
   ANSWERED,
   /** A customer satisfaction score was recorded. */
   RATED,
+  /** A team member's first reply in the case's thread: the case's first response. */
+  FIRST_RESPONSE,
+  /** The customer wrote in the case's thread while it waited on them: the team's turn again. */
+  CUSTOMER_REPLIED,
   /** The subject, customer or priority changed (from a helpdesk, through the REST API). */
   UPDATED;
 

@@ -1,6 +1,7 @@
 package dev.followupbot.core.domain;
 
 import dev.followupbot.core.message.MessageRef;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +34,7 @@ public record SupportCase(
     Instant lastActivityAt,
     Optional<Instant> waitingUntil,
     Optional<MessageRef> card,
+    Optional<CaseSource> source,
     int version) {
 
   public static final int MAX_SUBJECT = 500;
@@ -56,6 +58,7 @@ public record SupportCase(
     Objects.requireNonNull(lastActivityAt, "lastActivityAt");
     Objects.requireNonNull(waitingUntil, "waitingUntil");
     Objects.requireNonNull(card, "card");
+    Objects.requireNonNull(source, "source");
     if (subject.isBlank() || subject.length() > MAX_SUBJECT) {
       throw new IllegalArgumentException("subject must be 1-" + MAX_SUBJECT + " characters");
     }
@@ -91,7 +94,33 @@ public record SupportCase(
         now,
         Optional.empty(),
         Optional.empty(),
+        Optional.empty(),
         0);
+  }
+
+  /** The same new case, opened from a conversation: its thread is the case's record. */
+  public SupportCase from(CaseSource conversation) {
+    return new SupportCase(
+        id,
+        tenant,
+        number,
+        externalRef,
+        subject,
+        customer,
+        priority,
+        channelId,
+        status,
+        ownerId,
+        createdBy,
+        createdAt,
+        claimedAt,
+        firstResponseAt,
+        resolvedAt,
+        lastActivityAt,
+        waitingUntil,
+        card,
+        Optional.of(conversation),
+        version);
   }
 
   public boolean isOwnedBy(String userId) {
@@ -320,6 +349,76 @@ public record SupportCase(
     return Optional.empty();
   }
 
+  /**
+   * A team member replied in the case's thread at {@code at}. The first reply is the first response
+   * and, when {@code claims} and nobody owns the case, makes the replier its owner; an owned case
+   * then waits on the customer. A reply while the case already waits changes nothing.
+   */
+  public Transition teamReplied(String member, boolean claims, Instant at) {
+    if (!status.isOpen()) {
+      return refuse(new Refusal.NotOpen(status));
+    }
+    if (status == CaseStatus.WAITING_ON_CUSTOMER) {
+      return refuse(new Refusal.WrongState(status));
+    }
+    Optional<String> owner = ownerId.isPresent() || !claims ? ownerId : Optional.of(member);
+    Optional<Instant> claimed = ownerId.isPresent() ? claimedAt : owner.map(o -> at);
+    CaseStatus next = owner.isPresent() ? CaseStatus.WAITING_ON_CUSTOMER : CaseStatus.UNCLAIMED;
+    boolean first = firstResponseAt.isEmpty();
+    if (!first && next == CaseStatus.UNCLAIMED) {
+      return refuse(new Refusal.NotClaimed());
+    }
+    return apply(
+        member,
+        first ? CaseAction.FIRST_RESPONSE : CaseAction.WAITING,
+        next,
+        owner,
+        claimed,
+        firstResponseAt.or(() -> Optional.of(at)),
+        resolvedAt,
+        Optional.empty(),
+        Optional.empty(),
+        at);
+  }
+
+  /**
+   * The customer wrote in the case's thread at {@code at}: a case waiting on them is the team's
+   * turn again, and a resolved case comes back when they write within {@code reopenWithin} of its
+   * resolution. Otherwise it is already the team's turn, and nothing changes.
+   */
+  public Transition customerReplied(String requester, Duration reopenWithin, Instant at) {
+    CaseStatus teamsTurn = ownerId.isPresent() ? CaseStatus.CLAIMED : CaseStatus.UNCLAIMED;
+    if (status == CaseStatus.WAITING_ON_CUSTOMER) {
+      return apply(
+          requester,
+          CaseAction.CUSTOMER_REPLIED,
+          teamsTurn,
+          ownerId,
+          claimedAt,
+          firstResponseAt,
+          resolvedAt,
+          Optional.empty(),
+          Optional.empty(),
+          at);
+    }
+    if (status == CaseStatus.RESOLVED
+        && resolvedAt.isPresent()
+        && !at.isAfter(resolvedAt.get().plus(reopenWithin))) {
+      return apply(
+          requester,
+          CaseAction.REOPENED,
+          teamsTurn,
+          ownerId,
+          claimedAt,
+          firstResponseAt,
+          Optional.empty(),
+          Optional.empty(),
+          Optional.of("the customer replied"),
+          at);
+    }
+    return refuse(new Refusal.WrongState(status));
+  }
+
   /** Files a resolved case away for good. Only its owner or an admin may. */
   public Transition close(String actor, boolean admin, Instant now) {
     if (status != CaseStatus.RESOLVED) {
@@ -386,6 +485,7 @@ public record SupportCase(
             lastActivityAt,
             waitingUntil,
             card,
+            source,
             version + 1);
     String reason = String.join("; ", changes);
     CaseEvent event =
@@ -423,6 +523,7 @@ public record SupportCase(
         lastActivityAt,
         waitingUntil,
         Optional.of(ref),
+        source,
         version);
   }
 
@@ -461,6 +562,7 @@ public record SupportCase(
             now,
             nextWaitingUntil,
             card,
+            source,
             version + 1);
     CaseEvent event =
         new CaseEvent(

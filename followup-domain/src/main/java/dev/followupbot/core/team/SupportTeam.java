@@ -69,6 +69,18 @@ public record SupportTeam(
     return admins.contains(userId) || admins.contains(tenant.key() + "/" + userId);
   }
 
+  /**
+   * Whether someone of the tenant's own workspace is on this team: named in its members, leads or
+   * admins, or anyone at all when the team names nobody. People of other workspaces never are; the
+   * platform says who they are.
+   */
+  public boolean hasMember(TenantId tenant, String userId) {
+    List<String> named = new java.util.ArrayList<>(membersIn(tenant));
+    named.addAll(leadsIn(tenant));
+    named.addAll(usersIn(admins, tenant));
+    return named.isEmpty() || named.contains(userId);
+  }
+
   /** The leads' user ids in one tenant (bare ids, and ids qualified with this tenant). */
   public List<String> leadsIn(TenantId tenant) {
     return usersIn(leads, tenant);

@@ -14,8 +14,9 @@ import java.util.Optional;
 /**
  * How a support team keeps its cases moving: when it works, when it is quiet, when unclaimed and
  * stale cases are nudged and escalated, its SLA targets, its check-ins after resolution, what a low
- * satisfaction score does, and its digests. Every value is set (from the team, the file's {@code
- * defaults}, or the built-in default); an empty optional means "off".
+ * satisfaction score does, its digests, and how its channels turn conversations into cases. Every
+ * value is set (from the team, the file's {@code defaults}, or the built-in default); an empty
+ * optional means "off".
  */
 public record TeamPolicy(
     BusinessCalendar calendar,
@@ -26,7 +27,8 @@ public record TeamPolicy(
     FollowUp followUp,
     Csat csat,
     Digest digest,
-    Duration groupWindow) {
+    Duration groupWindow,
+    Intake intake) {
 
   public TeamPolicy {
     Objects.requireNonNull(calendar, "calendar");
@@ -38,6 +40,7 @@ public record TeamPolicy(
     Objects.requireNonNull(csat, "csat");
     Objects.requireNonNull(digest, "digest");
     Objects.requireNonNull(groupWindow, "groupWindow");
+    Objects.requireNonNull(intake, "intake");
   }
 
   /** A new unclaimed case nudges its channel after {@code nudgeAfter}, then escalates. */

@@ -60,7 +60,15 @@ public enum TeamSetting {
               .map(c -> "\"" + c.expression() + "\" (" + c.zone().getId() + ")")
               .orElse("off")),
   DIGEST_PERSONAL("digest.personal", t -> t.policy().digest().personal() ? "on" : "off"),
-  NUDGES_GROUP_WINDOW("nudges.group_window", t -> Durations.format(t.policy().groupWindow()));
+  NUDGES_GROUP_WINDOW("nudges.group_window", t -> Durations.format(t.policy().groupWindow())),
+  INTAKE_MODE("intake.mode", t -> t.policy().intake().mode().key()),
+  INTAKE_GROUP_WINDOW(
+      "intake.group_window", t -> Durations.format(t.policy().intake().groupWindow())),
+  INTAKE_FIRST_RESPONDER_CLAIMS(
+      "intake.first_responder_claims",
+      t -> t.policy().intake().firstResponderClaims() ? "true" : "false"),
+  INTAKE_REOPEN_WITHIN(
+      "intake.reopen_within", t -> Durations.format(t.policy().intake().reopenWithin()));
 
   /** How a per-priority key ends in the list of keys: {@code sla.resolution.<priority>}. */
   public static final String PRIORITY_SUFFIX = ".<priority>";

@@ -73,6 +73,14 @@ public record DedupeKey(String value) {
   }
 
   /**
+   * The "resolve it?" question to a case's owner after the requester's pleasantry {@code
+   * messageId}.
+   */
+  public static DedupeKey resolvePrompt(long caseId, String messageId) {
+    return new DedupeKey(caseCard(caseId).value + ":resolve-prompt:" + messageId);
+  }
+
+  /**
    * The answer to a chat request that could not be given in time: short and unique whatever the
    * request key holds.
    */

@@ -29,11 +29,21 @@ public sealed interface Destination {
     }
   }
 
-  /** A post in a team channel or conversation. */
-  record Channel(TenantId tenant, String channelId) implements Destination {
+  /**
+   * A post in a team channel or conversation; with {@code thread}, a reply in the thread of that
+   * root message (a case from a conversation keeps its record there).
+   */
+  record Channel(TenantId tenant, String channelId, java.util.Optional<String> thread)
+      implements Destination {
     public Channel {
       Objects.requireNonNull(tenant, "tenant");
       Objects.requireNonNull(channelId, "channelId");
+      Objects.requireNonNull(thread, "thread");
+    }
+
+    /** A top-level post in the channel. */
+    public Channel(TenantId tenant, String channelId) {
+      this(tenant, channelId, java.util.Optional.empty());
     }
 
     @Override

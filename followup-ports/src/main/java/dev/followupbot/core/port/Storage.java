@@ -11,6 +11,7 @@ public record Storage(
     TenantRepository tenants,
     PersonRepository people,
     CaseRepository cases,
+    CaseThreads caseThreads,
     ReminderRepository reminders,
     Outbox outbox,
     SeenEvents seenEvents,
@@ -29,6 +30,7 @@ public record Storage(
     Objects.requireNonNull(tenants, "tenants");
     Objects.requireNonNull(people, "people");
     Objects.requireNonNull(cases, "cases");
+    Objects.requireNonNull(caseThreads, "caseThreads");
     Objects.requireNonNull(reminders, "reminders");
     Objects.requireNonNull(outbox, "outbox");
     Objects.requireNonNull(seenEvents, "seenEvents");

@@ -2,6 +2,7 @@ package dev.followupbot.core.jdbc;
 
 import dev.followupbot.core.domain.CaseAction;
 import dev.followupbot.core.domain.CaseEvent;
+import dev.followupbot.core.domain.CaseSource;
 import dev.followupbot.core.domain.CaseStatus;
 import dev.followupbot.core.domain.Priority;
 import dev.followupbot.core.domain.SupportCase;
@@ -45,12 +46,17 @@ public final class JdbiCaseRepository implements CaseRepository {
                         h.createUpdate(
                             "INSERT INTO cases (tenant_id, number, external_ref, subject, customer, priority,"
                                 + " channel_id, status, owner_id, created_by, created_at, claimed_at,"
-                                + " first_response_at, resolved_at, last_activity_at, waiting_until, version, updated_at)"
+                                + " first_response_at, resolved_at, last_activity_at, waiting_until, version, updated_at,"
+                                + " source_channel, source_message, source_link, requester_id)"
                                 + " VALUES (:tenant, :number, :externalRef, :subject, :customer, :priority,"
                                 + " :channel, :status, :owner, :createdBy, :createdAt, :claimedAt,"
                                 + " :firstResponseAt, :resolvedAt, :lastActivityAt, :waitingUntil, :version,"
-                                + " :createdAt)"),
+                                + " :createdAt, :sourceChannel, :sourceMessage, :sourceLink, :requester)"),
                         c)
+                    .bind("sourceChannel", c.source().map(CaseSource::channelId).orElse(null))
+                    .bind("sourceMessage", c.source().map(CaseSource::messageId).orElse(null))
+                    .bind("sourceLink", c.source().flatMap(CaseSource::permalink).orElse(null))
+                    .bind("requester", c.source().map(CaseSource::requesterId).orElse(null))
                     .executeAndReturnGeneratedKeys("id")
                     .mapTo(Long.class)
                     .one());
@@ -367,7 +373,20 @@ public final class JdbiCaseRepository implements CaseRepository {
         cardChannel == null || cardMessage == null
             ? Optional.empty()
             : Optional.of(new MessageRef(cardChannel, cardMessage)),
+        source(rs),
         rs.getInt("version"));
+  }
+
+  private static Optional<CaseSource> source(ResultSet rs) throws SQLException {
+    String channel = rs.getString("source_channel");
+    String message = rs.getString("source_message");
+    String requester = rs.getString("requester_id");
+    if (channel == null || message == null || requester == null) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new CaseSource(
+            channel, message, Optional.ofNullable(rs.getString("source_link")), requester));
   }
 
   static Instant instant(ResultSet rs, String column) throws SQLException {

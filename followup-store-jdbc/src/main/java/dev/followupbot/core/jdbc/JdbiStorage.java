@@ -15,6 +15,7 @@ public final class JdbiStorage {
         new JdbiTenantRepository(tx, clock),
         new JdbiPersonRepository(tx, clock),
         new JdbiCaseRepository(tx),
+        new JdbiCaseThreads(tx, database.vendor()),
         new JdbiReminderRepository(tx),
         new JdbiOutbox(tx, database.vendor()),
         new JdbiSeenEvents(tx, database.vendor()),

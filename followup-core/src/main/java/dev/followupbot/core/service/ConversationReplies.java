@@ -1,0 +1,29 @@
+package dev.followupbot.core.service;
+
+import dev.followupbot.core.domain.SupportCase;
+import dev.followupbot.core.message.Button;
+import dev.followupbot.core.message.Message;
+import java.util.List;
+
+/** Every sentence the bot says about cases from conversations, to the team. */
+final class ConversationReplies {
+
+  private ConversationReplies() {}
+
+  /** The owner's question after the requester wrote only "thanks". */
+  static Message resolvePrompt(SupportCase c, String requesterName) {
+    String n = Integer.toString(c.number());
+    String text =
+        requesterName + " said thanks on case " + CaseViews.title(c) + ". Resolve #" + n + "?";
+    return Message.builder(text)
+        .section(text)
+        .actions(
+            List.of(Button.primary("Resolve", "resolve " + n), Button.of("Open case", "show " + n)))
+        .build();
+  }
+
+  /** A case's subject when its first message has no text (a file, an image). */
+  static String untitled(String requesterName) {
+    return "Message from " + requesterName;
+  }
+}
