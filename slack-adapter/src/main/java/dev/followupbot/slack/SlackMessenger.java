@@ -32,6 +32,7 @@ public final class SlackMessenger implements Messenger {
   static final String DM_KEY = "slack-dm:";
 
   private final SlackWebApi api;
+  private final SlackThreads threads;
   private final TenantId tenant;
   private final Addresses addresses;
   private final BlockKitRenderer renderer;
@@ -39,6 +40,7 @@ public final class SlackMessenger implements Messenger {
 
   SlackMessenger(SlackWebApi api, TenantId tenant, Addresses addresses, BlockKitRenderer renderer) {
     this.api = api;
+    this.threads = api.threads();
     this.tenant = tenant;
     this.addresses = addresses;
     this.renderer = renderer;
@@ -52,7 +54,7 @@ public final class SlackMessenger implements Messenger {
   @Override
   public MessageRef post(Destination to, Message message) {
     ours(to.tenant());
-    return api.postMessage(channelOf(to), renderer.message(message));
+    return api.postMessage(channelOf(to), threadOf(to), renderer.message(message), null);
   }
 
   /**
@@ -61,7 +63,7 @@ public final class SlackMessenger implements Messenger {
   @Override
   public MessageRef post(Destination to, Message message, String deliveryKey) {
     ours(to.tenant());
-    return api.postMessage(channelOf(to), renderer.message(message), deliveryKey);
+    return api.postMessage(channelOf(to), threadOf(to), renderer.message(message), deliveryKey);
   }
 
   /**
@@ -72,9 +74,17 @@ public final class SlackMessenger implements Messenger {
   @Override
   public PriorDelivery findDelivered(Destination to, String deliveryKey, Instant since) {
     ours(to.tenant());
-    return api.findDelivery(channelOf(to), deliveryKey, since)
+    String thread = threadOf(to);
+    return (thread == null
+            ? api.findDelivery(channelOf(to), deliveryKey, since)
+            : threads.findReply(channelOf(to), thread, deliveryKey, since))
         .<PriorDelivery>map(PriorDelivery.Found::new)
         .orElse(PriorDelivery.ABSENT);
+  }
+
+  /** The thread a channel post replies in (a case's thread), or null for a top-level post. */
+  private static String threadOf(Destination to) {
+    return to instanceof Destination.Channel channel ? channel.thread().orElse(null) : null;
   }
 
   private String channelOf(Destination to) {

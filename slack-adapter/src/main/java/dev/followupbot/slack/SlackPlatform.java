@@ -8,8 +8,9 @@ import com.slack.api.bolt.jakarta_servlet.SlackAppServlet;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.model.event.AppHomeOpenedEvent;
 import com.slack.api.model.event.AppMentionEvent;
-import com.slack.api.model.event.AppUninstalledEvent;
-import com.slack.api.model.event.TokensRevokedEvent;
+import com.slack.api.model.event.MessageEvent;
+import com.slack.api.model.event.MessageFileShareEvent;
+import com.slack.api.model.event.ReactionAddedEvent;
 import com.slack.api.socket_mode.SocketModeClient;
 import com.slack.api.util.http.SlackHttpClient;
 import dev.followupbot.core.FollowupCore;
@@ -229,24 +230,16 @@ public final class SlackPlatform implements AutoCloseable {
             new ResponseUrls(slack, settings.apiUrl()),
             home,
             afterAck));
+    SlackThreads threads = api.threads();
+    CaseMirror mirror = new CaseMirror(threads, afterAck);
+    ConversationListener conversations =
+        new ConversationListener(workspace, events, callers, inbound, mirror);
+    app.event(MessageEvent.class, conversations.messages());
+    app.event(MessageFileShareEvent.class, conversations.fileShares());
     app.event(
-        AppUninstalledEvent.class,
-        (payload, ctx) -> {
-          log.warn(
-              "Slack: followup-bot was uninstalled from team {}. Messages to it will fail until"
-                  + " it is reinstalled and SLACK_BOT_TOKEN is updated.",
-              InboundEvents.authorizingTeam(payload));
-          return ctx.ack();
-        });
-    app.event(
-        TokensRevokedEvent.class,
-        (payload, ctx) -> {
-          log.warn(
-              "Slack: tokens were revoked in team {}. If the bot token was among them, messages"
-                  + " will fail until SLACK_BOT_TOKEN is replaced.",
-              InboundEvents.authorizingTeam(payload));
-          return ctx.ack();
-        });
+        ReactionAddedEvent.class,
+        new ReactionListener(workspace, events, callers, inbound, threads, mirror));
+    InstallEvents.listen(app);
     return inbound;
   }
 

@@ -72,6 +72,11 @@ final class SlackWebApi {
   }
 
   /** The Web API of {@code slack}'s configured URL, on one bot token. */
+  /** Threads and reactions, on the same client. */
+  SlackThreads threads() {
+    return new SlackThreads(methods);
+  }
+
   static SlackWebApi on(Slack slack, String botToken) {
     return new SlackWebApi(
         new OneGsonMethodsClient(slack.getHttpClient(), slack.getConfig(), botToken));
@@ -87,6 +92,12 @@ final class SlackWebApi {
    * #DELIVERY_EVENT} with the key in its payload, so {@link #findDelivery} can find it again.
    */
   MessageRef postMessage(String channel, BlockKitRenderer.Rendered message, String deliveryKey) {
+    return postMessage(channel, null, message, deliveryKey);
+  }
+
+  /** Posts as {@link #postMessage(String, BlockKitRenderer.Rendered, String)}, in a thread. */
+  MessageRef postMessage(
+      String channel, String threadTs, BlockKitRenderer.Rendered message, String deliveryKey) {
     Message.Metadata metadata =
         deliveryKey == null
             ? null
@@ -101,6 +112,7 @@ final class SlackWebApi {
                 methods.chatPostMessage(
                     req ->
                         req.channel(channel)
+                            .threadTs(threadTs)
                             .text(message.text())
                             .blocks(message.blocks())
                             .metadata(metadata)

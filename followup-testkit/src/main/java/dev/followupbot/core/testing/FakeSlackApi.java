@@ -90,6 +90,7 @@ public final class FakeSlackApi implements AutoCloseable {
   private final List<Call> calls = new CopyOnWriteArrayList<>();
   private final Map<String, Deque<MockResponse>> scripted = new ConcurrentHashMap<>();
   private final Map<String, ObjectNode> users = new ConcurrentHashMap<>();
+  private final Map<String, ObjectNode> messages = new ConcurrentHashMap<>();
   private final AtomicLong ts = new AtomicLong(1_795_000_000_000_100L);
   private volatile String teamId = TEAM;
   private volatile okhttp3.WebSocketListener socket;
@@ -154,6 +155,19 @@ public final class FakeSlackApi implements AutoCloseable {
    */
   public void closeConnectionsAfterEachAnswer() {
     closeAfterEachAnswer = true;
+  }
+
+  /**
+   * A message people posted, so conversations.replies can read it: asked for the message or for any
+   * reply in its thread, it answers with the thread's root.
+   */
+  public void message(String channel, String ts, String user, String text, String... replyTs) {
+    ObjectNode m = JSON.createObjectNode().put("type", "message").put("user", user);
+    m.put("text", text).put("ts", ts).put("team", teamId);
+    messages.put(channel + "/" + ts, m);
+    for (String reply : replyTs) {
+      messages.put(channel + "/" + reply, m);
+    }
   }
 
   /** The next call to the method gets this response instead of the usual one. */
@@ -276,7 +290,17 @@ public final class FakeSlackApi implements AutoCloseable {
       case "chat.postEphemeral":
         return json("{\"ok\":true,\"message_ts\":\"" + nextTs() + "\"}");
       case "views.publish":
+      case "reactions.add":
         return json("{\"ok\":true}");
+      case "conversations.replies":
+        ObjectNode root =
+            messages.get(params.getOrDefault("channel", "") + "/" + params.getOrDefault("ts", ""));
+        if (root == null) {
+          return error("thread_not_found");
+        }
+        ObjectNode replies = JSON.createObjectNode().put("ok", true).put("has_more", false);
+        replies.putArray("messages").add(root);
+        return json(replies.toString());
       case "response_url":
         return new MockResponse().setBody("ok");
       default:
