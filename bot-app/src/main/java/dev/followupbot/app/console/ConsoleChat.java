@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Optional;
@@ -29,17 +30,30 @@ public final class ConsoleChat {
 
   private final InboundTurns inbound;
   private final ConsoleOutput output;
-  private final Caller me;
+  private final ConsoleConversation conversation;
+  private Caller me;
   private final boolean echo;
 
   public ConsoleChat(
       FollowupCore core, ConsoleOutput output, String user, ZoneId zone, boolean echo) {
+    this(core, output, user, zone, echo, Clock.systemUTC());
+  }
+
+  /** The chat with {@code clock} stamping what people post in {@code #console}. */
+  public ConsoleChat(
+      FollowupCore core,
+      ConsoleOutput output,
+      String user,
+      ZoneId zone,
+      boolean echo,
+      Clock clock) {
     this.output = output;
     this.me = new Caller(TenantId.CONSOLE, user, user, zone, CHANNEL);
     // One person at one keyboard: every line is the console tenant's, and what a command queued
     // is delivered (printed) before its answer.
     this.inbound = core.inbound(new ConsoleTenant(), Runnable::run);
     this.echo = echo;
+    this.conversation = new ConsoleConversation(inbound, core.cases(), output, clock);
   }
 
   /** Reads lines until the input ends or the person quits. */
@@ -50,6 +64,7 @@ public final class ConsoleChat {
             + " ("
             + me.zone().getId()
             + "). Type help for commands, :N to click button N, quit to leave.");
+    output.line(ConsoleConversation.USAGE);
     BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
     String line;
     while ((line = reader.readLine()) != null) {
@@ -73,8 +88,42 @@ public final class ConsoleChat {
     }
   }
 
-  /** Handles one line as the console user: queued messages print first, then the reply. */
+  /**
+   * Handles one line as the console user: the channel's own words ({@code as}, {@code say}, {@code
+   * reply}, {@code react}) first, else a command, whose queued messages print before its reply.
+   */
   public void say(String text) {
+    String[] words = text.strip().split("\\s+", 2);
+    String rest = words.length > 1 ? words[1] : "";
+    switch (words[0].toLowerCase(Locale.ROOT)) {
+      case "as":
+        become(rest.strip());
+        return;
+      case "say":
+        conversation.say(me, rest);
+        return;
+      case "reply":
+        conversation.reply(me, rest);
+        return;
+      case "react":
+        conversation.react(me, rest);
+        return;
+      default:
+        command(text);
+    }
+  }
+
+  private void become(String user) {
+    String name = user.replaceAll("[^\\p{L}\\p{N}._'-]", "");
+    if (name.isEmpty()) {
+      output.line("  Usage: as <user>, e.g. as carol");
+      return;
+    }
+    me = new Caller(TenantId.CONSOLE, name, name, me.zone(), CHANNEL);
+    output.line("  You are " + name + " now.");
+  }
+
+  private void command(String text) {
     Handled handled = inbound.take(Turn.command(CHANNEL, text), tenant -> me, Answer.IN_ACK);
     if (handled instanceof Handled.Routed routed) {
       output.print(null, routed.reply().message());

@@ -35,7 +35,11 @@ public final class ConsoleMessenger implements Messenger {
       heading =
           direct.user().userId().equals(me) ? "» to you:" : "» to " + direct.user().userId() + ":";
     } else {
-      heading = "» in #" + to.target() + ":";
+      heading =
+          "» in #"
+              + to.target()
+              + ((Destination.Channel) to).thread().map(t -> " (thread " + t + ")").orElse("")
+              + ":";
     }
     output.print(heading, message);
     return new MessageRef(to.target(), Long.toString(ids.incrementAndGet()));
