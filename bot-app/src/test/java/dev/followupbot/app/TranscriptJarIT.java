@@ -54,17 +54,18 @@ class TranscriptJarIT {
     }
     Path data = Files.createTempDirectory(workDir, "data");
     env.put("FOLLOWUP_DATA_DIR", data.toString());
-    String user = args.get(args.indexOf("--user") + 1);
-    String prompt = user + "> ";
+    // What was typed shows after its person's name ("carol> "); `as ann` switches person.
+    java.util.regex.Pattern typed = java.util.regex.Pattern.compile("^[a-z][a-z0-9._'-]{0,40}> ");
     List<String> lines = transcript.text().lines().toList();
     boolean write = "write".equals(System.getProperty("docs.transcripts"));
     try (LauncherProcess console =
         LauncherProcess.start(workDir, env, args.toArray(String[]::new))) {
       StringBuilder segment = new StringBuilder();
       for (String line : lines) {
-        if (line.startsWith(prompt)) {
+        java.util.regex.Matcher prompt = typed.matcher(line);
+        if (prompt.find()) {
           awaitPrinted(console, segment.toString());
-          console.type(line.substring(prompt.length()));
+          console.type(line.substring(prompt.end()));
           segment.setLength(0);
         }
         segment.append(line).append('\n');

@@ -50,7 +50,9 @@ class SlackManifestTest {
             "users:read",
             "channels:history",
             "groups:history",
-            "im:history");
+            "im:history",
+            "reactions:read",
+            "reactions:write");
   }
 
   @Test
@@ -58,7 +60,13 @@ class SlackManifestTest {
     JsonNode m = manifest();
     assertThat(texts(m.at("/settings/event_subscriptions/bot_events")))
         .containsExactlyInAnyOrder(
-            "app_mention", "app_home_opened", "app_uninstalled", "tokens_revoked");
+            "app_mention",
+            "app_home_opened",
+            "app_uninstalled",
+            "tokens_revoked",
+            "message.channels",
+            "message.groups",
+            "reaction_added");
     assertThat(m.at("/features/app_home/home_tab_enabled").asBoolean()).isTrue();
     assertThat(m.at("/settings/socket_mode_enabled").asBoolean()).isFalse();
   }

@@ -46,7 +46,7 @@ final class ConsoleConversation {
       return;
     }
     ChannelPost post = post(me, Optional.empty(), text);
-    show(inbound.post(ConsoleChat.CHANNEL, key(post.messageId()), tenant -> me, post), post);
+    show(inbound.post(ConsoleChat.CHANNEL, key(post.messageId()), tenant -> me, post));
   }
 
   void reply(Caller me, String rest) {
@@ -57,7 +57,7 @@ final class ConsoleConversation {
       return;
     }
     ChannelPost post = post(me, root, parts[1]);
-    show(inbound.post(ConsoleChat.CHANNEL, key(post.messageId()), tenant -> me, post), post);
+    show(inbound.post(ConsoleChat.CHANNEL, key(post.messageId()), tenant -> me, post));
   }
 
   void react(Caller me, String rest) {
@@ -77,10 +77,7 @@ final class ConsoleConversation {
             tenant -> me,
             reaction,
             tenant -> Optional.empty());
-    if (handled instanceof Handled.Heard heard
-        && heard.outcome() instanceof IntakeOutcome.Ignored ignored) {
-      output.line("  (" + ignored.why() + ")");
-    }
+    show(handled);
   }
 
   /** The message a case's thread hangs from: the one it came from, else its card. */
@@ -99,6 +96,7 @@ final class ConsoleConversation {
   }
 
   private ChannelPost post(Caller me, Optional<String> root, String text) {
+    // Unique across runs on the same database: a message belongs to one case for good.
     String id = "m" + clock.millis() + "-" + sequence.incrementAndGet();
     return new ChannelPost(
         ConsoleChat.CHANNEL,
@@ -112,11 +110,21 @@ final class ConsoleConversation {
         Optional.empty());
   }
 
-  private void show(Handled handled, ChannelPost post) {
+  /** What the message did, as the channel would show it: the card changes in place there. */
+  private void show(Handled handled) {
     if (handled instanceof Handled.Heard heard) {
       IntakeOutcome outcome = heard.outcome();
       if (outcome instanceof IntakeOutcome.Joined joined) {
         output.line("  (added to case #" + joined.joined().number() + ")");
+      } else if (outcome instanceof IntakeOutcome.Changed changed) {
+        SupportCase c = changed.applied().after();
+        output.line(
+            "  (case #"
+                + c.number()
+                + " is "
+                + c.status().label()
+                + c.ownerId().map(o -> ", owned by " + o).orElse("")
+                + ")");
       } else if (outcome instanceof IntakeOutcome.Ignored ignored) {
         output.line("  (" + ignored.why() + ")");
       }

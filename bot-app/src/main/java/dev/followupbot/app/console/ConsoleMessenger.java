@@ -38,7 +38,7 @@ public final class ConsoleMessenger implements Messenger {
       heading =
           "» in #"
               + to.target()
-              + ((Destination.Channel) to).thread().map(t -> " (thread " + t + ")").orElse("")
+              + ((Destination.Channel) to).thread().map(t -> ", in the message's thread").orElse("")
               + ":";
     }
     output.print(heading, message);

@@ -738,6 +738,25 @@ class HostileInputTest {
       case 11 -> e.put("event_time", "yesterday");
       default -> {}
     }
+    // Conversation-shaped fields: messages and reactions with odd subtypes, threads and items.
+    switch (random.nextInt(12)) {
+      case 0 -> ev.put("subtype", pick(new String[] {"message_changed", "bot_message", "x", ""}));
+      case 1 ->
+          ev.put("thread_ts", pick(new String[] {"1795.000100", "", "not-a-ts", "9".repeat(40)}));
+      case 2 -> ev.put("text", "a".repeat(40_000));
+      case 3 -> ev.put("text", ":fire: :fire: 🎉");
+      case 4 -> ev.put("channel", pick(new String[] {"C0UNKNOWN", "C0BILLING", "", "D0DM"}));
+      case 5 -> ev.put("ts", pick(new String[] {"", "-1", "1e9", "1795.0000001", "x".repeat(300)}));
+      case 6 -> ev.put("reaction", pick(new String[] {"ticket", "eyes", "white_check_mark", ""}));
+      case 7 ->
+          ev.putObject("item")
+              .put("type", "message")
+              .put("channel", "C0BILLING")
+              .put("ts", "1795.000200");
+      case 8 -> ev.put("item", "C0BILLING");
+      case 9 -> ev.put("team", pick(new String[] {"T0GLOBEX", "T0VICTIM", ""}));
+      default -> {}
+    }
     String body =
         switch (random.nextInt(10)) {
           case 0 -> "{\"type\":\"event_callback\",";

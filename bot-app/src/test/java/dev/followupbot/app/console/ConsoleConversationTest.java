@@ -59,7 +59,7 @@ class ConsoleConversationTest {
     type("as carol\nsay The export fails since this morning\n");
     assertThat(transcript())
         .contains("You are carol now.")
-        .contains("» in #console (thread m")
+        .contains("» in #console, in the message's thread:")
         .contains("#1 · The export fails since this morning");
     assertThat(only().source().get().requesterId()).isEqualTo("carol");
 
