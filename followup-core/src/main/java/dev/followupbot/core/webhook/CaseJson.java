@@ -41,6 +41,20 @@ public final class CaseJson {
     o.set("owner", c.ownerId().map(id -> person(id, names)).orElse(null));
     o.put("team", teamId);
     o.put("channel", c.channelId());
+    o.set(
+        "source",
+        c.source()
+            .map(
+                s -> {
+                  ObjectNode source = JSON.objectNode();
+                  source.put("platform", c.tenant().platform().name().toLowerCase(Locale.ROOT));
+                  source.put("channel", s.channelId());
+                  source.put("thread", s.messageId());
+                  source.put("permalink", s.permalink().orElse(null));
+                  return source;
+                })
+            .orElse(null));
+    o.set("requester", c.source().map(s -> person(s.requesterId(), names)).orElse(null));
     o.set("created_by", person(c.createdBy(), names));
     o.put("created_at", c.createdAt().toString());
     o.put("updated_at", updatedAt.toString());

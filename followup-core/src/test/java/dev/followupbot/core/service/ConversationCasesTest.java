@@ -103,6 +103,22 @@ class ConversationCasesTest {
   }
 
   @Test
+  void the_api_and_webhooks_say_where_a_case_came_from_and_who_asked() {
+    post("carol", top(SUPPORT, "1000.0001", "carol", "Our invoices page shows a 500 error"));
+    SupportCase c = onlyCase();
+
+    com.fasterxml.jackson.databind.node.ObjectNode json =
+        dev.followupbot.core.webhook.CaseJson.of(
+            c, c.createdAt(), "support", java.util.List.of(), id -> id.toUpperCase());
+
+    assertThat(json.path("source").path("platform").asText()).isEqualTo("slack");
+    assertThat(json.path("source").path("channel").asText()).isEqualTo(SUPPORT);
+    assertThat(json.path("source").path("thread").asText()).isEqualTo("1000.0001");
+    assertThat(json.path("requester").path("id").asText()).isEqualTo("carol");
+    assertThat(json.path("requester").path("name").asText()).isEqualTo("CAROL");
+  }
+
+  @Test
   void a_long_first_line_is_cut_at_a_word_boundary() {
     post("carol", top(SUPPORT, "1000.0001", "carol", "word ".repeat(40)));
 
