@@ -49,7 +49,8 @@ final class BenchBot implements AutoCloseable {
         + "  unclaimed: {nudge_after: off}\n"
         + "  stale: {after: off}\n"
         + "  sla: {first_response: {urgent: off, high: off, normal: off, low: off},"
-        + " resolution: {urgent: off, high: off, normal: off, low: off}}\n"
+        + " resolution: {urgent: off, high: off, normal: off, low: off},"
+        + " next_response: {urgent: off, high: off, normal: off, low: off}}\n"
         + "  follow_up: {after_resolution: {urgent: off, high: off, normal: off, low: off}}\n"
         + "  digest: {team: off, personal: off}\n";
   }

@@ -40,6 +40,7 @@ final class LiveServer implements AutoCloseable {
         sla:
           first_response: {urgent: off, high: off, normal: off, low: off}
           resolution: {urgent: off, high: off, normal: off, low: off}
+          next_response: {urgent: off, high: off, normal: off, low: off}
         follow_up: {after_resolution: {urgent: off, high: off, normal: off, low: off}}
         digest: {team: off, personal: off}
       """;

@@ -58,9 +58,15 @@ public record PolicySpec(
   /** {@code stale:} after, escalate_after. */
   public record StaleSpec(Duration after, Duration escalateAfter) {}
 
-  /** {@code sla:} warn_at (e.g. 75%), first_response and resolution targets per priority. */
+  /**
+   * {@code sla:} warn_at (e.g. 75%), first_response, resolution and next_response targets per
+   * priority.
+   */
   public record SlaSpec(
-      Double warnAt, Map<Priority, Duration> firstResponse, Map<Priority, Duration> resolution) {
+      Double warnAt,
+      Map<Priority, Duration> firstResponse,
+      Map<Priority, Duration> resolution,
+      Map<Priority, Duration> nextResponse) {
     public SlaSpec {
       if (warnAt != null && (warnAt <= 0 || warnAt >= 1)) {
         throw new IllegalArgumentException("warn_at must be between 0% and 100%, e.g. 75%");
@@ -193,7 +199,8 @@ public record PolicySpec(
                 new SlaSpec(
                     pick(a.warnAt(), b.warnAt()),
                     mergeMaps(a.firstResponse(), b.firstResponse()),
-                    mergeMaps(a.resolution(), b.resolution()))),
+                    mergeMaps(a.resolution(), b.resolution()),
+                    mergeMaps(a.nextResponse(), b.nextResponse()))),
         merge(
             followUp,
             other.followUp,

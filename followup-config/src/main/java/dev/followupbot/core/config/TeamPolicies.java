@@ -46,7 +46,12 @@ public final class TeamPolicies {
                   Duration.ofHours(4),
                   Duration.ofDays(1)),
               byPriority(
-                  Duration.ofHours(4), Duration.ofDays(1), Duration.ofDays(3), Duration.ofDays(5))),
+                  Duration.ofHours(4), Duration.ofDays(1), Duration.ofDays(3), Duration.ofDays(5)),
+              byPriority(
+                  Duration.ofMinutes(30),
+                  Duration.ofHours(2),
+                  Duration.ofHours(8),
+                  Duration.ofDays(1))),
           new PolicySpec.FollowUpSpec(
               byPriority(
                   Duration.ofDays(1), Duration.ofDays(2), Duration.ofDays(3), Duration.ofDays(5)),
@@ -111,7 +116,11 @@ public final class TeamPolicies {
         spec.quietHours().hours(),
         new TeamPolicy.Unclaimed(on(u.nudgeAfter()), steps, u.repeat()),
         new TeamPolicy.Stale(on(spec.stale().after()), on(spec.stale().escalateAfter())),
-        new TeamPolicy.Sla(sla.warnAt(), targets(sla.firstResponse()), targets(sla.resolution())),
+        new TeamPolicy.Sla(
+            sla.warnAt(),
+            targets(sla.firstResponse()),
+            targets(sla.resolution()),
+            targets(sla.nextResponse())),
         new TeamPolicy.FollowUp(targets(f.afterResolution()), f.at()),
         new TeamPolicy.Csat(c.lowScore(), CsatAction.fromKey(c.onLow()).orElseThrow()),
         new TeamPolicy.Digest(teamDigest, Boolean.TRUE.equals(d.personal())),

@@ -254,6 +254,30 @@ class ConversationCasesTest {
   }
 
   @Test
+  void a_customers_reply_starts_a_next_response_target_that_the_teams_answer_meets() {
+    bot.say(admin(), "admin set support sla.next_response.normal 1h");
+    post("carol", top(SUPPORT, "1000.0000", "carol", "Cannot log in"));
+    post("ann", reply(SUPPORT, "1100.0000", "1000.0000", "ann", "Try a private window?"));
+    assertThat(nextResponse()).isEmpty();
+
+    post("carol", reply(SUPPORT, "1200.0000", "1000.0000", "carol", "Still the same error"));
+    bot.clock.set(at("1200.0000").plus(Duration.ofMinutes(50)));
+    dev.followupbot.core.sla.SlaStatus running = nextResponse().orElseThrow();
+    assertThat(running.since()).isEqualTo(at("1200.0000"));
+    assertThat(running.state()).isEqualTo(dev.followupbot.core.sla.SlaState.DUE_SOON);
+
+    post("ann", reply(SUPPORT, "4000.0000", "1000.0000", "ann", "Fixed now"));
+    assertThat(nextResponse().orElseThrow().state())
+        .isEqualTo(dev.followupbot.core.sla.SlaState.MET);
+  }
+
+  private Optional<dev.followupbot.core.sla.SlaStatus> nextResponse() {
+    return bot.core.caseCards().sla(onlyCase()).stream()
+        .filter(s -> s.metric() == dev.followupbot.core.sla.SlaMetric.NEXT_RESPONSE)
+        .findFirst();
+  }
+
+  @Test
   void first_responder_claims_can_be_turned_off() {
     bot.say(admin(), "admin set support intake.first_responder_claims false");
     post("carol", top(SUPPORT, "1000.0000", "carol", "Cannot log in"));

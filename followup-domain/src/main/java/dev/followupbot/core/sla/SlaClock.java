@@ -34,7 +34,51 @@ public final class SlaClock {
     if (resolution != null) {
       out.add(resolution(c, history, resolution, policy, now));
     }
+    Duration next = policy.sla().nextResponse().get(c.priority());
+    if (next != null) {
+      nextResponse(c, history, next, policy, now).ifPresent(out::add);
+    }
     return out;
+  }
+
+  /**
+   * From the customer's last reply while the case waited on them to the team's next answer: none
+   * until the customer has replied so. A resolved case has no next response to give.
+   */
+  private static Optional<SlaStatus> nextResponse(
+      SupportCase c, List<CaseEvent> history, Duration target, TeamPolicy policy, Instant now) {
+    Optional<Instant> since = Optional.empty();
+    Optional<Instant> answered = Optional.empty();
+    for (CaseEvent e : history) {
+      if (e.action() == CaseAction.CUSTOMER_REPLIED) {
+        since = Optional.of(e.at());
+        answered = Optional.empty();
+      } else if (since.isPresent() && answered.isEmpty() && answers(e)) {
+        answered = Optional.of(e.at());
+      }
+    }
+    if (since.isEmpty()) {
+      return Optional.empty();
+    }
+    BusinessCalendar cal = policy.calendar();
+    if (answered.isPresent()) {
+      Duration used = cal.between(since.get(), answered.get());
+      return Optional.of(finished(SlaMetric.NEXT_RESPONSE, target, since.get(), used));
+    }
+    if (!c.status().isOpen()) {
+      return Optional.empty();
+    }
+    Duration used = cal.between(since.get(), now);
+    return Optional.of(
+        running(SlaMetric.NEXT_RESPONSE, target, since.get(), used, false, policy, now));
+  }
+
+  /** The team answered the customer: a reply in the thread, an answer, a wait, a resolution. */
+  private static boolean answers(CaseEvent e) {
+    return e.action() == CaseAction.WAITING
+        || e.action() == CaseAction.ANSWERED
+        || e.action() == CaseAction.FIRST_RESPONSE
+        || e.action() == CaseAction.RESOLVED;
   }
 
   private static SlaStatus firstResponse(

@@ -57,12 +57,16 @@ public record TeamPolicy(
   /** A claimed case with no activity for {@code after} nudges its owner; then its lead. */
   public record Stale(Optional<Duration> after, Optional<Duration> escalateAfter) {}
 
-  /** First-response and resolution targets in business time, per priority. */
+  /** First-response, resolution and next-response targets in business time, per priority. */
   public record Sla(
-      double warnAt, Map<Priority, Duration> firstResponse, Map<Priority, Duration> resolution) {
+      double warnAt,
+      Map<Priority, Duration> firstResponse,
+      Map<Priority, Duration> resolution,
+      Map<Priority, Duration> nextResponse) {
     public Sla {
       firstResponse = Map.copyOf(firstResponse);
       resolution = Map.copyOf(resolution);
+      nextResponse = Map.copyOf(nextResponse);
       if (warnAt <= 0 || warnAt >= 1) {
         throw new IllegalArgumentException("warn_at must be between 0% and 100%, e.g. 75%");
       }

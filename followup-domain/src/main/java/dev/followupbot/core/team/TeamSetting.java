@@ -42,6 +42,12 @@ public enum TeamSetting {
       return p.sla().resolution();
     }
   },
+  SLA_NEXT_RESPONSE("sla.next_response") {
+    @Override
+    Map<Priority, Duration> byPriority(TeamPolicy p) {
+      return p.sla().nextResponse();
+    }
+  },
   FOLLOW_UP_AFTER_RESOLUTION("follow_up.after_resolution") {
     @Override
     Map<Priority, Duration> byPriority(TeamPolicy p) {
