@@ -239,6 +239,11 @@ public final class SlackPlatform implements AutoCloseable {
     app.event(
         ReactionAddedEvent.class,
         new ReactionListener(workspace, events, callers, inbound, threads, mirror));
+    CaseModalListener modal =
+        new CaseModalListener(
+            workspace, callers, inbound, api, new CaseModal(settings.signingSecret()), mirror);
+    app.messageShortcut(CaseModal.SHORTCUT, modal.shortcut());
+    app.viewSubmission(CaseModal.CALLBACK, modal.submission());
     InstallEvents.listen(app);
     return inbound;
   }

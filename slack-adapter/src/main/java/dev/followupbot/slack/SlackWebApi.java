@@ -72,6 +72,11 @@ final class SlackWebApi {
   }
 
   /** The Web API of {@code slack}'s configured URL, on one bot token. */
+  /** Opens a modal for the person whose click or shortcut gave {@code triggerId}. */
+  void openView(String triggerId, String view) {
+    call("views.open", () -> methods.viewsOpen(req -> req.triggerId(triggerId).viewAsString(view)));
+  }
+
   /** Threads and reactions, on the same client. */
   SlackThreads threads() {
     return new SlackThreads(methods);

@@ -4,6 +4,7 @@ import dev.followupbot.core.domain.Person;
 import dev.followupbot.core.domain.TenantId;
 import dev.followupbot.core.port.SeenEvents;
 import dev.followupbot.core.service.Caller;
+import dev.followupbot.core.service.CaseForm;
 import dev.followupbot.core.service.ChannelPost;
 import dev.followupbot.core.service.ChannelReaction;
 import dev.followupbot.core.service.CommandRouter;
@@ -120,6 +121,25 @@ public final class InboundTurns {
         reactor,
         caller -> conversations.react(caller, reaction, () -> root.apply(caller.tenant())),
         reaction.channelId());
+  }
+
+  /**
+   * A team member's form to open a case from a message (Slack's modal, Teams' dialog), through the
+   * same stages; {@code requester} is the message's author.
+   */
+  public Handled openFrom(
+      String platformTenant,
+      EventKey key,
+      Speaker member,
+      ChannelPost root,
+      java.util.function.Function<TenantId, Caller> requester,
+      CaseForm form) {
+    return hear(
+        platformTenant,
+        key,
+        member,
+        caller -> conversations.openFrom(caller, root, requester.apply(caller.tenant()), form),
+        root.channelId());
   }
 
   private Handled hear(

@@ -119,6 +119,45 @@ public final class ConversationIntake {
     return openFrom(actorOf(memberCaller), root, actorOf(requester));
   }
 
+  /**
+   * A team member filled in a form to open a case from {@code root}: its subject, customer and
+   * priority are the form's, and the owner it names takes the case (the member themselves claim it;
+   * anyone else is handed it). A form with problems opens nothing.
+   */
+  public IntakeOutcome openFrom(
+      Caller memberCaller, ChannelPost root, Caller requester, CaseForm form) {
+    if (!form.problems().isEmpty()) {
+      return new IntakeOutcome.Ignored("the form has problems: " + form.problems().keySet());
+    }
+    Actor member = actorOf(memberCaller);
+    if (threads.caseOf(member.tenant(), root.channelId(), root.messageId()).isPresent()) {
+      return new IntakeOutcome.Ignored("the message is a case already");
+    }
+    CaseDraft draft =
+        new CaseDraft(
+            Optional.empty(),
+            form.subject(),
+            form.customer().or(() -> Optional.of(requester.displayName())),
+            form.priority(),
+            root.channelId());
+    IntakeOutcome opened = open(member, actorOf(requester), root, draft);
+    if (!(opened instanceof IntakeOutcome.Opened o) || form.owner().isEmpty()) {
+      return opened;
+    }
+    String owner = form.owner().get();
+    CaseChange take =
+        owner.equals(member.userId())
+            ? new CaseChange.Claim()
+            : new CaseChange.Assign(owner, Optional.empty());
+    CaseOutcome taken = lifecycle.perform(member, o.opened().id(), take);
+    List<Long> deliveries = new java.util.ArrayList<>(o.deliveries());
+    if (taken instanceof CaseOutcome.Applied applied) {
+      deliveries.addAll(applied.deliveries());
+      return new IntakeOutcome.Opened(applied.after(), deliveries);
+    }
+    return opened;
+  }
+
   private IntakeOutcome openFrom(Actor member, ChannelPost root, Actor requester) {
     SupportTeam team = teams.teamOf(member.tenant(), root.channelId());
     if (team.policy().intake().modeIn(root.channelId()) == IntakeMode.OFF) {
@@ -214,13 +253,19 @@ public final class ConversationIntake {
   }
 
   private IntakeOutcome open(Actor opener, Actor requester, ChannelPost root) {
-    CaseDraft draft =
+    return open(
+        opener,
+        requester,
+        root,
         new CaseDraft(
             Optional.empty(),
             subjectOf(root.text(), requester.displayName()),
             Optional.of(requester.displayName()),
             Optional.empty(),
-            root.channelId());
+            root.channelId()));
+  }
+
+  private IntakeOutcome open(Actor opener, Actor requester, ChannelPost root, CaseDraft draft) {
     CaseSource source =
         new CaseSource(root.channelId(), root.messageId(), root.permalink(), root.authorId());
     return lifecycle

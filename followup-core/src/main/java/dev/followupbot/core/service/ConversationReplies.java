@@ -26,4 +26,20 @@ final class ConversationReplies {
   static String untitled(String requesterName) {
     return "Message from " + requesterName;
   }
+
+  static String subjectMissing() {
+    return "Give the case a subject, such as the customer's question in a few words.";
+  }
+
+  static String subjectTooLong(int max) {
+    return "Keep the subject under " + max + " characters; the message itself stays linked.";
+  }
+
+  static String customerTooLong(int max) {
+    return "Keep the customer's name under " + max + " characters.";
+  }
+
+  static String formForUnknownMessage() {
+    return "This form no longer matches a message. Close it and start again from the message.";
+  }
 }

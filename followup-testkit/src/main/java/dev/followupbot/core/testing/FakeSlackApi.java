@@ -290,6 +290,7 @@ public final class FakeSlackApi implements AutoCloseable {
       case "chat.postEphemeral":
         return json("{\"ok\":true,\"message_ts\":\"" + nextTs() + "\"}");
       case "views.publish":
+      case "views.open":
       case "reactions.add":
         return json("{\"ok\":true}");
       case "conversations.replies":
