@@ -20,9 +20,9 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * A person's overview, for Slack's App Home and Teams' personal tab: their open cases, their
- * pending reminders and the unclaimed cases waiting for someone, each with the buttons that act on
- * it.
+ * A person's overview, for Slack's App Home and Teams' personal tab: their open cases (those whose
+ * customer replied first, as waiting on them), their pending reminders and the unclaimed cases
+ * waiting for someone, each with the buttons that act on it.
  */
 public final class HomeService {
 
@@ -77,9 +77,22 @@ public final class HomeService {
     if (mine.isEmpty()) {
       b.section("You own no open cases. Claim one below, or open one with `new <subject>`.");
     }
+    // Cases whose customer wrote last wait on their owner: they come first, and say so.
+    java.util.Set<Long> yourTurn = new java.util.HashSet<>();
+    for (SupportCase c : mine) {
+      if (c.status() == CaseStatus.CLAIMED && customerWroteLast(c)) {
+        yourTurn.add(c.id());
+      }
+    }
+    mine =
+        mine.stream()
+            .sorted(java.util.Comparator.comparing((SupportCase c) -> !yourTurn.contains(c.id())))
+            .toList();
     for (SupportCase c : limit(mine)) {
       String n = Integer.toString(c.number());
-      b.section(CaseViews.line(c, names, now));
+      b.section(
+          (yourTurn.contains(c.id()) ? "💬 *Waiting on you:* the customer replied. " : "")
+              + CaseViews.line(c, names, now));
       b.actions(
           List.of(
               Button.primary("Resolve", "resolve " + n),
@@ -138,6 +151,13 @@ public final class HomeService {
             + caller.zone().getId()
             + "). `help` lists every command.");
     return b.build();
+  }
+
+  private boolean customerWroteLast(SupportCase c) {
+    List<dev.followupbot.core.domain.CaseEvent> history = cases.history(c.tenant(), c.id());
+    return !history.isEmpty()
+        && history.get(history.size() - 1).action()
+            == dev.followupbot.core.domain.CaseAction.CUSTOMER_REPLIED;
   }
 
   /** "Billing: mon-fri 09:00-17:00 Europe/Berlin · nudge after 15m · digest weekdays 9:00". */

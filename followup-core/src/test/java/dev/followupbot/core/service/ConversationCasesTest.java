@@ -278,6 +278,25 @@ class ConversationCasesTest {
   }
 
   @Test
+  void home_shows_first_the_cases_whose_customer_replied_as_waiting_on_their_owner() {
+    post("carol", top(SUPPORT, "1000.0000", "carol", "Cannot log in"));
+    post("dave", top(SUPPORT, "1001.0000", "dave", "Export fails"));
+    post("ann", reply(SUPPORT, "1100.0000", "1000.0000", "ann", "Try again?"));
+    post("ann", reply(SUPPORT, "1101.0000", "1001.0000", "ann", "Which file?"));
+    post("dave", reply(SUPPORT, "1200.0000", "1001.0000", "dave", "The March report"));
+
+    dev.followupbot.core.message.Message view = bot.core.commands().home(bot.person("ann"));
+    String home =
+        view.blocks().stream()
+            .map(Object::toString)
+            .collect(java.util.stream.Collectors.joining("\n"));
+
+    assertThat(home).contains("Waiting on you:* the customer replied. ");
+    assertThat(home.indexOf("Export fails")).isLessThan(home.indexOf("Cannot log in"));
+    assertThat(home.split("Waiting on you", -1)).hasSize(2);
+  }
+
+  @Test
   void first_responder_claims_can_be_turned_off() {
     bot.say(admin(), "admin set support intake.first_responder_claims false");
     post("carol", top(SUPPORT, "1000.0000", "carol", "Cannot log in"));
