@@ -67,6 +67,7 @@ public final class ReportService {
     List<Duration> toClaim = new ArrayList<>();
     List<Duration> toAnswer = new ArrayList<>();
     List<Duration> toResolve = new ArrayList<>();
+    List<Duration> toAnswerAgain = new ArrayList<>();
     int slaMet = 0;
     int slaFinal = 0;
     java.util.Set<Long> caseIds = new java.util.HashSet<>();
@@ -75,6 +76,11 @@ public final class ReportService {
       c.claimedAt().ifPresent(t -> toClaim.add(cal.between(c.createdAt(), t)));
       c.firstResponseAt().ifPresent(t -> toAnswer.add(cal.between(c.createdAt(), t)));
       c.resolvedAt().ifPresent(t -> toResolve.add(cal.between(c.createdAt(), t)));
+      if (c.source().isPresent()) {
+        toAnswerAgain.addAll(
+            dev.followupbot.core.sla.SlaClock.nextResponseTimes(
+                cases.history(c.tenant(), c.id()), cal));
+      }
       for (SlaStatus s : cards.sla(c)) {
         if (s.state() == SlaState.MET) {
           slaMet++;
@@ -102,6 +108,9 @@ public final class ReportService {
     facts.add(new Block.Fact("Median time to claim", median(toClaim)));
     facts.add(new Block.Fact("Median time to first response", median(toAnswer)));
     facts.add(new Block.Fact("Median time to resolution", median(toResolve)));
+    if (!toAnswerAgain.isEmpty()) {
+      facts.add(new Block.Fact("Median time to next response", median(toAnswerAgain)));
+    }
     facts.add(
         new Block.Fact(
             "SLA targets met",

@@ -297,6 +297,18 @@ class ConversationCasesTest {
   }
 
   @Test
+  void the_report_gives_the_median_time_to_the_next_response() {
+    post("carol", top(SUPPORT, "1000.0000", "carol", "Cannot log in"));
+    post("ann", reply(SUPPORT, "1100.0000", "1000.0000", "ann", "Try again?"));
+    post("carol", reply(SUPPORT, "1200.0000", "1000.0000", "carol", "Same error"));
+    post("ann", reply(SUPPORT, "2100.0000", "1000.0000", "ann", "Fixed now"));
+    bot.clock.set(at("3000.0000"));
+
+    assertThat(bot.text(bot.person("ann"), "cases report"))
+        .contains("Median time to next response: 15 min (1)");
+  }
+
+  @Test
   void first_responder_claims_can_be_turned_off() {
     bot.say(admin(), "admin set support intake.first_responder_claims false");
     post("carol", top(SUPPORT, "1000.0000", "carol", "Cannot log in"));

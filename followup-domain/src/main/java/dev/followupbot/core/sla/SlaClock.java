@@ -73,6 +73,24 @@ public final class SlaClock {
         running(SlaMetric.NEXT_RESPONSE, target, since.get(), used, false, policy, now));
   }
 
+  /**
+   * Every next response the history holds, in business time: from each customer reply while the
+   * case waited on them to the team's next answer.
+   */
+  public static List<Duration> nextResponseTimes(List<CaseEvent> history, BusinessCalendar cal) {
+    List<Duration> out = new ArrayList<>();
+    Optional<Instant> since = Optional.empty();
+    for (CaseEvent e : history) {
+      if (e.action() == CaseAction.CUSTOMER_REPLIED) {
+        since = since.or(() -> Optional.of(e.at()));
+      } else if (since.isPresent() && answers(e)) {
+        out.add(cal.between(since.get(), e.at()));
+        since = Optional.empty();
+      }
+    }
+    return out;
+  }
+
   /** The team answered the customer: a reply in the thread, an answer, a wait, a resolution. */
   private static boolean answers(CaseEvent e) {
     return e.action() == CaseAction.WAITING
