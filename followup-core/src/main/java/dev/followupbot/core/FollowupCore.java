@@ -16,28 +16,16 @@ import dev.followupbot.core.port.Storage;
 import dev.followupbot.core.port.TeamOverrides;
 import dev.followupbot.core.service.AdminService;
 import dev.followupbot.core.service.CaseCards;
-import dev.followupbot.core.service.CaseService;
-import dev.followupbot.core.service.CaseWatch;
 import dev.followupbot.core.service.CommandRouter;
 import dev.followupbot.core.service.CoreMetrics;
 import dev.followupbot.core.service.DashboardLinks;
-import dev.followupbot.core.service.DeliveryPolicy;
 import dev.followupbot.core.service.DeliveryService;
-import dev.followupbot.core.service.DigestService;
 import dev.followupbot.core.service.Directory;
-import dev.followupbot.core.service.HomeService;
 import dev.followupbot.core.service.InterruptedSends;
 import dev.followupbot.core.service.LateAnswers;
-import dev.followupbot.core.service.Messengers;
-import dev.followupbot.core.service.NudgeService;
-import dev.followupbot.core.service.OpenCaseRechecks;
 import dev.followupbot.core.service.PlatformActivity;
 import dev.followupbot.core.service.ReminderService;
-import dev.followupbot.core.service.ReportService;
-import dev.followupbot.core.service.SlaWatch;
 import dev.followupbot.core.service.WakeUps;
-import dev.followupbot.core.service.WebhookDelivery;
-import dev.followupbot.core.service.WebhookEvents;
 import dev.followupbot.core.webhook.WebhookTargets;
 import java.time.Clock;
 import java.util.List;
@@ -53,217 +41,38 @@ import java.util.concurrent.Executor;
  */
 public final class FollowupCore {
 
-  private final Storage storage;
-  private final Directory directory;
-  private final CaseCards cards;
-  private final DeliveryService delivery;
-  private final ReminderService reminderService;
-  private final CaseService caseService;
-  private final CommandRouter router;
-  private final WakeUps wakeUps;
-  private final SupportTeams teams;
-  private final AdminService admin;
-  private final CoreMetrics metrics;
+  private final CoreBasics basics;
   private final PlatformActivity platformActivity;
-  private final WebhookDelivery webhookDelivery;
-  private final DashboardLinks dashboardLinks;
-  private final InterruptedSends interruptedSends;
-  private final Cases casesFacade;
-  private final Reminders remindersFacade;
-  private final WeeklyTrends trends;
-  private final LateAnswers lateAnswers;
-  private final WebhookHistory webhookHistory;
-  private final Clock clock;
+  private final DeliveryWiring send;
+  private final CommandWiring commands;
+  private final WakeUpWiring wake;
+  private final ApiWiring api;
 
+  /** Wires the parts (each a package-private class here) in the order they need each other. */
   private FollowupCore(Builder b) {
+    WebhookTargets targets = WebhookTargets.resolve(b.config.webhooks(), b.integrations.secrets());
     Storage storage = b.storage;
-    ReminderScheduler scheduler = b.scheduler;
-    FollowupConfig config = b.config;
-    Optional<ConfigSource> source = b.source;
-    Integrations integrations = b.integrations;
-    Later later = b.later;
-    Clock clock = b.clock;
-    String node = b.node;
-    WebhookTargets targets = WebhookTargets.resolve(config.webhooks(), integrations.secrets());
-    this.storage = storage;
-    this.metrics = new CoreMetrics(integrations.meters());
+    CoreMetrics metrics = new CoreMetrics(b.integrations.meters());
     this.platformActivity = new PlatformActivity();
-    this.directory = new Directory(storage.people(), storage.tenants(), config.timezone());
-    this.teams = new SupportTeams(config, storage.teamOverrides().all());
-    Messengers messengers = new Messengers(b.messengers);
-    DeliveryPolicy policy =
-        new DeliveryPolicy(
-            config.delivery().firstRetry(),
-            config.delivery().maxRetry(),
-            config.delivery().giveUpAfter(),
-            DeliveryPolicy.DEFAULT.presumedDeadAfter());
-    CaseCards cards = new CaseCards(teams, storage.cases(), directory, messengers, clock);
-    this.cards = cards;
-    this.delivery =
-        new DeliveryService(
-            storage.transactions(),
-            storage.outbox(),
-            storage.cases(),
-            storage.reminders(),
-            directory,
-            messengers,
-            policy,
-            cards,
-            storage.pacing(),
-            later,
-            metrics,
-            platformActivity,
-            node,
-            clock);
-    this.webhookDelivery =
-        new WebhookDelivery(
-            storage.transactions(),
-            storage.webhooks(),
+    Directory directory = new Directory(storage.people(), storage.tenants(), b.config.timezone());
+    SupportTeams teams = new SupportTeams(b.config, storage.teamOverrides().all());
+    this.basics =
+        new CoreBasics(storage, b.scheduler, directory, teams, metrics, b.later, b.node, b.clock);
+    this.send =
+        new DeliveryWiring(
+            basics,
+            b.config.delivery(),
+            b.messengers,
             targets,
-            integrations.webhooks(),
-            DeliveryPolicy.DEFAULT,
-            metrics,
-            later,
-            node,
-            clock);
-    WebhookEvents webhookEvents =
-        new WebhookEvents(
-            targets, storage.webhooks(), storage.cases(), cards, directory, webhookDelivery, later);
-    SlaWatch slaWatch =
-        new SlaWatch(storage.transactions(), storage.slaStates(), cards, webhookEvents, clock);
-    NudgeService nudges =
-        new NudgeService(
-            storage.transactions(),
-            storage.nudges(),
-            storage.cases(),
-            storage.outbox(),
-            scheduler,
-            cards,
-            directory,
-            delivery,
-            metrics,
-            clock);
-    OpenCaseRechecks rechecks = new OpenCaseRechecks();
-    CaseWatch watch =
-        new CaseWatch(
-            storage.cases(),
-            storage.nudges(),
-            storage.rotations(),
-            storage.outbox(),
-            scheduler,
-            cards,
-            directory,
-            nudges,
-            delivery,
-            slaWatch,
-            later,
-            rechecks,
-            clock);
-    SupportTeams seriesTeams = teams;
-    this.reminderService =
-        new ReminderService(
-            storage.transactions(),
-            storage.tenants(),
-            storage.reminders(),
-            storage.cases(),
-            storage.outbox(),
-            scheduler,
-            directory,
-            messengers,
-            delivery,
-            metrics,
-            clock,
-            (tenant, channel) ->
-                seriesTeams.forChannel(tenant, channel).policy().calendar().holidays());
-    SupportTeams liveTeams = teams;
-    this.caseService =
-        new CaseService(
-            storage.transactions(),
-            storage.tenants(),
-            storage.cases(),
-            storage.caseThreads(),
-            storage.reminders(),
-            storage.outbox(),
-            scheduler,
-            directory,
-            user -> liveTeams.config().accessPolicy().isAdmin(user),
-            cards,
-            watch,
-            storage.feedback(),
-            webhookEvents,
-            metrics,
-            clock);
-    HomeService home =
-        new HomeService(storage.cases(), storage.reminders(), directory, teams, clock);
-    ReportService reports =
-        new ReportService(
-            storage.cases(), storage.reminders(), storage.feedback(), cards, teams, clock);
-    DigestService digests =
-        new DigestService(
-            teams,
-            storage.cases(),
-            storage.reminders(),
-            storage.people(),
-            storage.outbox(),
-            scheduler,
-            cards,
-            directory,
-            delivery,
-            clock);
-    this.admin =
-        new AdminService(
-            teams,
-            storage.teamOverrides(),
-            source,
-            digests,
-            rechecks,
-            watch,
-            storage.cases(),
-            directory,
-            clock);
-    this.dashboardLinks = new DashboardLinks(storage.signIns(), integrations.publicUrl(), clock);
-    this.router =
-        new CommandRouter(
-            caseService,
-            reminderService,
-            home,
-            reports,
-            digests,
-            admin,
-            directory,
-            dashboardLinks,
-            clock);
-    this.interruptedSends =
-        new InterruptedSends(
-            delivery,
-            webhookDelivery,
-            storage.outbox(),
-            storage.webhooks(),
-            scheduler,
-            policy,
-            node,
-            clock);
-    this.wakeUps =
-        new WakeUps(
-            reminderService,
-            delivery,
-            storage.seenEvents(),
-            watch,
-            nudges,
-            digests,
-            storage.cases(),
-            admin,
-            rechecks,
-            interruptedSends,
-            webhookDelivery,
-            clock);
+            b.integrations.webhooks(),
+            platformActivity);
+    CaseWiring cases = new CaseWiring(basics, send);
+    ReminderService reminders = ReminderWiring.reminders(basics, send);
+    this.commands =
+        new CommandWiring(basics, b.source, b.integrations.publicUrl(), send, cases, reminders);
+    this.wake = new WakeUpWiring(basics, send, cases, reminders, commands);
     metrics.casesByStatus(storage.cases()::countByStatus);
-    this.clock = clock;
-    this.casesFacade = new Cases(storage.cases(), caseService);
-    this.remindersFacade = new Reminders(storage.reminders(), reminderService);
-    this.trends = new WeeklyTrends(storage.cases(), storage.feedback(), cards, clock);
-    this.lateAnswers = new LateAnswers(storage.outbox(), delivery, clock);
-    this.webhookHistory = new WebhookHistory(storage.webhooks());
+    this.api = new ApiWiring(basics, send, cases, reminders, commands);
   }
 
   /**
@@ -355,90 +164,82 @@ public final class FollowupCore {
    * serves, and {@code afterAck} runs what comes after its acknowledgement.
    */
   public InboundTurns inbound(TenantGuard guard, Executor afterAck) {
-    return new InboundTurns(
-        guard,
-        afterAck,
-        storage.seenEvents(),
-        directory,
-        router,
-        caseService.conversations(),
-        delivery,
-        clock);
+    return api.inbound(guard, afterAck);
   }
 
   /** The command grammar, for what a platform shows outside a turn (the Slack Home tab). */
   public CommandRouter commands() {
-    return router;
+    return commands.router;
   }
 
   /** Cases for the REST API and the dashboard. */
   public Cases cases() {
-    return casesFacade;
+    return api.cases;
   }
 
   /** Reminders for the REST API and the dashboard. */
   public Reminders reminders() {
-    return remindersFacade;
+    return api.reminders;
   }
 
   /** What the scheduler calls when it wakes up. */
   public WakeUps wakeUps() {
-    return wakeUps;
+    return wake.wakeUps;
   }
 
   /** Sends cut off by a sender that died: settled at start-up and by every sweep. */
   public InterruptedSends interruptedSends() {
-    return interruptedSends;
+    return wake.interruptedSends;
   }
 
   /** Sends queued messages; the REST API and the dashboard call it after answering. */
   public DeliveryService delivery() {
-    return delivery;
+    return send.delivery;
   }
 
   /** Answers a platform could not give during the request, kept on the outbox. */
   public LateAnswers lateAnswers() {
-    return lateAnswers;
+    return api.lateAnswers;
   }
 
   /** How cases read on cards and lists, in each reader's zone. */
   public CaseCards caseCards() {
-    return cards;
+    return send.cards;
   }
 
   /** Names and time zones; adapters record what their platform tells them about people. */
   public Directory directory() {
-    return directory;
+    return basics.directory();
   }
 
   /** The support teams in force (the file's, with admins' overrides). */
   public SupportTeams teams() {
-    return teams;
+    return basics.teams();
   }
 
   /** Team schedules; the launcher calls {@link AdminService#reloadFromSource} on file changes. */
   public AdminService admin() {
-    return admin;
+    return commands.admin;
   }
 
   /** Sign-in links to the dashboard and the sessions they open. */
   public DashboardLinks dashboardLinks() {
-    return dashboardLinks;
+    return commands.dashboardLinks;
   }
 
   /** The latest changes admins made to a team's settings, newest first. */
   public List<TeamOverrides.Change> teamChanges(String teamId, int limit) {
-    return storage.teamOverrides().changes(teamId, limit);
+    return basics.storage().teamOverrides().changes(teamId, limit);
   }
 
   /** Weekly figures for the reports page. */
   public WeeklyTrends trends() {
-    return trends;
+    return api.trends;
   }
 
   /** What became of each webhook event. */
   public WebhookHistory webhookHistory() {
-    return webhookHistory;
+    return api.webhookHistory;
   }
 
   /** When each platform last accepted a call, for health reports. */
