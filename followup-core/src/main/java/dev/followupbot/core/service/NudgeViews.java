@@ -39,7 +39,9 @@ final class NudgeViews {
     if (items.size() == 1) {
       Item i = items.get(0);
       String line = line(i, recipientName, zone, now, names);
-      return Message.builder(line).section(line).actions(buttons(i)).build();
+      Message.Builder one = Message.builder(line).section(line).actions(buttons(i));
+      thread(i).ifPresent(one::context);
+      return one.build();
     }
     List<Item> shown = items.subList(0, Math.min(items.size(), MAX_CASES));
     String head =
@@ -49,11 +51,17 @@ final class NudgeViews {
     Message.Builder b = Message.builder(head + ".").header(head);
     for (Item i : shown) {
       b.section(line(i, recipientName, zone, now, names)).actions(buttons(i));
+      thread(i).ifPresent(b::context);
     }
     if (items.size() > shown.size()) {
       b.context((items.size() - shown.size()) + " more: `cases` lists them all.");
     }
     return b.build();
+  }
+
+  /** A case from a conversation links its thread, where the customer's messages are. */
+  private static java.util.Optional<String> thread(Item i) {
+    return i.c().source().flatMap(s -> s.permalink()).map(link -> "The conversation: " + link);
   }
 
   private static String line(

@@ -309,6 +309,32 @@ class ConversationCasesTest {
   }
 
   @Test
+  void a_nudge_in_the_channel_links_the_conversation() {
+    bot.say(admin(), "admin set support unclaimed.nudge_after 10m");
+    post(
+        "carol",
+        new ChannelPost(
+            SUPPORT,
+            "1000.0001",
+            Optional.empty(),
+            "carol",
+            false,
+            false,
+            "Cannot log in",
+            bot.clock.instant(),
+            Optional.of("https://slack.com/archives/C-SUPPORT/p10000001")));
+
+    bot.advance(Duration.ofMinutes(11));
+
+    assertThat(bot.slack.posts())
+        .anySatisfy(
+            p ->
+                assertThat(dev.followupbot.core.testing.Replies.text(p.message()))
+                    .contains("has waited")
+                    .contains("The conversation: https://slack.com/archives/C-SUPPORT/p10000001"));
+  }
+
+  @Test
   void first_responder_claims_can_be_turned_off() {
     bot.say(admin(), "admin set support intake.first_responder_claims false");
     post("carol", top(SUPPORT, "1000.0000", "carol", "Cannot log in"));
