@@ -85,6 +85,22 @@ final class CaseModalListener {
     };
   }
 
+  /**
+   * The new-case form for {@code /followup} with no text (or {@code new} with no subject) in a
+   * channel; false when it could not be opened, so the command answers as before.
+   */
+  boolean openNewCaseForm(String triggerId, String channel, String user) {
+    try {
+      api.openView(
+          triggerId,
+          modal.view(new CaseModal.About(workspace.teamId(), channel, "", user), "", "", user));
+      return true;
+    } catch (DeliveryFailure e) {
+      log.info("could not open the new-case form for {}: {}", user, e.getMessage());
+      return false;
+    }
+  }
+
   ViewSubmissionHandler submission() {
     return (ViewSubmissionRequest req, ViewSubmissionContext ctx) -> {
       ViewSubmissionPayload p = req.getPayload();
@@ -106,6 +122,16 @@ final class CaseModalListener {
         return ctx.ackWithErrors(errors);
       }
       CaseModal.About a = about.get();
+      String member = p.getUser().getId();
+      if (a.ts().isEmpty()) {
+        inbound.openForm(
+            p.getTeam().getId(),
+            new EventKey("slack", workspace.teamId(), "view:" + p.getView().getId()),
+            tenant -> callers.quickly(member, a.channel()),
+            a.channel(),
+            form);
+        return ctx.ack();
+      }
       ChannelPost root =
           new ChannelPost(
               a.channel(),
@@ -117,7 +143,6 @@ final class CaseModalListener {
               "",
               ConversationListener.instant(a.ts()).orElseThrow(),
               Optional.of(ConversationListener.permalink(a.channel(), a.ts())));
-      String member = p.getUser().getId();
       Handled handled =
           inbound.openFrom(
               p.getTeam().getId(),

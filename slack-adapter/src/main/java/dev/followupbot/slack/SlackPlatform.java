@@ -214,7 +214,6 @@ public final class SlackPlatform implements AutoCloseable {
     SlackCallers callers = new SlackCallers(workspace, people);
     InboundEvents events = new InboundEvents(workspace);
     HomeTab home = new HomeTab(events, inbound, callers, core.commands(), renderer, api, afterAck);
-    app.command(Pattern.compile("^/.+$"), new SlashCommandListener(callers, inbound, renderer));
     app.event(
         AppMentionEvent.class,
         new MentionListener(workspace, events, callers, inbound, renderer, api));
@@ -242,6 +241,9 @@ public final class SlackPlatform implements AutoCloseable {
     CaseModalListener modal =
         new CaseModalListener(
             workspace, callers, inbound, api, new CaseModal(settings.signingSecret()), mirror);
+    app.command(
+        Pattern.compile("^/.+$"),
+        new SlashCommandListener(callers, inbound, renderer, workspace, modal));
     app.messageShortcut(CaseModal.SHORTCUT, modal.shortcut());
     app.viewSubmission(CaseModal.CALLBACK, modal.submission());
     InstallEvents.listen(app);

@@ -23,17 +23,33 @@ final class SlashCommandListener implements SlashCommandHandler {
   private final SlackCallers callers;
   private final InboundTurns inbound;
   private final BlockKitRenderer renderer;
+  private final SlackWorkspace workspace;
+  private final CaseModalListener forms;
 
-  SlashCommandListener(SlackCallers callers, InboundTurns inbound, BlockKitRenderer renderer) {
+  SlashCommandListener(
+      SlackCallers callers,
+      InboundTurns inbound,
+      BlockKitRenderer renderer,
+      SlackWorkspace workspace,
+      CaseModalListener forms) {
     this.callers = callers;
     this.inbound = inbound;
     this.renderer = renderer;
+    this.workspace = workspace;
+    this.forms = forms;
   }
 
   @Override
   public Response apply(SlashCommandRequest request, SlashCommandContext ctx) {
     SlashCommandPayload p = request.getPayload();
     String text = SlackText.toCore(p.getText());
+    // A bare /followup (or "new" with no subject) opens the new-case form in this channel.
+    if ((text.isBlank() || text.strip().equalsIgnoreCase("new"))
+        && p.getTriggerId() != null
+        && workspace.teamId().equals(p.getTeamId())
+        && forms.openNewCaseForm(p.getTriggerId(), p.getChannelId(), p.getUserId())) {
+      return ctx.ack();
+    }
     Handled handled =
         inbound.take(
             Turn.command(p.getTeamId(), text),

@@ -83,6 +83,23 @@ class CaseModalTest {
   }
 
   @Test
+  void a_bare_followup_opens_the_new_case_form_and_its_case_lives_in_the_channel()
+      throws Exception {
+    assertThat(bot.slash("UANN", "new").status()).isEqualTo(200);
+    JsonNode view = openedView();
+    assertThat(view.at("/blocks/0/element/initial_value").isMissingNode()).isTrue();
+
+    submit(view, "Printer on fire", "urgent", "UANN", null);
+
+    SupportCase c = bot.core.cases().findByNumber(SlackTestBot.TENANT, 1).orElseThrow();
+    assertThat(c.subject()).isEqualTo("Printer on fire");
+    assertThat(c.channelId()).isEqualTo(SlackTestBot.CHANNEL);
+    assertThat(c.source()).isEmpty();
+    assertThat(c.ownerId()).contains("UANN");
+    assertThat(bot.slack.waitFor("chat.postMessage").param("thread_ts")).isNull();
+  }
+
+  @Test
   void an_empty_subject_shows_its_error_in_the_modal_and_creates_nothing() throws Exception {
     shortcut("1795000100.000100", null);
 

@@ -31,7 +31,8 @@ class SlashCommandTest {
     assertThat(reply.path("text").asText()).startsWith("followup-bot commands");
     assertThat(answer.text()).contains("`remind").contains("`claim");
     assertThat(bot.slash("UANN", "help remind").text()).contains("Example: `remind");
-    assertThat(bot.slash("UANN", "").text()).contains("followup-bot commands");
+    assertThat(bot.slash("UANN", "").status()).isEqualTo(200);
+    assertThat(bot.slack.waitFor("views.open").param("view")).contains("Open a case");
   }
 
   @Test

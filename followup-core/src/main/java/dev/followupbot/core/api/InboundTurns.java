@@ -142,6 +142,17 @@ public final class InboundTurns {
         root.channelId());
   }
 
+  /** A team member's new-case form for a channel, about no message, through the same stages. */
+  public Handled openForm(
+      String platformTenant, EventKey key, Speaker member, String channelId, CaseForm form) {
+    return hear(
+        platformTenant,
+        key,
+        member,
+        caller -> conversations.openForm(caller, channelId, form),
+        channelId);
+  }
+
   private Handled hear(
       String platformTenant,
       EventKey key,

@@ -140,7 +140,30 @@ public final class ConversationIntake {
             form.customer().or(() -> Optional.of(requester.displayName())),
             form.priority(),
             root.channelId());
-    IntakeOutcome opened = open(member, actorOf(requester), root, draft);
+    return taken(member, open(member, actorOf(requester), root, draft), form);
+  }
+
+  /**
+   * A team member filled in the new-case form in a channel, about no message in particular (Slack's
+   * {@code /followup} with no text): the case opens in that channel, its card posted there.
+   */
+  public IntakeOutcome openForm(Caller memberCaller, String channelId, CaseForm form) {
+    if (!form.problems().isEmpty()) {
+      return new IntakeOutcome.Ignored("the form has problems: " + form.problems().keySet());
+    }
+    Actor member = actorOf(memberCaller);
+    OpenOutcome.Opened opened =
+        lifecycle.create(
+            member,
+            new CaseDraft(
+                Optional.empty(), form.subject(), form.customer(), form.priority(), channelId));
+    return taken(member, new IntakeOutcome.Opened(opened.opened(), opened.deliveries()), form);
+  }
+
+  /**
+   * The owner a form names takes the case it opened: the member claims, anyone else is handed it.
+   */
+  private IntakeOutcome taken(Actor member, IntakeOutcome opened, CaseForm form) {
     if (!(opened instanceof IntakeOutcome.Opened o) || form.owner().isEmpty()) {
       return opened;
     }
