@@ -5,6 +5,7 @@ import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.jakarta_servlet.SlackAppServlet;
+import dev.followupbot.core.testing.FakeSlackApi;
 import dev.followupbot.slack.SlackSignatureVerifier;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -60,7 +61,7 @@ final class AckLatency {
   }
 
   /** The real server, with a few seconds' warm-up before the measured run. */
-  static Result ours(FakeSlack slack, Path dir, int threads, Load load, Duration duration)
+  static Result ours(FakeSlackApi slack, Path dir, int threads, Load load, Duration duration)
       throws Exception {
     slack.clear();
     try (BenchBot bot = new BenchBot(BenchBot.env(dir, slack, Optional.empty(), threads))) {
@@ -69,7 +70,7 @@ final class AckLatency {
   }
 
   /** A bare Bolt app: signature check and an empty acknowledgement, on a Jetty like ours. */
-  static Result baseline(FakeSlack slack, Load load, Duration duration) throws Exception {
+  static Result baseline(FakeSlackApi slack, Load load, Duration duration) throws Exception {
     try (Baseline app = new Baseline(slack)) {
       return warmThenMeasure(app.url(), load, duration);
     }
@@ -86,7 +87,7 @@ final class AckLatency {
     private final Server jetty;
     private final ServerConnector connector;
 
-    Baseline(FakeSlack slack) throws Exception {
+    Baseline(FakeSlackApi slack) throws Exception {
       SlackConfig config = new SlackConfig();
       config.setMethodsEndpointUrlPrefix(slack.apiUrl());
       config.setStatsEnabled(false);
@@ -242,7 +243,7 @@ final class AckLatency {
   private static String form(int worker, String text) {
     Map<String, String> f = new java.util.LinkedHashMap<>();
     f.put("token", "legacy");
-    f.put("team_id", FakeSlack.TEAM);
+    f.put("team_id", FakeSlackApi.TEAM);
     f.put("team_domain", "bench");
     f.put("channel_id", "C" + (worker % 10));
     f.put("channel_name", "support");

@@ -7,6 +7,7 @@ import dev.followupbot.core.command.Command;
 import dev.followupbot.core.domain.Platform;
 import dev.followupbot.core.domain.TenantId;
 import dev.followupbot.core.service.Caller;
+import dev.followupbot.core.testing.FakeSlackApi;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +39,7 @@ final class BenchBot implements AutoCloseable {
 
   static final String TOKEN = "xoxb-bench-token";
   static final String SECRET = "bench-signing-secret-0123456789";
-  static final TenantId TENANT = new TenantId(Platform.SLACK, FakeSlack.TEAM);
+  static final TenantId TENANT = new TenantId(Platform.SLACK, FakeSlackApi.TEAM);
 
   /** A configuration with every schedule off and the given number of Quartz threads. */
   static String quietConfig(int threads) {
@@ -56,7 +57,7 @@ final class BenchBot implements AutoCloseable {
   }
 
   /** The environment a bench node runs with. */
-  static Map<String, String> env(Path dir, FakeSlack slack, Optional<String> dbUrl, int threads)
+  static Map<String, String> env(Path dir, FakeSlackApi slack, Optional<String> dbUrl, int threads)
       throws IOException {
     Files.createDirectories(dir);
     Path config = dir.resolve("followup.yaml");
@@ -176,7 +177,7 @@ final class BenchBot implements AutoCloseable {
    * so their direct chats are open, as they are for people who use the bot: a first message costs a
    * conversations.open, which Slack limits apart from posts. Then forgets what the fake received.
    */
-  static void greet(FollowupCore core, FakeSlack slack, int recipients) throws Exception {
+  static void greet(FollowupCore core, FakeSlackApi slack, int recipients) throws Exception {
     Instant soon = Instant.now().plusSeconds(1);
     createReminders(core, recipients, recipients, i -> soon, i -> "hello-" + i);
     Storm.Result hello =

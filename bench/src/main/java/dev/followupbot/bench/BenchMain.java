@@ -1,5 +1,6 @@
 package dev.followupbot.bench;
 
+import dev.followupbot.core.testing.FakeSlackApi;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,7 +75,9 @@ public final class BenchMain implements Callable<Integer> {
     selected = only;
     Report report = new Report(header(size));
     Path work = Files.createTempDirectory("followup-bench");
-    try (FakeSlack slack = new FakeSlack()) {
+    try (FakeSlackApi slack = new FakeSlackApi()) {
+      slack.knowEveryone();
+      slack.keepOnlyPosts();
       long started = System.nanoTime();
       java.util.List<String> took = new java.util.ArrayList<>();
       timed(took, "ack", () -> ackLatency(report, slack, work, full, threads));
@@ -99,7 +102,7 @@ public final class BenchMain implements Callable<Integer> {
   }
 
   private static void ackLatency(
-      Report report, FakeSlack slack, Path work, boolean full, int threads) throws Exception {
+      Report report, FakeSlackApi slack, Path work, boolean full, int threads) throws Exception {
     int connections = full ? 50 : 5;
     Duration d = full ? Duration.ofSeconds(60) : Duration.ofSeconds(2);
     AckLatency.Load load = AckLatency.Load.closed(connections);
@@ -138,7 +141,7 @@ public final class BenchMain implements Callable<Integer> {
 
   /** The same mix at a steady rate well above a busy support team's, measured open loop. */
   private static void steadyAck(
-      Report report, FakeSlack slack, Path work, boolean full, int threads) throws Exception {
+      Report report, FakeSlackApi slack, Path work, boolean full, int threads) throws Exception {
     int rate = full ? 100 : 20;
     Duration d = full ? Duration.ofSeconds(20) : Duration.ofSeconds(2);
     AckLatency.Load load = AckLatency.Load.open(rate);
@@ -172,8 +175,8 @@ public final class BenchMain implements Callable<Integer> {
             verdict(ours.latency().p99() < 1000 && ours.errors() == 0)));
   }
 
-  private static void storms(Report report, FakeSlack slack, Path work, boolean full, int threads)
-      throws Exception {
+  private static void storms(
+      Report report, FakeSlackApi slack, Path work, boolean full, int threads) throws Exception {
     int count = full ? 10_000 : 40;
     int recipients = full ? 500 : 20;
     Storm.Result ours =
@@ -242,8 +245,8 @@ public final class BenchMain implements Callable<Integer> {
             verdict(ours.delivered() == count && ours.duplicates() == 0)));
   }
 
-  private static void limited(Report report, FakeSlack slack, Path work, boolean full, int threads)
-      throws Exception {
+  private static void limited(
+      Report report, FakeSlackApi slack, Path work, boolean full, int threads) throws Exception {
     int recipients = full ? 200 : 10;
     int each = full ? 10 : 3;
     LimitedStorm.Result r =
@@ -273,7 +276,7 @@ public final class BenchMain implements Callable<Integer> {
   }
 
   private static void punctuality(
-      Report report, FakeSlack slack, Path work, boolean full, int threads) throws Exception {
+      Report report, FakeSlackApi slack, Path work, boolean full, int threads) throws Exception {
     int count = full ? 1000 : 20;
     Duration span = full ? Duration.ofSeconds(60) : Duration.ofSeconds(2);
     Storm.Result r = Punctuality.run(slack, work.resolve("punctual"), count, span, threads);
@@ -295,7 +298,7 @@ public final class BenchMain implements Callable<Integer> {
             verdict(r.lateness().p99() < 1000 && r.delivered() == count)));
   }
 
-  private static void footprint(Report report, FakeSlack slack, Path work, boolean full)
+  private static void footprint(Report report, FakeSlackApi slack, Path work, boolean full)
       throws Exception {
     int pending = full ? 100_000 : 500;
     Footprint.Result f = Footprint.run(slack, work.resolve("footprint"), pending, full ? 3 : 1);
@@ -329,7 +332,7 @@ public final class BenchMain implements Callable<Integer> {
             verdict(f.heapMiB() < 128)));
   }
 
-  private static void scaleOut(Report report, FakeSlack slack, Path work, boolean full)
+  private static void scaleOut(Report report, FakeSlackApi slack, Path work, boolean full)
       throws Exception {
     Optional<String> one = Databases.postgresUrl();
     Optional<String> two = Databases.postgresUrl();
@@ -378,7 +381,7 @@ public final class BenchMain implements Callable<Integer> {
   }
 
   /** The queue page a lead keeps open, with many open cases, against /healthz on that server. */
-  private static void dashboard(Report report, FakeSlack slack, Path work, boolean full)
+  private static void dashboard(Report report, FakeSlackApi slack, Path work, boolean full)
       throws Exception {
     int open = full ? 5000 : 50;
     int clients = 4;

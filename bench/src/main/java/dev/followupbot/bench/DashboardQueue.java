@@ -5,6 +5,7 @@ import dev.followupbot.core.FollowupCore;
 import dev.followupbot.core.command.Command;
 import dev.followupbot.core.domain.Priority;
 import dev.followupbot.core.domain.UserRef;
+import dev.followupbot.core.testing.FakeSlackApi;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,7 +41,7 @@ final class DashboardQueue {
 
   private DashboardQueue() {}
 
-  static Result run(FakeSlack slack, Path dir, int open, int clients, Duration duration)
+  static Result run(FakeSlackApi slack, Path dir, int open, int clients, Duration duration)
       throws Exception {
     Map<String, String> env = BenchBot.env(dir, slack, Optional.empty(), 4);
     Files.writeString(

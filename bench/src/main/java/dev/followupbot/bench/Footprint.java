@@ -1,5 +1,6 @@
 package dev.followupbot.bench;
 
+import dev.followupbot.core.testing.FakeSlackApi;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,7 +29,7 @@ final class Footprint {
 
   private Footprint() {}
 
-  static Result run(FakeSlack slack, Path dir, int pending, int startRuns) throws Exception {
+  static Result run(FakeSlackApi slack, Path dir, int pending, int startRuns) throws Exception {
     List<Double> ours = new ArrayList<>();
     List<Double> bare = new ArrayList<>();
     for (int run = 0; run < startRuns; run++) {

@@ -1,5 +1,6 @@
 package dev.followupbot.bench;
 
+import dev.followupbot.core.testing.FakeSlackApi;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,7 +18,7 @@ final class LimitedStorm {
 
   private LimitedStorm() {}
 
-  static Result run(FakeSlack slack, Path dir, int recipients, int perRecipient, int threads)
+  static Result run(FakeSlackApi slack, Path dir, int recipients, int perRecipient, int threads)
       throws Exception {
     slack.clear();
     try (BenchBot bot = new BenchBot(BenchBot.env(dir, slack, Optional.empty(), threads))) {

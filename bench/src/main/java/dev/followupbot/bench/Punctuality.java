@@ -1,5 +1,6 @@
 package dev.followupbot.bench;
 
+import dev.followupbot.core.testing.FakeSlackApi;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,7 +11,7 @@ final class Punctuality {
 
   private Punctuality() {}
 
-  static Storm.Result run(FakeSlack slack, Path dir, int count, Duration span, int threads)
+  static Storm.Result run(FakeSlackApi slack, Path dir, int count, Duration span, int threads)
       throws Exception {
     slack.clear();
     try (BenchBot bot = new BenchBot(BenchBot.env(dir, slack, Optional.empty(), threads))) {

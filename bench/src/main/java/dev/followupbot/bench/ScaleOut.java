@@ -6,6 +6,7 @@ import dev.followupbot.core.jdbc.Database;
 import dev.followupbot.core.jdbc.JdbiStorage;
 import dev.followupbot.core.quartz.QuartzReminderScheduler;
 import dev.followupbot.core.quartz.QuartzSettings;
+import dev.followupbot.core.testing.FakeSlackApi;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,7 +27,13 @@ final class ScaleOut {
   private ScaleOut() {}
 
   static Storm.Result run(
-      FakeSlack slack, Path dir, String dbUrl, int nodes, boolean pinned, int count, int recipients)
+      FakeSlackApi slack,
+      Path dir,
+      String dbUrl,
+      int nodes,
+      boolean pinned,
+      int count,
+      int recipients)
       throws Exception {
     slack.clear();
     List<Node> running = new ArrayList<>();

@@ -1,5 +1,6 @@
 package dev.followupbot.bench;
 
+import dev.followupbot.core.testing.FakeSlackApi;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,7 +33,7 @@ final class Storm {
   private Storm() {}
 
   static Result run(
-      FakeSlack slack, Path dir, Optional<String> dbUrl, int count, int recipients, int threads)
+      FakeSlackApi slack, Path dir, Optional<String> dbUrl, int count, int recipients, int threads)
       throws Exception {
     slack.clear();
     try (BenchBot bot = new BenchBot(BenchBot.env(dir, slack, dbUrl, threads))) {
@@ -45,7 +46,7 @@ final class Storm {
 
   /** Waits until {@code count} distinct posts with the prefix arrived (or the patience ran out). */
   static Result collect(
-      FakeSlack slack,
+      FakeSlackApi slack,
       String prefix,
       int count,
       java.util.function.IntFunction<Instant> dueOf,
@@ -65,9 +66,9 @@ final class Storm {
     int duplicates = 0;
     int processed = 0;
     while (System.currentTimeMillis() < deadline) {
-      List<FakeSlack.Post> posts = slack.posts();
+      List<FakeSlackApi.Posted> posts = slack.posts();
       for (int i = processed; i < posts.size(); i++) {
-        FakeSlack.Post p = posts.get(i);
+        FakeSlackApi.Posted p = posts.get(i);
         if (!p.text().startsWith(prefix)) {
           continue;
         }
@@ -88,7 +89,7 @@ final class Storm {
       if (seen.size() >= count) {
         // A moment more, so a late duplicate would be seen.
         Thread.sleep(500);
-        for (FakeSlack.Post p : slack.posts().subList(processed, slack.posts().size())) {
+        for (FakeSlackApi.Posted p : slack.posts().subList(processed, slack.posts().size())) {
           if (p.text().startsWith(prefix)) {
             duplicates++;
           }

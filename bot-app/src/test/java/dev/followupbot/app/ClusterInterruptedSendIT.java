@@ -8,6 +8,7 @@ import static dev.followupbot.app.InterruptedSendIT.updatedTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.followupbot.core.jdbc.DatabaseSettings;
+import dev.followupbot.core.testing.FakeSlackApi;
 import dev.followupbot.core.testing.TestDatabases;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -88,7 +89,7 @@ class ClusterInterruptedSendIT {
         Instant.parse(InterruptedSendIT.reminder(b, 1).path("delivered_at").asText()).toEpochMilli()
             - restarted;
     report("cluster: reminder Slack had", reminderSettled, again);
-    FakeSlackApi.Post posted = postsWith(slack, "Cluster printer").get(0);
+    FakeSlackApi.Posted posted = postsWith(slack, "Cluster printer").get(0);
     long updated =
         awaitMillis(
             "the card's update after the claim",

@@ -3,6 +3,7 @@ package dev.followupbot.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.followupbot.core.jdbc.DatabaseSettings;
+import dev.followupbot.core.testing.FakeSlackApi;
 import dev.followupbot.core.testing.TestDatabases;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.followupbot.core.jdbc.DatabaseSettings;
+import dev.followupbot.core.testing.FakeSlackApi;
 import dev.followupbot.core.testing.TestDatabases;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -112,7 +113,7 @@ class EventRedeliveryIT {
     }
   }
 
-  private static List<FakeSlackApi.Post> cards(FakeSlackApi slack) {
+  private static List<FakeSlackApi.Posted> cards(FakeSlackApi slack) {
     return slack.posts().stream()
         .filter(p -> p.key().filter(k -> k.matches("card:\\d+")).isPresent())
         .toList();

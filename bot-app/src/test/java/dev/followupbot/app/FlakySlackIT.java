@@ -2,6 +2,7 @@ package dev.followupbot.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.followupbot.core.testing.FakeSlackApi;
 import java.nio.file.Path;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

@@ -3,6 +3,7 @@ package dev.followupbot.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.followupbot.core.testing.FakeSlackApi;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -78,7 +79,7 @@ class InterruptedSendIT {
     return node.api("GET", "/reminders/" + number, null).json();
   }
 
-  static List<FakeSlackApi.Post> postsWith(FakeSlackApi slack, String text) {
+  static List<FakeSlackApi.Posted> postsWith(FakeSlackApi slack, String text) {
     return slack.posts().stream().filter(p -> p.text().contains(text)).toList();
   }
 
@@ -145,7 +146,7 @@ class InterruptedSendIT {
             .contains("cut off when the previous process stopped");
         assertThat(arrived - restarted).isLessThan(SETTLED_WITHIN_MS);
         Thread.sleep(3000);
-        List<FakeSlackApi.Post> posts = postsWith(slack, "stretch-failed");
+        List<FakeSlackApi.Posted> posts = postsWith(slack, "stretch-failed");
         assertThat(posts).hasSize(1);
         assertThat(posts.get(0).text()).doesNotContain("repeat");
         assertThat(delivered(node)).isTrue();
@@ -203,7 +204,7 @@ class InterruptedSendIT {
         assertThat(node.output()).contains("went out without an answer and never arrived");
         slack.release();
         Thread.sleep(3000);
-        List<FakeSlackApi.Post> posts = postsWith(slack, "stretch-untaken");
+        List<FakeSlackApi.Posted> posts = postsWith(slack, "stretch-untaken");
         assertThat(posts).hasSize(1);
         assertThat(posts.get(0).text()).doesNotContain("repeat");
         assertThat(delivered(node)).isTrue();
@@ -226,7 +227,7 @@ class InterruptedSendIT {
       long restarted = System.currentTimeMillis();
       try (ServeNode node = ServeNode.start(dir, env(slack, "box-b"))) {
         assertThat(node.api("POST", "/cases/1/claim", "{\"actor\":\"U2\"}").code()).isEqualTo(200);
-        FakeSlackApi.Post card = postsWith(slack, "Printer on fire").get(0);
+        FakeSlackApi.Posted card = postsWith(slack, "Printer on fire").get(0);
         long updated =
             awaitMillis(
                 "the card's update after the claim",
@@ -253,7 +254,7 @@ class InterruptedSendIT {
   }
 
   /** Whether Slack got an update of {@code card}, in place, reading {@code text}. */
-  static boolean updatedTo(FakeSlackApi slack, FakeSlackApi.Post card, String text) {
+  static boolean updatedTo(FakeSlackApi slack, FakeSlackApi.Posted card, String text) {
     return slack.updates().stream()
         .anyMatch(
             u ->

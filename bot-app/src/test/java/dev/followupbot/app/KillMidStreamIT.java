@@ -2,6 +2,7 @@ package dev.followupbot.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.followupbot.core.testing.FakeSlackApi;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
@@ -57,7 +58,7 @@ class KillMidStreamIT {
         assertThat(slack.notExactlyOnce(NOTE, COUNT)).as(node.output()).isEmpty();
         Instant last = first.plusMillis((COUNT - 1) * 30L);
         long latest =
-            slack.posts().stream().mapToLong(FakeSlackApi.Post::arrivedMillis).max().orElse(0);
+            slack.posts().stream().mapToLong(FakeSlackApi.Posted::arrivedMillis).max().orElse(0);
         Instant bound = (restarted.isAfter(last) ? restarted : last).plusSeconds(30);
         assertThat(Instant.ofEpochMilli(latest))
             .as("the last reminder arrived within 30 s of the restart (or of its due time)")

@@ -1,5 +1,6 @@
 package dev.followupbot.app;
 
+import dev.followupbot.core.testing.FakeSlackApi;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,8 +58,12 @@ final class ServeNode implements AutoCloseable {
         + "  digest: {team: off, personal: off}\n";
   }
 
-  /** The environment of a node with its own directory under {@code dir}. */
+  /**
+   * The environment of a node with its own directory under {@code dir}. The fake then knows whoever
+   * the tests have write (users.info answers every id).
+   */
   static Map<String, String> env(Path dir, FakeSlackApi slack) throws IOException {
+    slack.knowEveryone();
     Files.createDirectories(dir);
     Path config = dir.resolve("followup.yaml");
     Files.writeString(config, quietConfig());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.auth0.jwt.JWT;
 import com.auth0.jwt.algorithms.Algorithm;
+import dev.followupbot.core.testing.FakeSlackApi;
 import dev.followupbot.slack.SlackSignatureVerifier;
 import java.io.IOException;
 import java.io.OutputStream;
