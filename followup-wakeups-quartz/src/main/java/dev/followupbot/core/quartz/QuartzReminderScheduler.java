@@ -17,17 +17,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.quartz.JobBuilder;
-import org.quartz.JobDetail;
-import org.quartz.JobKey;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
-import org.quartz.SimpleScheduleBuilder;
-import org.quartz.Trigger;
-import org.quartz.TriggerBuilder;
 import org.quartz.impl.SchedulerRepository;
 import org.quartz.impl.StdSchedulerFactory;
-import org.quartz.spi.JobFactory;
 import org.quartz.utils.DBConnectionManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,12 +37,9 @@ public final class QuartzReminderScheduler implements ReminderScheduler, AutoClo
 
   private static final Logger log = LoggerFactory.getLogger(QuartzReminderScheduler.class);
   private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(10);
-  private static final String WAKE_UPS = "wake-ups";
 
   /** Quartz's own allowance before it presumes a silent cluster member dead. */
   private static final long CLUSTER_GRACE_MILLIS = 7_500;
-
-  private static final JobKey SWEEP = JobKey.jobKey("sweep", "system");
 
   private final Scheduler scheduler;
   private final QuartzSettings settings;
@@ -125,20 +115,9 @@ public final class QuartzReminderScheduler implements ReminderScheduler, AutoClo
   /** Schedules the periodic sweep and starts firing wake-ups at {@code handler}. */
   public void start(WakeUpHandler handler) {
     try {
-      scheduler.setJobFactory(jobFactory(handler));
-      JobDetail sweep =
-          JobBuilder.newJob(SweepJob.class).withIdentity(SWEEP).storeDurably().build();
-      Trigger every =
-          TriggerBuilder.newTrigger()
-              .withIdentity("sweep", "system")
-              .startNow()
-              .withSchedule(
-                  SimpleScheduleBuilder.simpleSchedule()
-                      .withIntervalInMilliseconds(settings.sweepInterval().toMillis())
-                      .repeatForever()
-                      .withMisfireHandlingInstructionNextWithRemainingCount())
-              .build();
-      scheduler.scheduleJob(sweep, Set.of(every), true);
+      scheduler.setJobFactory(WakeUpJobs.factory(handler));
+      scheduler.scheduleJob(
+          WakeUpJobs.sweep(), Set.of(WakeUpJobs.sweepEvery(settings.sweepInterval())), true);
       scheduler.start();
     } catch (SchedulerException e) {
       throw new IllegalStateException("Could not start the Quartz scheduler: " + e.getMessage(), e);
@@ -148,27 +127,9 @@ public final class QuartzReminderScheduler implements ReminderScheduler, AutoClo
   @Override
   public void wakeAt(WakeUp wakeUp, Instant at) {
     String name = wakeUp.key();
-    JobDetail job =
-        JobBuilder.newJob(WakeUpJob.class)
-            .withIdentity(name, WAKE_UPS)
-            .usingJobData(WakeUpJob.KEY, name)
-            // The original time survives a misfire (Quartz then reports the handling time).
-            .usingJobData("dueAt", at.toString())
-            .requestRecovery(true)
-            .build();
-    Trigger trigger =
-        TriggerBuilder.newTrigger()
-            .withIdentity(name, WAKE_UPS)
-            .startAt(Date.from(at))
-            // However late, a wake-up stays with the triggers Quartz acquires. With "fire now",
-            // Quartz leaves a trigger later than its misfire threshold to a scan that runs once
-            // per threshold, so a backlog that crossed it stalled until the next scan.
-            .withSchedule(
-                SimpleScheduleBuilder.simpleSchedule()
-                    .withMisfireHandlingInstructionIgnoreMisfires())
-            .build();
     try {
-      writes.apply(new BatchedWakeUps.Schedule(job, trigger));
+      writes.apply(
+          new BatchedWakeUps.Schedule(WakeUpJobs.job(name, at), WakeUpJobs.trigger(name, at)));
     } catch (SchedulerException e) {
       throw new IllegalStateException("could not schedule " + name, e);
     }
@@ -177,7 +138,7 @@ public final class QuartzReminderScheduler implements ReminderScheduler, AutoClo
   @Override
   public void cancel(WakeUp wakeUp) {
     try {
-      writes.apply(new BatchedWakeUps.Unschedule(JobKey.jobKey(wakeUp.key(), WAKE_UPS)));
+      writes.apply(new BatchedWakeUps.Unschedule(WakeUpJobs.key(wakeUp)));
     } catch (SchedulerException e) {
       throw new IllegalStateException("could not unschedule " + wakeUp.key(), e);
     }
@@ -187,8 +148,7 @@ public final class QuartzReminderScheduler implements ReminderScheduler, AutoClo
   public void forget(Map<WakeUp, Instant> setFor) {
     setFor.forEach(
         (wakeUp, at) ->
-            writes.submit(
-                new BatchedWakeUps.Forget(JobKey.jobKey(wakeUp.key(), WAKE_UPS), Date.from(at))));
+            writes.submit(new BatchedWakeUps.Forget(WakeUpJobs.key(wakeUp), Date.from(at))));
   }
 
   /** True while the scheduler is started and not shutting down. */
@@ -296,18 +256,5 @@ public final class QuartzReminderScheduler implements ReminderScheduler, AutoClo
       return false;
     }
     return Long.parseLong(started, 36) < startedMillis;
-  }
-
-  private static JobFactory jobFactory(WakeUpHandler handler) {
-    return (bundle, scheduler) -> {
-      Class<?> type = bundle.getJobDetail().getJobClass();
-      if (type == WakeUpJob.class) {
-        return new WakeUpJob(handler);
-      }
-      if (type == SweepJob.class) {
-        return new SweepJob(handler);
-      }
-      throw new SchedulerException("unknown job type " + type.getName());
-    };
   }
 }
