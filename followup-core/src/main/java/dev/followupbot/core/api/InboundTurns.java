@@ -138,7 +138,8 @@ public final class InboundTurns {
         platformTenant,
         key,
         member,
-        caller -> conversations.openFrom(caller, root, requester.apply(caller.tenant()), form),
+        caller ->
+            conversations.forms().openFrom(caller, root, requester.apply(caller.tenant()), form),
         root.channelId());
   }
 
@@ -149,7 +150,7 @@ public final class InboundTurns {
         platformTenant,
         key,
         member,
-        caller -> conversations.openForm(caller, channelId, form),
+        caller -> conversations.forms().openForm(caller, channelId, form),
         channelId);
   }
 

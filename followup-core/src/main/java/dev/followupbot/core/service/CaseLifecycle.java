@@ -277,60 +277,13 @@ final class CaseLifecycle {
     }
   }
 
-  private Transition transition(Actor actor, SupportCase c, CaseChange change) {
-    Instant now = clock.instant();
-    String who = actor.userId();
-    boolean admin = actor.admin();
-    if (change instanceof CaseChange.Claim) {
-      return c.claim(who, now);
-    }
-    if (change instanceof CaseChange.Release) {
-      return c.release(who, admin, now);
-    }
-    if (change instanceof CaseChange.Assign a) {
-      return c.assign(who, admin, a.assigneeId(), a.reason(), now);
-    }
-    if (change instanceof CaseChange.Wait w) {
-      return c.waitOnCustomer(who, admin, w.until(), now);
-    }
-    if (change instanceof CaseChange.Resume) {
-      return c.resume(who, admin, now);
-    }
-    if (change instanceof CaseChange.Resolve r) {
-      return c.resolve(who, admin, r.note(), now);
-    }
-    if (change instanceof CaseChange.Reopen r) {
-      return c.reopen(who, r.reason(), now);
-    }
-    if (change instanceof CaseChange.Close) {
-      return c.close(who, admin, now);
-    }
-    if (change instanceof CaseChange.Progress p) {
-      return c.progress(who, admin, p.note(), now);
-    }
-    if (change instanceof CaseChange.Answered a) {
-      return c.answered(who, admin, a.note(), now);
-    }
-    if (change instanceof CaseChange.TeamReplied r) {
-      return c.teamReplied(who, r.claims(), r.at());
-    }
-    if (change instanceof CaseChange.CustomerReplied r) {
-      return c.customerReplied(who, r.reopenWithin(), r.at());
-    }
-    CaseChange.Edit e = (CaseChange.Edit) change;
-    Optional<String> customer =
-        e.removeCustomer() ? Optional.empty() : e.customer().or(c::customer);
-    return c.edit(
-        who, e.subject().orElse(c.subject()), customer, e.priority().orElse(c.priority()), now);
-  }
-
   private Attempt attempt(Actor actor, Supplier<Optional<SupportCase>> lookup, CaseChange change) {
     Optional<SupportCase> found = lookup.get();
     if (found.isEmpty()) {
       return Attempt.of(new CaseOutcome.NotFound());
     }
     SupportCase before = found.get();
-    Transition t = transition(actor, before, change);
+    Transition t = CaseTransitions.of(actor, before, change, clock.instant());
     if (t instanceof Transition.Refused refused) {
       return Attempt.of(new CaseOutcome.Refused(before, refused.refusal()));
     }

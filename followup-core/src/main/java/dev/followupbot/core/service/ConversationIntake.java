@@ -60,6 +60,11 @@ public final class ConversationIntake {
     this.clock = clock;
   }
 
+  /** Cases opened from a form someone filled in. */
+  public CaseFormIntake forms() {
+    return new CaseFormIntake(this, threads, lifecycle);
+  }
+
   /** A message {@code author} posted. */
   public IntakeOutcome post(Caller authorCaller, ChannelPost post) {
     Actor author = actorOf(authorCaller);
@@ -117,68 +122,6 @@ public final class ConversationIntake {
    */
   public IntakeOutcome openFrom(Caller memberCaller, ChannelPost root, Caller requester) {
     return openFrom(actorOf(memberCaller), root, actorOf(requester));
-  }
-
-  /**
-   * A team member filled in a form to open a case from {@code root}: its subject, customer and
-   * priority are the form's, and the owner it names takes the case (the member themselves claim it;
-   * anyone else is handed it). A form with problems opens nothing.
-   */
-  public IntakeOutcome openFrom(
-      Caller memberCaller, ChannelPost root, Caller requester, CaseForm form) {
-    if (!form.problems().isEmpty()) {
-      return new IntakeOutcome.Ignored("the form has problems: " + form.problems().keySet());
-    }
-    Actor member = actorOf(memberCaller);
-    if (threads.caseOf(member.tenant(), root.channelId(), root.messageId()).isPresent()) {
-      return new IntakeOutcome.Ignored("the message is a case already");
-    }
-    CaseDraft draft =
-        new CaseDraft(
-            Optional.empty(),
-            form.subject(),
-            form.customer().or(() -> Optional.of(requester.displayName())),
-            form.priority(),
-            root.channelId());
-    return taken(member, open(member, actorOf(requester), root, draft), form);
-  }
-
-  /**
-   * A team member filled in the new-case form in a channel, about no message in particular (Slack's
-   * {@code /followup} with no text): the case opens in that channel, its card posted there.
-   */
-  public IntakeOutcome openForm(Caller memberCaller, String channelId, CaseForm form) {
-    if (!form.problems().isEmpty()) {
-      return new IntakeOutcome.Ignored("the form has problems: " + form.problems().keySet());
-    }
-    Actor member = actorOf(memberCaller);
-    OpenOutcome.Opened opened =
-        lifecycle.create(
-            member,
-            new CaseDraft(
-                Optional.empty(), form.subject(), form.customer(), form.priority(), channelId));
-    return taken(member, new IntakeOutcome.Opened(opened.opened(), opened.deliveries()), form);
-  }
-
-  /**
-   * The owner a form names takes the case it opened: the member claims, anyone else is handed it.
-   */
-  private IntakeOutcome taken(Actor member, IntakeOutcome opened, CaseForm form) {
-    if (!(opened instanceof IntakeOutcome.Opened o) || form.owner().isEmpty()) {
-      return opened;
-    }
-    String owner = form.owner().get();
-    CaseChange take =
-        owner.equals(member.userId())
-            ? new CaseChange.Claim()
-            : new CaseChange.Assign(owner, Optional.empty());
-    CaseOutcome taken = lifecycle.perform(member, o.opened().id(), take);
-    List<Long> deliveries = new java.util.ArrayList<>(o.deliveries());
-    if (taken instanceof CaseOutcome.Applied applied) {
-      deliveries.addAll(applied.deliveries());
-      return new IntakeOutcome.Opened(applied.after(), deliveries);
-    }
-    return opened;
   }
 
   private IntakeOutcome openFrom(Actor member, ChannelPost root, Actor requester) {
@@ -288,7 +231,7 @@ public final class ConversationIntake {
             root.channelId()));
   }
 
-  private IntakeOutcome open(Actor opener, Actor requester, ChannelPost root, CaseDraft draft) {
+  IntakeOutcome open(Actor opener, Actor requester, ChannelPost root, CaseDraft draft) {
     CaseSource source =
         new CaseSource(root.channelId(), root.messageId(), root.permalink(), root.authorId());
     return lifecycle
@@ -308,7 +251,7 @@ public final class ConversationIntake {
     return new IntakeOutcome.Ignored("the case did not change: " + outcome);
   }
 
-  private Actor actorOf(Caller caller) {
+  Actor actorOf(Caller caller) {
     return new Actor(
         caller.tenant(),
         caller.userId(),
