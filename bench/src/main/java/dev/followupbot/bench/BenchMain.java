@@ -47,7 +47,7 @@ public final class BenchMain implements Callable<Integer> {
       split = ",",
       description =
           "run only these figures: ack, steady-ack, storms, limited, punctuality, footprint,"
-              + " scale-out, dashboard")
+              + " scale-out, dashboard, conversations")
   java.util.Set<String> only = java.util.Set.of();
 
   public static void main(String[] args) {
@@ -88,6 +88,10 @@ public final class BenchMain implements Callable<Integer> {
       timed(took, "footprint", () -> footprint(report, slack, work, full));
       timed(took, "scale-out", () -> scaleOut(report, slack, work, full));
       timed(took, "dashboard", () -> dashboard(report, slack, work, full));
+      timed(
+          took,
+          "conversations",
+          () -> ConversationStorm.figure(report, slack, work.resolve("talk"), full, threads));
       report.note(
           String.format(
               Locale.ROOT,

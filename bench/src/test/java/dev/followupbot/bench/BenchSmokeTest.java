@@ -27,7 +27,8 @@ class BenchSmokeTest {
         .contains("4. Punctuality")
         .contains("5. Process start to /healthz")
         .contains("5. Heap after full GC")
-        .contains("7. Dashboard queue page");
+        .contains("7. Dashboard queue page")
+        .contains("8. Conversations");
     assertThat(report.rows()).allSatisfy(r -> assertThat(r.ours()).doesNotContain("n/a"));
     // Correctness holds even at tiny size: everything arrives exactly once.
     assertThat(md).contains("40/40, 0").contains("30 delivered, 0 duplicates");

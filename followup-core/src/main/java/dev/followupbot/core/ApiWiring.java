@@ -22,6 +22,7 @@ final class ApiWiring {
   private final DeliveryWiring send;
   private final CommandWiring commands;
   private final ConversationIntake conversations;
+  private final ReminderService reminderService;
   final Cases cases;
   final Reminders reminders;
   final WeeklyTrends trends;
@@ -40,6 +41,7 @@ final class ApiWiring {
     this.commands = commands;
     this.conversations = cases.cases.conversations();
     this.cases = new Cases(storage.cases(), cases.cases);
+    this.reminderService = reminders;
     this.reminders = new Reminders(storage.reminders(), reminders);
     this.trends = new WeeklyTrends(storage.cases(), storage.feedback(), send.cards, basics.clock());
     this.lateAnswers = new LateAnswers(storage.outbox(), send.delivery, basics.clock());
@@ -54,6 +56,7 @@ final class ApiWiring {
         basics.directory(),
         commands.router,
         conversations,
+        reminderService,
         send.delivery,
         basics.clock());
   }

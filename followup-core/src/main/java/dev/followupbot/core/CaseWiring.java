@@ -1,6 +1,7 @@
 package dev.followupbot.core;
 
 import dev.followupbot.core.config.SupportTeams;
+import dev.followupbot.core.domain.TenantId;
 import dev.followupbot.core.port.ReminderScheduler;
 import dev.followupbot.core.port.Storage;
 import dev.followupbot.core.service.CaseService;
@@ -11,6 +12,8 @@ import dev.followupbot.core.service.NudgeService;
 import dev.followupbot.core.service.OpenCaseRechecks;
 import dev.followupbot.core.service.SlaWatch;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 
 /**
  * Cases, wired for {@link FollowupCore}: the watch over open cases (nudges, SLA states, the
@@ -61,6 +64,7 @@ final class CaseWiring {
             slaWatch,
             basics.later(),
             rechecks,
+            this::resolveAfterSilence,
             clock);
     this.cases =
         new CaseService(
@@ -79,5 +83,10 @@ final class CaseWiring {
             send.webhookEvents,
             metrics,
             clock);
+  }
+
+  /** The watch resolves silent cases through the use case, which is built after it. */
+  private List<Long> resolveAfterSilence(TenantId tenant, long caseId, Instant since) {
+    return cases.resolveAfterSilence(tenant, caseId, since);
   }
 }

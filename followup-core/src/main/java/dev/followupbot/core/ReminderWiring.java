@@ -20,6 +20,7 @@ final class ReminderWiring {
         storage.tenants(),
         storage.reminders(),
         storage.cases(),
+        storage.caseThreads(),
         storage.outbox(),
         basics.scheduler(),
         basics.directory(),

@@ -47,6 +47,15 @@ public final class BlockKitRenderer {
   /** Buttons are recognised by this prefix when clicked. */
   public static final String ACTION_PREFIX = "followup_";
 
+  /**
+   * Link buttons (they open a URL and run no command) are named with this prefix; Slack still tells
+   * the app of their clicks, which are only acknowledged.
+   */
+  public static final String LINK_PREFIX = "followup_link_";
+
+  /** Slack's limit on a button's URL. */
+  public static final int BUTTON_URL = 3000;
+
   static final String SHORTENED =
       "Shortened to fit in Slack. A narrower command, such as `cases mine`, shows the rest.";
 
@@ -140,10 +149,13 @@ public final class BlockKitRenderer {
       List<LayoutBlock> out = new ArrayList<>();
       List<BlockElement> elements = new ArrayList<>();
       for (Button button : actions.buttons()) {
-        if (button.command().length() > BUTTON_VALUE || button.label().isBlank()) {
+        if (button.command().length() > BUTTON_VALUE
+            || button.url().length() > BUTTON_URL
+            || button.label().isBlank()) {
           continue;
         }
-        elements.add(button(button, ACTION_PREFIX + buttons[0]++));
+        elements.add(
+            button(button, (button.opensLink() ? LINK_PREFIX : ACTION_PREFIX) + buttons[0]++));
         if (elements.size() == BUTTONS_PER_ACTIONS) {
           out.add(ActionsBlock.builder().elements(elements).build());
           elements = new ArrayList<>();
@@ -173,8 +185,12 @@ public final class BlockKitRenderer {
     ButtonElement.ButtonElementBuilder b =
         ButtonElement.builder()
             .actionId(actionId)
-            .text(plain(Mrkdwn.truncate(button.label().strip(), BUTTON_TEXT)))
-            .value(button.command());
+            .text(plain(Mrkdwn.truncate(button.label().strip(), BUTTON_TEXT)));
+    if (button.opensLink()) {
+      b.url(button.url());
+    } else {
+      b.value(button.command());
+    }
     switch (button.style()) {
       case PRIMARY:
         b.style("primary");

@@ -48,6 +48,8 @@ final class CaseModal {
     view.add("title", text("Open a case"));
     view.add("submit", text("Open"));
     view.add("close", text("Cancel"));
+    // Slack then tells us of a form closed unsent (view_closed), which is acknowledged only.
+    view.addProperty("notify_on_close", true);
     view.addProperty("private_metadata", seal(about));
     JsonArray blocks = new JsonArray();
     blocks.add(input(SUBJECT, "Subject", plainText(subject, CaseForm.MAX_SUBJECT), false));

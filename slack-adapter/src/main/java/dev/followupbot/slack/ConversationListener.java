@@ -4,6 +4,7 @@ import com.slack.api.app_backend.events.payload.EventsApiPayload;
 import com.slack.api.bolt.context.builtin.EventContext;
 import com.slack.api.bolt.handler.BoltEventHandler;
 import com.slack.api.bolt.response.Response;
+import com.slack.api.model.event.Event;
 import com.slack.api.model.event.MessageEvent;
 import com.slack.api.model.event.MessageFileShareEvent;
 import dev.followupbot.core.api.EventKey;
@@ -13,6 +14,7 @@ import dev.followupbot.core.service.ChannelPost;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,45 +51,16 @@ final class ConversationListener {
 
   /** {@code message} events without a subtype. */
   BoltEventHandler<MessageEvent> messages() {
-    return (payload, ctx) -> {
-      MessageEvent e = payload.getEvent();
-      return e == null
-          ? ctx.ack()
-          : hear(
-              payload,
-              ctx,
-              e.getChannel(),
-              e.getTs(),
-              e.getThreadTs(),
-              e.getUser(),
-              e.getTeam(),
-              e.getBotId() != null || e.getBotProfile() != null,
-              e.getText());
-    };
+    return on(Message::of);
   }
 
   /** First messages that carry a file. */
   BoltEventHandler<MessageFileShareEvent> fileShares() {
-    return (payload, ctx) -> {
-      MessageFileShareEvent e = payload.getEvent();
-      return e == null
-          ? ctx.ack()
-          : hear(
-              payload,
-              ctx,
-              e.getChannel(),
-              e.getTs(),
-              e.getThreadTs(),
-              e.getUser(),
-              null,
-              Boolean.TRUE.equals(e.getDisplayAsBot()),
-              e.getText());
-    };
+    return on(Message::of);
   }
 
-  private Response hear(
-      EventsApiPayload<?> payload,
-      EventContext ctx,
+  /** What both message types carry that the conversation rules read. */
+  private record Message(
       String channel,
       String ts,
       String threadTs,
@@ -95,30 +68,63 @@ final class ConversationListener {
       String userTeam,
       boolean fromBot,
       String text) {
-    Optional<Instant> postedAt = instant(ts);
-    if (channel == null || user == null || postedAt.isEmpty()) {
+
+    static Message of(MessageEvent e) {
+      return new Message(
+          e.getChannel(),
+          e.getTs(),
+          e.getThreadTs(),
+          e.getUser(),
+          e.getTeam(),
+          e.getBotId() != null || e.getBotProfile() != null,
+          e.getText());
+    }
+
+    /** File shares carry no user team; they are taken as the workspace's own. */
+    static Message of(MessageFileShareEvent e) {
+      return new Message(
+          e.getChannel(),
+          e.getTs(),
+          e.getThreadTs(),
+          e.getUser(),
+          null,
+          Boolean.TRUE.equals(e.getDisplayAsBot()),
+          e.getText());
+    }
+  }
+
+  private <E extends Event> BoltEventHandler<E> on(Function<E, Message> read) {
+    return (payload, ctx) -> {
+      E e = payload.getEvent();
+      return e == null ? ctx.ack() : hear(payload, ctx, read.apply(e));
+    };
+  }
+
+  private Response hear(EventsApiPayload<?> payload, EventContext ctx, Message m) {
+    Optional<Instant> postedAt = instant(m.ts());
+    if (m.channel() == null || m.user() == null || postedAt.isEmpty()) {
       log.info("ignored a message event without a channel, user or ts");
       return ctx.ack();
     }
-    if (text != null && text.contains("<@" + workspace.botUserId())) {
+    if (m.text() != null && m.text().contains("<@" + workspace.botUserId())) {
       return ctx.ack(); // a command; the app_mention event carries it
     }
     ChannelPost post =
         new ChannelPost(
-            channel,
-            ts,
-            Optional.ofNullable(threadTs),
-            user,
-            userTeam != null && !userTeam.equals(workspace.teamId()),
-            fromBot,
-            SlackText.toCore(text == null ? "" : text),
+            m.channel(),
+            m.ts(),
+            Optional.ofNullable(m.threadTs()),
+            m.user(),
+            m.userTeam() != null && !m.userTeam().equals(workspace.teamId()),
+            m.fromBot(),
+            SlackText.toCore(m.text() == null ? "" : m.text()),
             postedAt.get(),
-            Optional.of(permalink(channel, ts)));
+            Optional.of(permalink(m.channel(), m.ts())));
     Handled handled =
         inbound.post(
             InboundEvents.authorizingTeam(payload),
-            new EventKey("slack", workspace.teamId(), "message:" + channel + ":" + ts),
-            tenant -> callers.quickly(user, channel),
+            new EventKey("slack", workspace.teamId(), "message:" + m.channel() + ":" + m.ts()),
+            tenant -> callers.quickly(m.user(), m.channel()),
             post);
     if (handled instanceof Handled.NotServed) {
       events.notServed(payload);

@@ -73,7 +73,13 @@ final class ReactionListener implements BoltEventHandler<ReactionAddedEvent> {
                 workspace.teamId(),
                 "reaction:" + channel + ":" + ts + ":" + name + ":" + e.getUser()),
             tenant -> callers.quickly(e.getUser(), channel),
-            new ChannelReaction(channel, ts, e.getUser(), false, name, true),
+            new ChannelReaction(
+                channel,
+                ts,
+                e.getUser(),
+                () -> callers.fromElsewhere(e.getUser(), workspace.teamId()),
+                name,
+                true),
             tenant -> root(channel, ts).map(m -> opening(channel, m)));
     if (handled instanceof Handled.NotServed) {
       events.notServed(payload);

@@ -31,6 +31,16 @@ final class SlackCallers {
     return caller(people.person(userId), channelId);
   }
 
+  /**
+   * Whether the person belongs to another workspace than {@code teamId} (a Slack Connect channel's
+   * guest), by their users.info {@code team_id}, looked up within the request's budget; unknown
+   * counts as not.
+   */
+  boolean fromElsewhere(String userId, String teamId) {
+    people.personWithin(userId, LOOKUP_BUDGET);
+    return people.homeTeam(userId).map(t -> !t.equals(teamId)).orElse(false);
+  }
+
   /** Looks up the people mentioned in a command, within the request's budget. */
   void learnMentioned(String text) {
     people.learnMentioned(text, LOOKUP_BUDGET);

@@ -54,7 +54,8 @@ public final class SlackMessenger implements Messenger {
   @Override
   public MessageRef post(Destination to, Message message) {
     ours(to.tenant());
-    return api.postMessage(channelOf(to), threadOf(to), renderer.message(message), null);
+    return api.postMessage(
+        channelOf(to), threadOf(to), broadcasts(to), renderer.message(message), null);
   }
 
   /**
@@ -63,7 +64,8 @@ public final class SlackMessenger implements Messenger {
   @Override
   public MessageRef post(Destination to, Message message, String deliveryKey) {
     ours(to.tenant());
-    return api.postMessage(channelOf(to), threadOf(to), renderer.message(message), deliveryKey);
+    return api.postMessage(
+        channelOf(to), threadOf(to), broadcasts(to), renderer.message(message), deliveryKey);
   }
 
   /**
@@ -85,6 +87,10 @@ public final class SlackMessenger implements Messenger {
   /** The thread a channel post replies in (a case's thread), or null for a top-level post. */
   private static String threadOf(Destination to) {
     return to instanceof Destination.Channel channel ? channel.thread().orElse(null) : null;
+  }
+
+  private static boolean broadcasts(Destination to) {
+    return to instanceof Destination.Channel channel && channel.broadcast();
   }
 
   private String channelOf(Destination to) {

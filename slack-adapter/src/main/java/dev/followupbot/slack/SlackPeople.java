@@ -46,6 +46,9 @@ final class SlackPeople {
   private final Executor executor;
   private final Map<String, Known> cache = new ConcurrentHashMap<>();
 
+  /** Each person's home workspace as users.info gave it ({@code team_id}). */
+  private final Map<String, String> homeTeams = new ConcurrentHashMap<>();
+
   /** Each person's locale as users.info gave it ("en-US"): how they write numeric dates. */
   private final Map<String, java.util.Locale> locales = new ConcurrentHashMap<>();
 
@@ -69,6 +72,9 @@ final class SlackPeople {
       User user = api.userInfo(userId);
       Person fetched = fromSlack(userId, user);
       Caller.localeOf(user.getLocale()).ifPresent(l -> locales.put(userId, l));
+      if (user.getTeamId() != null) {
+        homeTeams.put(userId, user.getTeamId());
+      }
       cache.put(userId, new Known(fetched, now));
       directory.remember(fetched);
       return fetched;
@@ -76,6 +82,11 @@ final class SlackPeople {
       log.warn("users.info for {} failed ({}); using what I know", userId, e.getMessage());
       return known != null ? known.person() : directory.person(tenant, userId);
     }
+  }
+
+  /** The person's home workspace, if users.info has told us. */
+  Optional<String> homeTeam(String userId) {
+    return Optional.ofNullable(homeTeams.get(userId));
   }
 
   /** The person's locale, if users.info has told us. */

@@ -229,6 +229,9 @@ public final class SlackPlatform implements AutoCloseable {
             new ResponseUrls(slack, settings.apiUrl()),
             home,
             afterAck));
+    app.blockAction(
+        Pattern.compile("^" + Pattern.quote(BlockKitRenderer.LINK_PREFIX) + "\\d+$"),
+        (req, ctx) -> ctx.ack());
     SlackThreads threads = api.threads();
     CaseMirror mirror = new CaseMirror(threads, afterAck);
     ConversationListener conversations =
@@ -246,6 +249,20 @@ public final class SlackPlatform implements AutoCloseable {
         new SlashCommandListener(callers, inbound, renderer, workspace, modal));
     app.messageShortcut(CaseModal.SHORTCUT, modal.shortcut());
     app.viewSubmission(CaseModal.CALLBACK, modal.submission());
+    app.viewClosed(CaseModal.CALLBACK, (req, ctx) -> ctx.ack()); // closed unsent: nothing made
+    RemindModalListener remind =
+        new RemindModalListener(
+            workspace,
+            callers,
+            inbound,
+            api,
+            renderer,
+            new RemindModal(settings.signingSecret()),
+            afterAck,
+            clock);
+    app.messageShortcut(RemindModal.SHORTCUT, remind.shortcut());
+    app.viewSubmission(RemindModal.CALLBACK, remind.submission());
+    app.viewClosed(RemindModal.CALLBACK, (req, ctx) -> ctx.ack());
     InstallEvents.listen(app);
     return inbound;
   }

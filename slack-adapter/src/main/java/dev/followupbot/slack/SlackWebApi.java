@@ -97,12 +97,19 @@ final class SlackWebApi {
    * #DELIVERY_EVENT} with the key in its payload, so {@link #findDelivery} can find it again.
    */
   MessageRef postMessage(String channel, BlockKitRenderer.Rendered message, String deliveryKey) {
-    return postMessage(channel, null, message, deliveryKey);
+    return postMessage(channel, null, false, message, deliveryKey);
   }
 
-  /** Posts as {@link #postMessage(String, BlockKitRenderer.Rendered, String)}, in a thread. */
+  /**
+   * Posts as {@link #postMessage(String, BlockKitRenderer.Rendered, String)}, in a thread; a {@code
+   * broadcast} reply is also shown in the channel.
+   */
   MessageRef postMessage(
-      String channel, String threadTs, BlockKitRenderer.Rendered message, String deliveryKey) {
+      String channel,
+      String threadTs,
+      boolean broadcast,
+      BlockKitRenderer.Rendered message,
+      String deliveryKey) {
     Message.Metadata metadata =
         deliveryKey == null
             ? null
@@ -118,6 +125,7 @@ final class SlackWebApi {
                     req ->
                         req.channel(channel)
                             .threadTs(threadTs)
+                            .replyBroadcast(threadTs != null && broadcast)
                             .text(message.text())
                             .blocks(message.blocks())
                             .metadata(metadata)

@@ -10,6 +10,7 @@ import dev.followupbot.core.domain.Priority;
 import dev.followupbot.core.domain.SupportCase;
 import dev.followupbot.core.testing.CoreHarness;
 import dev.followupbot.core.testing.FakeSlackApi;
+import dev.followupbot.core.testing.TeamYaml;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,12 +32,10 @@ class CaseModalTest {
           CoreHarness.quiet(
               ConfigLoader.parse(
                   "followup.yaml",
-                  "teams:\n"
-                      + "  - id: support\n"
-                      + "    channels: ["
-                      + SlackTestBot.CHANNEL
-                      + "]\n"
-                      + "    members: [UANN, UBOB]\n")));
+                  TeamYaml.team("support")
+                      .channels(SlackTestBot.CHANNEL)
+                      .members("UANN", "UBOB")
+                      .yaml())));
 
   @AfterEach
   void stop() throws Exception {
@@ -131,6 +130,30 @@ class CaseModalTest {
     SlackTestBot.Answer answer = submit(view, "Refund missing", "high", null, null, "T0GLOBEX");
 
     assertThat(answer.status()).isIn(200, 401);
+    assertThat(bot.core.cases().findByNumber(SlackTestBot.TENANT, 1)).isEmpty();
+  }
+
+  @Test
+  void closing_the_form_unsent_is_acknowledged_and_creates_nothing() throws Exception {
+    shortcut("1795000100.000100", null);
+    assertThat(openedView().path("notify_on_close").asBoolean()).isTrue();
+    ObjectNode p = JSON.createObjectNode();
+    p.put("type", "view_closed");
+    p.putObject("team").put("id", SlackTestBot.TEAM).put("domain", "acme");
+    p.putObject("user").put("id", "UANN").put("name", "ann").put("team_id", SlackTestBot.TEAM);
+    p.put("api_app_id", "A0FOLLOWUP");
+    p.put("is_cleared", false);
+    ObjectNode view = p.putObject("view");
+    view.put("id", "V0CLOSED").put("team_id", SlackTestBot.TEAM).put("type", "modal");
+    view.put("callback_id", CaseModal.CALLBACK);
+
+    SlackTestBot.Answer answer =
+        bot.postSigned(
+            SlackTestBot.formBody(Map.of("payload", p.toString())),
+            okhttp3.MediaType.get("application/x-www-form-urlencoded"),
+            Map.of());
+
+    assertThat(answer.status()).isEqualTo(200);
     assertThat(bot.core.cases().findByNumber(SlackTestBot.TENANT, 1)).isEmpty();
   }
 

@@ -9,6 +9,7 @@ import dev.followupbot.core.domain.CaseStatus;
 import dev.followupbot.core.domain.SupportCase;
 import dev.followupbot.core.testing.CoreHarness;
 import dev.followupbot.core.testing.FakeSlackApi;
+import dev.followupbot.core.testing.TeamYaml;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -29,17 +30,12 @@ class ConversationEventsTest {
           CoreHarness.quiet(
               ConfigLoader.parse(
                   "followup.yaml",
-                  "teams:\n"
-                      + "  - id: support\n"
-                      + "    channels: ["
-                      + SlackTestBot.CHANNEL
-                      + ", "
-                      + MANUAL
-                      + "]\n"
-                      + "    members: [UANN, UBOB]\n"
-                      + "    intake: {mode: auto, channels: {"
-                      + MANUAL
-                      + ": manual}}\n")));
+                  TeamYaml.team("support")
+                      .channels(SlackTestBot.CHANNEL, MANUAL)
+                      .members("UANN", "UBOB")
+                      .intake("auto")
+                      .intake(MANUAL, "manual")
+                      .yaml())));
 
   @AfterEach
   void stop() throws Exception {
@@ -142,6 +138,17 @@ class ConversationEventsTest {
     bot.event("Ev1", fromOutside, Map.of());
 
     assertThat(only().source().get().requesterId()).isEqualTo("UANN");
+  }
+
+  @Test
+  void a_reaction_by_another_workspaces_person_does_nothing_even_if_they_are_named() {
+    bot.slack.guest("UANN", "Ann of Globex", "T0GLOBEX");
+    bot.slack.message(MANUAL, "1795000100.000100", "UCAROL", "Where is my refund");
+
+    bot.event("Ev1", reaction("UANN", "ticket", MANUAL, "1795000100.000100"), Map.of());
+
+    assertThat(bot.core.cases().findByNumber(SlackTestBot.TENANT, 1)).isEmpty();
+    assertThat(bot.slack.calls("users.info")).isNotEmpty();
   }
 
   @Test

@@ -70,6 +70,8 @@ class SlackManifestTest {
     assertThat(m.at("/features/app_home/home_tab_enabled").asBoolean()).isTrue();
     assertThat(m.at("/features/shortcuts/0/type").asText()).isEqualTo("message");
     assertThat(m.at("/features/shortcuts/0/callback_id").asText()).isEqualTo(CaseModal.SHORTCUT);
+    assertThat(m.at("/features/shortcuts/1/type").asText()).isEqualTo("message");
+    assertThat(m.at("/features/shortcuts/1/callback_id").asText()).isEqualTo(RemindModal.SHORTCUT);
     assertThat(m.at("/settings/socket_mode_enabled").asBoolean()).isFalse();
   }
 }

@@ -217,6 +217,13 @@ public final class AdaptiveCardRenderer {
   }
 
   private static ObjectNode execute(Button b) {
+    if (b.opensLink()) {
+      ObjectNode open = JSON.objectNode();
+      open.put("type", "Action.OpenUrl");
+      open.put("title", b.label());
+      open.put("url", b.url());
+      return open;
+    }
     ObjectNode action = JSON.objectNode();
     action.put("type", "Action.Execute");
     action.put("title", b.label());

@@ -87,6 +87,26 @@ class AdaptiveCardRendererTest {
   }
 
   @Test
+  void a_link_button_opens_its_url_and_runs_no_command() {
+    ObjectNode card =
+        renderer.card(
+            Message.builder("⏰ Reminder: look again")
+                .section("⏰ Reminder: look again")
+                .actions(
+                    List.of(
+                        Button.primary("Done", "done 3"),
+                        Button.link("Open message", "https://teams.example/l/message/1")))
+                .build());
+
+    JsonNode open = card.findParents("url").get(0);
+    assertThat(open.path("type").asText()).isEqualTo("Action.OpenUrl");
+    assertThat(open.path("title").asText()).isEqualTo("Open message");
+    assertThat(open.path("url").asText()).isEqualTo("https://teams.example/l/message/1");
+    assertThat(open.has("data")).isFalse();
+    AdaptiveCardSchema.assertValid(card);
+  }
+
+  @Test
   void the_schema_check_refuses_what_teams_would_refuse() {
     com.fasterxml.jackson.databind.node.ObjectNode card = renderer.card(caseCard());
     ((com.fasterxml.jackson.databind.node.ObjectNode) card.path("body").get(0))

@@ -203,6 +203,7 @@ final class RemindersApi {
     o.put("completed_at", r.completedAt().map(Instant::toString).orElse(null));
     o.put("snooze_count", r.snoozeCount());
     o.put("last_error", r.lastError().orElse(null));
+    o.put("link", r.link().orElse(null));
     Optional<ReminderRepository.Series> series = core.reminders().seriesOf(r.id());
     if (series.isPresent()) {
       ObjectNode rep = o.putObject("repeats");

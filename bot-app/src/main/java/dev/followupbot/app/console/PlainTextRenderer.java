@@ -67,6 +67,15 @@ public final class PlainTextRenderer {
                 public String actions(Block.Actions a) {
                   StringBuilder line = new StringBuilder();
                   for (Button b : a.buttons()) {
+                    if (b.opensLink()) {
+                      line.append(line.length() == 0 ? "" : "  ")
+                          .append("[")
+                          .append(b.label())
+                          .append(": ")
+                          .append(b.url())
+                          .append("]");
+                      continue;
+                    }
                     commands.add(b.command());
                     line.append(line.length() == 0 ? "" : "  ")
                         .append("[")

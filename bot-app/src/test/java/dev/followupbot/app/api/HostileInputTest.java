@@ -151,6 +151,7 @@ class HostileInputTest {
     // 1. Requests that must all be refused: nothing at all changes.
     for (int i = 1; i <= 40 * ROUNDS; i++) {
       slackRefused();
+      slackForgedReminderForm();
       teamsRefused();
       restRefused();
       globexNamesTheVictim();
@@ -767,6 +768,57 @@ class HostileInputTest {
   }
 
   /** Requests Slack's endpoint must refuse (401, 400, 413) before anything runs. */
+  /**
+   * A signed "Remind me about this" submission whose private_metadata this bot never sealed: a
+   * forged seal, one naming the victim's workspace, or none that parses. It sets nothing.
+   */
+  private void slackForgedReminderForm() {
+    String link = "https://slack.com/archives/C0VICTIM/p1795000100000100";
+    String metadata =
+        switch (random.nextInt(5)) {
+          case 0 ->
+              "{\"team\":\"T0ACME\",\"channel\":\"C0SUPPORT\",\"ts\":\"1795000100.000100\","
+                  + "\"thread\":\"\",\"link\":\""
+                  + link
+                  + "\",\"seal\":\""
+                  + "0".repeat(64)
+                  + "\"}";
+          case 1 ->
+              "{\"team\":\"T0VICTIM\",\"channel\":\"C0VICTIM\",\"ts\":\"1795000100.000100\","
+                  + "\"thread\":\"\",\"link\":\""
+                  + link
+                  + "\",\"seal\":\"zz\"}";
+          case 2 -> "{\"team\":\"T0ACME\"}";
+          case 3 -> "x".repeat(4000);
+          default -> "";
+        };
+    ObjectNode p = J.objectNode();
+    p.put("type", "view_submission");
+    String team = random.nextInt(4) == 0 ? "T0VICTIM" : "T0ACME";
+    p.putObject("team").put("id", team).put("domain", "acme");
+    p.putObject("user").put("id", "UANN").put("team_id", team).put("name", "ann");
+    p.put("api_app_id", "A0FOLLOWUP");
+    p.put("trigger_id", triggerId());
+    ObjectNode view = p.putObject("view");
+    view.put("id", "V0FORGED" + random.nextInt(1_000_000));
+    view.put("team_id", team);
+    view.put("type", "modal");
+    view.put("callback_id", "followup_remind_me_submit");
+    view.put("private_metadata", metadata);
+    ObjectNode values = view.putObject("state").putObject("values");
+    values
+        .putObject("when")
+        .putObject("value")
+        .put("type", "datetimepicker")
+        .put("selected_date_time", System.currentTimeMillis() / 1000 + 86_400);
+    values
+        .putObject("note")
+        .putObject("value")
+        .put("type", "plain_text_input")
+        .put("value", hostileText());
+    signed("slack forged reminder form", form("payload", p.toString()), FORM);
+  }
+
   private void slackRefused() {
     String body =
         form(

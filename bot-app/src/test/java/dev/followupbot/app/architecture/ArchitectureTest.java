@@ -128,6 +128,7 @@ class ArchitectureTest {
           .mayOnlyAccessLayers("Domain", "Ports")
           .whereLayer("WakeUps")
           .mayOnlyBeAccessedByLayers("App")
+          // The bench (not a layer, not analysed here) is the one main code that uses the testkit.
           .whereLayer("Testkit")
           .mayNotBeAccessedByAnyLayer()
           .whereLayer("Slack")
@@ -213,7 +214,8 @@ class ArchitectureTest {
           .and()
           .resideOutsideOfPackage("dev.followupbot.core.http..")
           // Ignored: followup-testkit's fake Slack Web API and Bot Connector serve HTTP
-          // (MockWebServer); no main code uses them.
+          // (MockWebServer). No product layer uses them (the Testkit rule in layers); the bench,
+          // which is not the product and not on this classpath, uses FakeSlackApi at compile scope.
           .and()
           .resideOutsideOfPackage("dev.followupbot.core.testing..")
           .should()

@@ -12,6 +12,7 @@ import dev.followupbot.core.jdbc.JdbiStorage;
 import dev.followupbot.core.testing.CoreHarness;
 import dev.followupbot.core.testing.ManualReminderScheduler;
 import dev.followupbot.core.testing.MutableClock;
+import dev.followupbot.core.testing.TeamYaml;
 import dev.followupbot.core.testing.TestDatabases;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -38,11 +39,11 @@ class ConsoleConversationTest {
               CoreHarness.quiet(
                   ConfigLoader.parse(
                       "followup.yaml",
-                      "teams:\n"
-                          + "  - id: trial\n"
-                          + "    channels: [console]\n"
-                          + "    members: [ann, bob]\n"
-                          + "    intake: {mode: auto}\n")))
+                      TeamYaml.team("trial")
+                          .channels("console")
+                          .members("ann", "bob")
+                          .intake("auto")
+                          .yaml())))
           .node("console")
           .clock(clock)
           .build();

@@ -30,6 +30,22 @@ class PlainTextRendererTest {
   }
 
   @Test
+  void a_link_button_shows_its_url_and_takes_no_number() {
+    Message m =
+        Message.builder("x")
+            .actions(
+                List.of(
+                    Button.primary("Done", "done 1"),
+                    Button.link("Open message", "https://chat.example/m/1")))
+            .build();
+    PlainTextRenderer.Rendered r = new PlainTextRenderer().render(m, "");
+    assertThat(r.text())
+        .isEqualTo(
+            "[1] Done  [Open message: https://chat.example/m/1]   (type :1 to click the first)\n");
+    assertThat(r.buttonCommands()).containsExactly("done 1");
+  }
+
+  @Test
   void many_facts_go_one_per_line() {
     List<Block.Fact> facts = new java.util.ArrayList<>();
     for (int i = 0; i < 12; i++) {

@@ -74,8 +74,16 @@ public record PolicySpec(
     }
   }
 
-  /** {@code follow_up:} after_resolution per priority, at (local time for whole-day waits). */
-  public record FollowUpSpec(Map<Priority, Duration> afterResolution, LocalTime at) {}
+  /**
+   * {@code follow_up:} after_resolution per priority, at (local time for whole-day waits),
+   * auto_resolve_after and auto_resolve_warn_after (business time of requester silence; off by
+   * default).
+   */
+  public record FollowUpSpec(
+      Map<Priority, Duration> afterResolution,
+      LocalTime at,
+      Duration autoResolveAfter,
+      Duration autoResolveWarnAfter) {}
 
   /**
    * {@code csat:} low_score (1-5), on_low (nothing, reopen, notify_lead, reopen_and_notify_lead).
@@ -206,7 +214,10 @@ public record PolicySpec(
             other.followUp,
             (a, b) ->
                 new FollowUpSpec(
-                    mergeMaps(a.afterResolution(), b.afterResolution()), pick(a.at(), b.at()))),
+                    mergeMaps(a.afterResolution(), b.afterResolution()),
+                    pick(a.at(), b.at()),
+                    pick(a.autoResolveAfter(), b.autoResolveAfter()),
+                    pick(a.autoResolveWarnAfter(), b.autoResolveWarnAfter()))),
         merge(
             csat,
             other.csat,

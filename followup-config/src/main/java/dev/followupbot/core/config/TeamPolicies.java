@@ -55,7 +55,9 @@ public final class TeamPolicies {
           new PolicySpec.FollowUpSpec(
               byPriority(
                   Duration.ofDays(1), Duration.ofDays(2), Duration.ofDays(3), Duration.ofDays(5)),
-              LocalTime.of(10, 0)),
+              LocalTime.of(10, 0),
+              ConfigLoader.OFF,
+              ConfigLoader.OFF),
           new PolicySpec.CsatSpec(2, "notify_lead"),
           new PolicySpec.DigestSpec("0 0 9 ? * MON-FRI", true),
           new PolicySpec.NudgesSpec(Duration.ofMinutes(2)),
@@ -121,7 +123,7 @@ public final class TeamPolicies {
             targets(sla.firstResponse()),
             targets(sla.resolution()),
             targets(sla.nextResponse())),
-        new TeamPolicy.FollowUp(targets(f.afterResolution()), f.at()),
+        followUp(f),
         new TeamPolicy.Csat(c.lowScore(), CsatAction.fromKey(c.onLow()).orElseThrow()),
         new TeamPolicy.Digest(teamDigest, Boolean.TRUE.equals(d.personal())),
         spec.nudges().groupWindow().isNegative() ? Duration.ZERO : spec.nudges().groupWindow(),
@@ -139,6 +141,16 @@ public final class TeamPolicies {
         i.reopenWithin().isNegative() ? Duration.ZERO : i.reopenWithin(),
         i.pleasantries(),
         new Intake.Reactions(i.reactions().open(), i.reactions().claim(), i.reactions().resolve()));
+  }
+
+  private static TeamPolicy.FollowUp followUp(PolicySpec.FollowUpSpec f) {
+    Optional<Duration> after = on(f.autoResolveAfter());
+    Optional<Duration> warn = after.isEmpty() ? Optional.empty() : on(f.autoResolveWarnAfter());
+    if (warn.isPresent() && warn.get().compareTo(after.get()) >= 0) {
+      throw new IllegalArgumentException(
+          "follow_up.auto_resolve_warn_after must be shorter than auto_resolve_after");
+    }
+    return new TeamPolicy.FollowUp(targets(f.afterResolution()), f.at(), after, warn);
   }
 
   private static Optional<Duration> on(Duration d) {

@@ -12,6 +12,8 @@ import dev.followupbot.core.service.ConversationIntake;
 import dev.followupbot.core.service.DeliveryService;
 import dev.followupbot.core.service.Directory;
 import dev.followupbot.core.service.IntakeOutcome;
+import dev.followupbot.core.service.MessageReminder;
+import dev.followupbot.core.service.ReminderService;
 import dev.followupbot.core.service.Reply;
 import java.time.Clock;
 import java.util.Optional;
@@ -44,6 +46,7 @@ public final class InboundTurns {
   private final Directory directory;
   private final CommandRouter router;
   private final ConversationIntake conversations;
+  private final ReminderService reminders;
   private final DeliveryService delivery;
   private final Clock clock;
 
@@ -54,6 +57,7 @@ public final class InboundTurns {
       Directory directory,
       CommandRouter router,
       ConversationIntake conversations,
+      ReminderService reminders,
       DeliveryService delivery,
       Clock clock) {
     this.guard = guard;
@@ -62,6 +66,7 @@ public final class InboundTurns {
     this.directory = directory;
     this.router = router;
     this.conversations = conversations;
+    this.reminders = reminders;
     this.delivery = delivery;
     this.clock = clock;
   }
@@ -152,6 +157,32 @@ public final class InboundTurns {
         member,
         caller -> conversations.forms().openForm(caller, channelId, form),
         channelId);
+  }
+
+  /**
+   * A person's form to be reminded about a message (Slack's "Remind me about this"), through the
+   * same stages: the guard, dedupe by {@code key} (the form's own id, so a repeated submission sets
+   * one reminder), the person, and the reminder, set for them; its answer is the confirmation. The
+   * platform shows the form's problems before calling this; a request that has some still sets
+   * nothing.
+   */
+  public Handled remindAbout(
+      String platformTenant, EventKey key, Speaker member, MessageReminder request) {
+    Optional<TenantId> tenant = guard.admit(platformTenant);
+    if (tenant.isEmpty()) {
+      return new Handled.NotServed(guard.refusal());
+    }
+    if (!firstTime(key)) {
+      log.info("ignored a repeat of {} event {}", key.platform(), key.id());
+      return new Handled.Repeat();
+    }
+    Reply reply = reminders.remindAbout(member.caller(tenant.get()), request);
+    log.info(
+        "{} event {} in {}: reminder asked for", key.platform(), key.id(), request.channelId());
+    if (!reply.deliveries().isEmpty()) {
+      afterAck.execute(() -> delivery.deliverAll(reply.deliveries()));
+    }
+    return new Handled.Routed(reply);
   }
 
   private Handled hear(

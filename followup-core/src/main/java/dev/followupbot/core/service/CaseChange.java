@@ -168,4 +168,28 @@ public sealed interface CaseChange {
       return "reply";
     }
   }
+
+  /** The customer wrote only a pleasantry at {@code at} while the case waited on them. */
+  record CustomerAcknowledged(Instant at) implements CaseChange {
+    public CustomerAcknowledged {
+      Objects.requireNonNull(at, "at");
+    }
+
+    @Override
+    public String verb() {
+      return "reply";
+    }
+  }
+
+  /** The requester has been silent since {@code since}: resolve the case on its own. */
+  record SilenceOver(Instant since) implements CaseChange {
+    public SilenceOver {
+      Objects.requireNonNull(since, "since");
+    }
+
+    @Override
+    public String verb() {
+      return "resolve";
+    }
+  }
 }

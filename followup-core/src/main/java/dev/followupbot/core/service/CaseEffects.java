@@ -17,7 +17,9 @@ import dev.followupbot.core.port.OutboxEntry;
 import dev.followupbot.core.port.ReminderRepository;
 import dev.followupbot.core.port.TenantRepository;
 import dev.followupbot.core.schedule.BusinessCalendar;
+import dev.followupbot.core.team.Durations;
 import dev.followupbot.core.team.SupportTeam;
+import dev.followupbot.core.team.TeamPolicy;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -101,6 +103,11 @@ final class CaseEffects {
                               due,
                               now))));
     }
+    if (action == CaseAction.RESOLVED
+        && event.actorId().equals(SupportCase.BOT)
+        && after.ownerId().isPresent()) {
+      deliveries.add(outbox.enqueue(autoResolvedNote(after, eventId, now)));
+    }
     if (action == CaseAction.WAITING && after.waitingUntil().isPresent()) {
       Reminder waitOver =
           reminders.insert(
@@ -151,6 +158,26 @@ final class CaseEffects {
       at = ZonedDateTime.of(date, team.policy().followUp().at(), ownerZone).toInstant();
     }
     return Optional.of(at);
+  }
+
+  /** The owner's note that their case was resolved after its requester's silence. */
+  private OutboxEntry autoResolvedNote(SupportCase c, long eventId, Instant now) {
+    UserRef owner = new UserRef(c.tenant(), c.ownerId().orElseThrow());
+    String requester =
+        c.source().map(s -> directory.name(c.tenant(), s.requesterId())).orElse("the customer");
+    TeamPolicy policy = cards.teamOf(c).policy();
+    Message note =
+        ConversationReplies.autoResolved(
+            c,
+            requester,
+            policy.followUp().autoResolveAfter().map(Durations::format).orElse("a while"),
+            Durations.format(policy.intake().reopenWithin()));
+    return OutboxEntry.message(
+        DedupeKey.autoResolved(eventId),
+        new Destination.Direct(owner),
+        note,
+        Optional.of(c.id()),
+        now);
   }
 
   private static OutboxEntry handOffNote(

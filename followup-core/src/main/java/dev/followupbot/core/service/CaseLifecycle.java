@@ -47,6 +47,7 @@ final class CaseLifecycle {
   private final CaseWatch watch;
   private final WebhookEvents webhooks;
   private final CoreMetrics metrics;
+  private final CaseTimings timings;
   private final CaseEffects effects;
   private final Clock clock;
 
@@ -75,6 +76,7 @@ final class CaseLifecycle {
     this.watch = watch;
     this.webhooks = webhooks;
     this.metrics = metrics;
+    this.timings = new CaseTimings(cases, metrics);
     this.effects = effects;
     this.clock = clock;
   }
@@ -250,7 +252,7 @@ final class CaseLifecycle {
         }
         webhooks.announce(applied.after().id());
         watch.afterChange(applied.after().tenant(), applied.after().id());
-        count(applied);
+        timings.count(applied);
         log.info(
             "case {} tenant={} case={} by={}{} status={}",
             applied.event().action().label(),
@@ -263,18 +265,6 @@ final class CaseLifecycle {
       return attempt.outcome();
     }
     return new CaseOutcome.Busy();
-  }
-
-  /** Time to claim (since the case was last left unclaimed) and time to resolve. */
-  private void count(CaseOutcome.Applied applied) {
-    SupportCase before = applied.before();
-    SupportCase after = applied.after();
-    if (before.ownerId().isEmpty() && after.ownerId().isPresent() && before.status().isOpen()) {
-      metrics.claimed(java.time.Duration.between(before.lastActivityAt(), applied.event().at()));
-    }
-    if (applied.event().action() == CaseAction.RESOLVED) {
-      metrics.resolved(java.time.Duration.between(after.createdAt(), applied.event().at()));
-    }
   }
 
   private Attempt attempt(Actor actor, Supplier<Optional<SupportCase>> lookup, CaseChange change) {

@@ -103,6 +103,23 @@ public final class CaseService {
     return lifecycle.openOrUpdate(actor, draft);
   }
 
+  /**
+   * Resolves the case on its own when it has waited on its silent requester, unchanged, since
+   * {@code since}; the entries the resolution queued (the card, the owner's note), for sending.
+   */
+  public List<Long> resolveAfterSilence(TenantId tenant, long caseId, Instant since) {
+    Actor bot =
+        new Actor(
+            tenant,
+            SupportCase.BOT,
+            SupportCase.BOT,
+            java.time.ZoneOffset.UTC,
+            true,
+            Optional.empty());
+    CaseOutcome outcome = lifecycle.perform(bot, caseId, new CaseChange.SilenceOver(since));
+    return outcome instanceof CaseOutcome.Applied applied ? applied.deliveries() : List.of();
+  }
+
   /** Opens a new case and queues its card; fails if its helpdesk reference is taken. */
   public OpenOutcome.Opened create(Actor actor, CaseDraft draft) {
     return lifecycle.create(actor, draft);

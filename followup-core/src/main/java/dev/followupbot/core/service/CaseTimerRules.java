@@ -3,6 +3,7 @@ package dev.followupbot.core.service;
 import dev.followupbot.core.domain.CaseEvent;
 import dev.followupbot.core.domain.CaseStatus;
 import dev.followupbot.core.domain.Nudge;
+import dev.followupbot.core.domain.NudgeKey;
 import dev.followupbot.core.domain.NudgeKind;
 import dev.followupbot.core.domain.SupportCase;
 import dev.followupbot.core.domain.TenantId;
@@ -32,13 +33,15 @@ final class CaseTimerRules {
   private final Rotations rotations;
   private final CaseCards cards;
   private final Availabilities availability;
+  private final SilenceRule silence;
 
   CaseTimerRules(
-      NudgeRepository nudges, Rotations rotations, CaseCards cards, Availabilities availability) {
+      NudgeRepository nudges, Rotations rotations, CaseCards cards, Directory directory) {
     this.nudges = nudges;
     this.rotations = rotations;
     this.cards = cards;
-    this.availability = availability;
+    this.availability = new Availabilities(directory);
+    this.silence = new SilenceRule(directory);
   }
 
   /** What is due for the open case {@code c} of {@code team} at {@code now}. */
@@ -47,28 +50,26 @@ final class CaseTimerRules {
     unclaimed(c, team, now, plan);
     stale(c, team, now, plan);
     sla(c, team, history, now, plan);
+    silence.plan(c, team, now, plan);
     return plan;
   }
 
   /** The leads' (or the channel's) notes that a customer gave the case a low score. */
   Plan lowScore(SupportCase c, SupportTeam team, int score, Instant now) {
     Plan plan = new Plan();
-    toLeads(
-        c,
-        team,
-        NudgeKind.LOW_CSAT,
-        score,
-        "csat:" + c.id() + ":" + now.toEpochMilli(),
-        now,
-        now,
-        plan);
+    toLeads(c, team, NudgeKind.LOW_CSAT, score, new NudgeKey.LowScore(c.id(), now), now, now, plan);
     return plan;
   }
 
-  /** What one evaluation found: nudges to record, cards to refresh, when to look again. */
+  /**
+   * What one evaluation found: nudges to record, cards to refresh, messages to queue (once each, by
+   * key), whether the requester's silence since a moment has run its course, when to look again.
+   */
   static final class Plan {
     final List<Nudge> nudges = new ArrayList<>();
     final List<OutboxEntry> refreshes = new ArrayList<>();
+    final List<OutboxEntry> messages = new ArrayList<>();
+    Optional<Instant> silentSince = Optional.empty();
     Optional<Instant> next = Optional.empty();
 
     void lookAgainAt(Instant at) {
@@ -101,7 +102,7 @@ final class CaseTimerRules {
         plan.lookAgainAt(at);
         return;
       }
-      String key = "u:" + c.id() + ":" + since.toEpochMilli() + ":" + k;
+      String key = new NudgeKey.Unclaimed(c.id(), since, k).toString();
       unclaimedNudge(c, team, step, key, k, at, now, plan);
     }
   }
@@ -171,7 +172,6 @@ final class CaseTimerRules {
     }
     BusinessCalendar cal = team.policy().calendar();
     Instant since = c.lastActivityAt();
-    String episode = c.id() + ":" + since.toEpochMilli();
     Instant ownerAt = cal.plus(since, policy.after().get());
     if (ownerAt.isAfter(now)) {
       plan.lookAgainAt(ownerAt);
@@ -179,7 +179,14 @@ final class CaseTimerRules {
     }
     plan.nudges.add(
         toPerson(
-            c, team, NudgeKind.STALE, 0, "s:" + episode + ":0", c.ownerId().get(), ownerAt, now));
+            c,
+            team,
+            NudgeKind.STALE,
+            0,
+            new NudgeKey.Stale(c.id(), since, 0).toString(),
+            c.ownerId().get(),
+            ownerAt,
+            now));
     if (policy.escalateAfter().isEmpty()) {
       return;
     }
@@ -188,7 +195,7 @@ final class CaseTimerRules {
       plan.lookAgainAt(leadAt);
       return;
     }
-    toLeads(c, team, NudgeKind.STALE, 1, "s:" + episode + ":1", leadAt, now, plan);
+    toLeads(c, team, NudgeKind.STALE, 1, new NudgeKey.Stale(c.id(), since, 1), leadAt, now, plan);
   }
 
   /** Due-soon warnings to the owner (or channel), breaches to the leads, and card refreshes. */
@@ -203,7 +210,7 @@ final class CaseTimerRules {
                 c.tenant(), c.id(), "sla:" + episode + ":" + s.state().name(), now));
       }
       if (s.state() == SlaState.DUE_SOON) {
-        String key = "sla:" + episode + ":warn";
+        String key = new NudgeKey.Sla(c.id(), s.metric().name(), s.since(), false).toString();
         plan.nudges.add(
             c.ownerId().isPresent() && c.status() != CaseStatus.UNCLAIMED
                 ? toPerson(
@@ -231,7 +238,7 @@ final class CaseTimerRules {
             team,
             NudgeKind.SLA_BREACH,
             s.metric().ordinal(),
-            "sla:" + episode + ":breach",
+            new NudgeKey.Sla(c.id(), s.metric().name(), s.since(), true),
             now,
             now,
             plan);
@@ -245,17 +252,17 @@ final class CaseTimerRules {
       SupportTeam team,
       NudgeKind kind,
       int step,
-      String key,
+      NudgeKey key,
       Instant due,
       Instant now,
       Plan plan) {
     List<String> leads = team.leadsIn(c.tenant());
     if (leads.isEmpty()) {
-      plan.nudges.add(toChannel(c, team, kind, step, key, List.of(), due, now));
+      plan.nudges.add(toChannel(c, team, kind, step, key.toString(), List.of(), due, now));
       return;
     }
     for (String lead : leads) {
-      plan.nudges.add(toPerson(c, team, kind, step, key + ":" + lead, lead, due, now));
+      plan.nudges.add(toPerson(c, team, kind, step, key.forLead(lead).toString(), lead, due, now));
     }
   }
 

@@ -53,6 +53,12 @@ final class CaseTransitions {
     if (change instanceof CaseChange.CustomerReplied r) {
       return c.customerReplied(who, r.reopenWithin(), r.at());
     }
+    if (change instanceof CaseChange.CustomerAcknowledged a) {
+      return c.customerAcknowledged(who, a.at());
+    }
+    if (change instanceof CaseChange.SilenceOver s) {
+      return c.resolveAfterSilence(s.since(), now);
+    }
     CaseChange.Edit e = (CaseChange.Edit) change;
     Optional<String> customer =
         e.removeCustomer() ? Optional.empty() : e.customer().or(c::customer);

@@ -210,6 +210,8 @@ final class CaseViews {
         return "answered in the thread (first response)";
       case CUSTOMER_REPLIED:
         return "wrote in the thread; the team's turn";
+      case CUSTOMER_ACKNOWLEDGED:
+        return "said thanks in the thread; it still waits on them";
       case RATED:
         return "recorded the customer's satisfaction" + reason;
       case UPDATED:

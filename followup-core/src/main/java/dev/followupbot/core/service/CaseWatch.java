@@ -43,7 +43,18 @@ public final class CaseWatch {
   private final SlaWatch slaWatch;
   private final Later later;
   private final OpenCaseRechecks rechecks;
+  private final SilenceResolver silence;
   private final Clock clock;
+
+  /** Resolves a case on its own once its requester's silence has run its course. */
+  @FunctionalInterface
+  public interface SilenceResolver {
+    /**
+     * Resolves case {@code caseId} if it has waited unchanged since {@code since}; the entries
+     * queued.
+     */
+    List<Long> resolve(TenantId tenant, long caseId, Instant since);
+  }
 
   /**
    * Case wake-ups this process asked Quartz for. A case with no timer is only unscheduled if it is
@@ -67,18 +78,20 @@ public final class CaseWatch {
       SlaWatch slaWatch,
       Later later,
       OpenCaseRechecks rechecks,
+      SilenceResolver silence,
       Clock clock) {
     this.cases = cases;
     this.nudges = nudges;
     this.outbox = outbox;
     this.scheduler = scheduler;
     this.cards = cards;
-    this.rules = new CaseTimerRules(nudges, rotations, cards, new Availabilities(directory));
+    this.rules = new CaseTimerRules(nudges, rotations, cards, directory);
     this.nudgeService = nudgeService;
     this.delivery = delivery;
     this.slaWatch = slaWatch;
     this.later = later;
     this.rechecks = rechecks;
+    this.silence = silence;
     this.clock = clock;
   }
 
@@ -154,6 +167,20 @@ public final class CaseWatch {
                   nudgeService.flushFor(n.id());
                 }
               });
+    }
+    List<Long> said = new ArrayList<>();
+    for (OutboxEntry e : plan.messages) {
+      said.add(outbox.enqueue(e));
+    }
+    delivery.deliverAll(said);
+    if (plan.silentSince.isPresent()) {
+      log.info(
+          "case {} tenant={}: no reply from the requester since {}; resolving it",
+          c.number(),
+          tenant,
+          plan.silentSince.get());
+      delivery.deliverAll(silence.resolve(tenant, caseId, plan.silentSince.get()));
+      return;
     }
     if (plan.next.isPresent()) {
       scheduleQuietly(wake, plan.next.get());

@@ -207,6 +207,10 @@ public final class ConversationIntake {
                             ConversationReplies.resolvePrompt(c, author.displayName()),
                             Optional.of(c.id()),
                             clock.instant())));
+        if (teams.teamOf(c).policy().followUp().autoResolveAfter().isPresent()) {
+          // Their word restarts the wait for their reply, so the case is not resolved under them.
+          lifecycle.perform(author, c.id(), new CaseChange.CustomerAcknowledged(post.postedAt()));
+        }
         return new IntakeOutcome.Prompted(c, List.of(id));
       }
       return new IntakeOutcome.Ignored("a pleasantry");
@@ -267,20 +271,24 @@ public final class ConversationIntake {
 
   /** The first line, cut at a word boundary near {@value #SUBJECT_LENGTH} characters. */
   static String subjectOf(String text, String requesterName) {
+    String first = firstLine(text, SUBJECT_LENGTH);
+    return first.isEmpty() ? ConversationReplies.untitled(requesterName) : first;
+  }
+
+  /**
+   * The first line of {@code text} with words in it, at most {@code max} characters: cut at a word
+   * boundary (or, with no space in its second half, at {@code max}) and ended with "…". Empty when
+   * the text has no words.
+   */
+  static String firstLine(String text, int max) {
     String first =
         text.strip().lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst().orElse("");
-    if (first.isEmpty()) {
-      return ConversationReplies.untitled(requesterName);
-    }
-    if (first.length() <= SUBJECT_LENGTH) {
+    if (first.length() <= max) {
       return first;
     }
-    int cut = first.lastIndexOf(' ', SUBJECT_LENGTH);
-    if (cut <= SUBJECT_LENGTH / 2) {
-      cut =
-          Character.isHighSurrogate(first.charAt(SUBJECT_LENGTH - 1))
-              ? SUBJECT_LENGTH - 1
-              : SUBJECT_LENGTH;
+    int cut = first.lastIndexOf(' ', max);
+    if (cut <= max / 2) {
+      cut = Character.isHighSurrogate(first.charAt(max - 1)) ? max - 1 : max;
     }
     return first.substring(0, cut).strip() + "…";
   }

@@ -22,6 +22,29 @@ final class ConversationReplies {
         .build();
   }
 
+  /**
+   * The owner's note that their case was resolved on its own after {@code requesterName} stayed
+   * quiet for {@code quietFor} of business time; a reply within {@code reopenWithin} reopens it.
+   */
+  static Message autoResolved(
+      SupportCase c, String requesterName, String quietFor, String reopenWithin) {
+    String n = Integer.toString(c.number());
+    String text =
+        "I resolved case "
+            + CaseViews.title(c)
+            + " after "
+            + quietFor
+            + " without a reply from "
+            + requesterName
+            + ". If they write within "
+            + reopenWithin
+            + ", it reopens.";
+    return Message.builder(text)
+        .section(text)
+        .actions(List.of(Button.of("Open case", "show " + n), Button.of("Reopen", "reopen " + n)))
+        .build();
+  }
+
   /** A case's subject when its first message has no text (a file, an image). */
   static String untitled(String requesterName) {
     return "Message from " + requesterName;

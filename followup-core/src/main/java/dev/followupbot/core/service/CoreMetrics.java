@@ -36,6 +36,8 @@ public final class CoreMetrics {
   private final Timer lateness;
   private final Timer timeToClaim;
   private final Timer timeToResolve;
+  private final Timer timeToFirstResponse;
+  private final Timer timeToNextResponse;
 
   public CoreMetrics(MeterRegistry registry) {
     this.registry = registry;
@@ -52,6 +54,16 @@ public final class CoreMetrics {
     this.timeToResolve =
         Timer.builder("followup.case.time_to_resolve")
             .description("From a case's opening to its resolution, wall-clock time")
+            .serviceLevelObjectives(CASE_TIMES)
+            .register(registry);
+    this.timeToFirstResponse =
+        Timer.builder("followup.case.time_to_first_response")
+            .description("From a case's opening to the team's first answer, wall-clock time")
+            .serviceLevelObjectives(CASE_TIMES)
+            .register(registry);
+    this.timeToNextResponse =
+        Timer.builder("followup.case.time_to_next_response")
+            .description("From a customer's reply in a case's thread to the team's next answer")
             .serviceLevelObjectives(CASE_TIMES)
             .register(registry);
     for (ReminderKind kind : ReminderKind.values()) {
@@ -116,6 +128,14 @@ public final class CoreMetrics {
 
   public void claimed(Duration waited) {
     timeToClaim.record(waited.isNegative() ? Duration.ZERO : waited);
+  }
+
+  public void firstResponse(Duration waited) {
+    timeToFirstResponse.record(waited.isNegative() ? Duration.ZERO : waited);
+  }
+
+  public void nextResponse(Duration waited) {
+    timeToNextResponse.record(waited.isNegative() ? Duration.ZERO : waited);
   }
 
   public void resolved(Duration open) {

@@ -26,10 +26,10 @@ import java.util.concurrent.ThreadLocalRandom;
  * <p>Posts to one conversation keep to the platform's pace ({@link Messenger#pacing()}) and to any
  * pause it asked for, on every node: an entry whose slot has not come is handed back, not sent.
  *
- * <p>The work is done by {@link OutboxDrain} (sending, with {@link BatchClaim}, {@link
- * EntrySender}, {@link SentRecorder} and {@link FailurePolicy}) and {@link DeliveryRecovery};
- * platform calls are metered by {@link MeteredMessenger}, and {@link ReminderLedger} keeps
- * reminders in step with their deliveries.
+ * <p>The work is done by {@link OutboxDrain} (sending, with {@link BatchClaim}, {@link BatchSend},
+ * {@link EntrySender}, {@link SentRecorder}, {@link FailurePolicy}, {@link FailureRecorder} and
+ * {@link DrainTimer}) and {@link DeliveryRecovery}; platform calls are metered by {@link
+ * MeteredMessenger}, and {@link ReminderLedger} keeps reminders in step with their deliveries.
  */
 public final class DeliveryService {
 

@@ -2,6 +2,7 @@ package dev.followupbot.core.service;
 
 import dev.followupbot.core.domain.CaseStatus;
 import dev.followupbot.core.domain.Nudge;
+import dev.followupbot.core.domain.NudgeKey;
 import dev.followupbot.core.domain.SupportCase;
 import dev.followupbot.core.domain.TenantId;
 import dev.followupbot.core.domain.UserRef;
@@ -140,7 +141,7 @@ public final class NudgeService {
     Message message = NudgeViews.render(items, name, zone, now, id -> directory.name(tenant, id));
     Destination to =
         toChannel
-            ? new Destination.Channel(tenant, recipientId)
+            ? inChannel(tenant, recipientId, items)
             : new Destination.Direct(new UserRef(tenant, recipientId));
     List<Long> ids = items.stream().map(i -> i.nudge().id()).toList();
     Optional<Long> about =
@@ -172,6 +173,28 @@ public final class NudgeService {
     }
     delivery.deliver(outboxId);
     scheduleNext(tenant, toChannel, recipientId, now, window);
+  }
+
+  /**
+   * A channel nudge about one case from a conversation goes into the case's thread and is shown in
+   * the channel too, so the channel sees it and the thread keeps the record; several cases at once
+   * go to the channel.
+   */
+  private static Destination inChannel(
+      TenantId tenant, String channelId, List<NudgeViews.Item> items) {
+    if (items.size() == 1) {
+      Optional<String> root =
+          items
+              .get(0)
+              .c()
+              .source()
+              .filter(s -> s.channelId().equals(channelId))
+              .map(s -> s.messageId());
+      if (root.isPresent()) {
+        return new Destination.Channel(tenant, channelId, root, true);
+      }
+    }
+    return new Destination.Channel(tenant, channelId);
   }
 
   /**
@@ -227,17 +250,9 @@ public final class NudgeService {
     }
   }
 
-  /** The episode a nudge key names (u:case:episode:step); -1 when it has none. */
+  /** The episode (in epoch millis) a nudge key names; -1 when it has none. */
   static long episode(String key) {
-    String[] parts = key.split(":");
-    if (parts.length >= 4 && (parts[0].equals("u") || parts[0].equals("s"))) {
-      try {
-        return Long.parseLong(parts[2]);
-      } catch (NumberFormatException e) {
-        return -1;
-      }
-    }
-    return -1;
+    return NudgeKey.parse(key).flatMap(NudgeKey::episode).map(Instant::toEpochMilli).orElse(-1L);
   }
 
   private void scheduleNext(

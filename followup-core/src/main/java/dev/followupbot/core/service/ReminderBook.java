@@ -82,6 +82,18 @@ final class ReminderBook {
       Optional<SupportCase> about,
       Instant due,
       Optional<String> note) {
+    return set(tenant, creatorId, recipientId, about, due, note, Optional.empty());
+  }
+
+  /** Sets a reminder as {@link #set} does, linking to the message it is about. */
+  Reminder set(
+      TenantId tenant,
+      String creatorId,
+      String recipientId,
+      Optional<SupportCase> about,
+      Instant due,
+      Optional<String> note,
+      Optional<String> link) {
     Instant now = clock.instant();
     directory.ensureTenant(tenant);
     Optional<Long> caseId = about.map(SupportCase::id);
@@ -98,7 +110,8 @@ final class ReminderBook {
                         ReminderKind.FOLLOW_UP,
                         note,
                         due,
-                        now)));
+                        now,
+                        link)));
     alarms.set(stored);
     metrics.reminderScheduled(stored.kind());
     log.info(

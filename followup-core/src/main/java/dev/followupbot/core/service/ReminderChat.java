@@ -7,6 +7,7 @@ import dev.followupbot.core.domain.SupportCase;
 import dev.followupbot.core.domain.TenantId;
 import dev.followupbot.core.domain.UserRef;
 import dev.followupbot.core.port.CaseRepository;
+import dev.followupbot.core.port.CaseThreads;
 import dev.followupbot.core.port.ReminderRepository;
 import java.time.Clock;
 import java.time.Instant;
@@ -24,8 +25,12 @@ final class ReminderChat {
 
   private static final int LIST_LIMIT = 25;
 
+  /** What a reminder about a message says when its note was left empty. */
+  static final String DEFAULT_NOTE = "follow up on this message";
+
   private final ReminderRepository reminders;
   private final CaseRepository cases;
+  private final CaseThreads threads;
   private final Directory directory;
   private final Messengers messengers;
   private final ReminderBook book;
@@ -36,6 +41,7 @@ final class ReminderChat {
   ReminderChat(
       ReminderRepository reminders,
       CaseRepository cases,
+      CaseThreads threads,
       Directory directory,
       Messengers messengers,
       ReminderBook book,
@@ -44,6 +50,7 @@ final class ReminderChat {
       Clock clock) {
     this.reminders = reminders;
     this.cases = cases;
+    this.threads = threads;
     this.directory = directory;
     this.messengers = messengers;
     this.book = book;
@@ -76,6 +83,35 @@ final class ReminderChat {
     boolean unreachable =
         messengers.forPlatform(tenant.platform()).map(m -> !m.canReach(recipientRef)).orElse(false);
     return replies.set(caller, recipient, stored, about, unreachable, now);
+  }
+
+  /**
+   * Sets a reminder for the caller about a message: linking to it, and about the case the message
+   * roots or is the card of (or whose thread it is in), if it is one. A request with problems sets
+   * nothing.
+   */
+  Reply remindAbout(Caller caller, MessageReminder request) {
+    Instant now = clock.instant();
+    if (!request.problems(now).isEmpty()) {
+      return Reply.privately(String.join(" ", request.problems(now).values()));
+    }
+    TenantId tenant = caller.tenant();
+    Optional<SupportCase> about =
+        threads
+            .caseOf(tenant, request.channelId(), request.messageId())
+            .or(
+                () ->
+                    request.threadId().flatMap(t -> threads.caseOf(tenant, request.channelId(), t)))
+            .flatMap(id -> cases.findById(tenant, id));
+    Optional<String> note =
+        request.note().or(() -> about.isPresent() ? Optional.empty() : Optional.of(DEFAULT_NOTE));
+    Reminder stored =
+        book.set(
+            tenant, caller.userId(), caller.userId(), about, request.due(), note, request.link());
+    Person me = caller.asPerson();
+    boolean unreachable =
+        messengers.forPlatform(tenant.platform()).map(m -> !m.canReach(me.ref())).orElse(false);
+    return replies.set(caller, me, stored, about, unreachable, now);
   }
 
   /**

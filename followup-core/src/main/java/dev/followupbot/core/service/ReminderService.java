@@ -6,6 +6,7 @@ import dev.followupbot.core.domain.Reminder;
 import dev.followupbot.core.domain.SupportCase;
 import dev.followupbot.core.domain.TenantId;
 import dev.followupbot.core.port.CaseRepository;
+import dev.followupbot.core.port.CaseThreads;
 import dev.followupbot.core.port.Outbox;
 import dev.followupbot.core.port.ReminderRepository;
 import dev.followupbot.core.port.ReminderScheduler;
@@ -39,6 +40,7 @@ public final class ReminderService {
       TenantRepository tenants,
       ReminderRepository reminders,
       CaseRepository cases,
+      CaseThreads threads,
       Outbox outbox,
       ReminderScheduler scheduler,
       Directory directory,
@@ -55,6 +57,7 @@ public final class ReminderService {
         new ReminderChat(
             reminders,
             cases,
+            threads,
             directory,
             messengers,
             book,
@@ -78,6 +81,15 @@ public final class ReminderService {
 
   public Reply remind(Caller caller, Command.Remind command) {
     return chat.remind(caller, command);
+  }
+
+  /**
+   * Sets a reminder for the caller about a message they picked (Slack's "Remind me about this"),
+   * linking to it and about its case if it is one's root or card; answers with the confirmation, or
+   * what is wrong with the request, which then sets nothing.
+   */
+  public Reply remindAbout(Caller caller, MessageReminder request) {
+    return chat.remindAbout(caller, request);
   }
 
   /**

@@ -114,6 +114,7 @@ final class ReminderViews {
     buttons.add(Button.of("Tomorrow 9:00", "snooze " + n + " tomorrow 9am"));
     buttons.add(Button.of("Next Monday 9:00", "snooze " + n + " next monday 9am"));
     about.ifPresent(c -> buttons.add(Button.of("Open case", "show " + c.number())));
+    r.link().ifPresent(link -> buttons.add(Button.link("Open message", link)));
     Message.Builder built = Message.builder(fallback.toString()).section("⏰ " + headline);
     details.forEach(built::section);
     if (!lateNote.isEmpty()) {
@@ -173,7 +174,10 @@ final class ReminderViews {
                                 : "(no note)"));
     Message.Builder b = Message.builder(headline + " (" + outcome + ")").section(headline);
     b.context(outcome);
-    about.ifPresent(c -> b.actions(List.of(Button.of("Open case", "show " + c.number()))));
+    List<Button> buttons = new ArrayList<>();
+    about.ifPresent(c -> buttons.add(Button.of("Open case", "show " + c.number())));
+    r.link().ifPresent(link -> buttons.add(Button.link("Open message", link)));
+    b.actions(buttons);
     return b.build();
   }
 

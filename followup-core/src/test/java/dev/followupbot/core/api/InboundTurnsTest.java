@@ -2,11 +2,14 @@ package dev.followupbot.core.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.followupbot.core.domain.TenantId;
-import dev.followupbot.core.message.Message;
+import dev.followupbot.core.domain.Reminder;
 import dev.followupbot.core.service.Caller;
+import dev.followupbot.core.service.MessageReminder;
 import dev.followupbot.core.service.Reply;
 import dev.followupbot.core.testing.CoreHarness;
+import dev.followupbot.core.testing.OneTenant;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,18 +25,7 @@ class InboundTurnsTest {
   private final List<Runnable> afterAck = new ArrayList<>();
 
   /** Serves the Slack team "T-ACME" only. */
-  private final TenantGuard acmeOnly =
-      new TenantGuard() {
-        @Override
-        public Optional<TenantId> admit(String platformTenant) {
-          return "T-ACME".equals(platformTenant) ? Optional.of(CoreHarness.ACME) : Optional.empty();
-        }
-
-        @Override
-        public Message refusal() {
-          return Message.text("Sorry, this bot works for Acme only.");
-        }
-      };
+  private final TenantGuard acmeOnly = OneTenant.acme("Sorry, this bot works for Acme only.");
 
   private final InboundTurns inbound = bot.core.inbound(acmeOnly, afterAck::add);
 
@@ -119,6 +111,85 @@ class InboundTurnsTest {
         recorded);
 
     assertThat(bot.core.directory().name(CoreHarness.ACME, "UDANA")).isEqualTo("Dana");
+  }
+
+  private MessageReminder aboutMessage(String ts, Optional<String> thread, Instant due) {
+    return new MessageReminder(
+        CoreHarness.CHANNEL,
+        ts,
+        thread,
+        Optional.of("https://chat.example/m/" + ts),
+        due,
+        Optional.of("look again"));
+  }
+
+  @Test
+  void a_reminder_about_a_message_is_set_once_for_the_speaker_with_its_link() {
+    Instant due = bot.clock.instant().plus(Duration.ofHours(1));
+    EventKey view = new EventKey("slack", "T-ACME", "view:V1");
+
+    Handled first =
+        inbound.remindAbout("T-ACME", view, ann, aboutMessage("m1", Optional.empty(), due));
+    Handled again =
+        inbound.remindAbout("T-ACME", view, ann, aboutMessage("m1", Optional.empty(), due));
+
+    assertThat(((Handled.Routed) first).reply().message().fallbackText())
+        .startsWith("Okay, I'll remind you");
+    assertThat(again).isInstanceOf(Handled.Repeat.class);
+    Reminder r = bot.core.reminders().findByNumber(CoreHarness.ACME, 1).orElseThrow();
+    assertThat(r.recipientId()).isEqualTo("ann");
+    assertThat(r.creatorId()).isEqualTo("ann");
+    assertThat(r.dueAt()).isEqualTo(due);
+    assertThat(r.link()).contains("https://chat.example/m/m1");
+    assertThat(r.caseId()).isEmpty();
+    assertThat(bot.core.reminders().findByNumber(CoreHarness.ACME, 2)).isEmpty();
+  }
+
+  @Test
+  void a_reminder_about_a_message_is_refused_for_another_tenant_and_for_a_time_past() {
+    Instant past = bot.clock.instant().minusSeconds(60);
+    Instant ahead = bot.clock.instant().plusSeconds(3600);
+
+    assertThat(
+            inbound.remindAbout(
+                "T-GLOBEX",
+                new EventKey("slack", "T-GLOBEX", "view:V1"),
+                ann,
+                aboutMessage("m1", Optional.empty(), ahead)))
+        .isInstanceOf(Handled.NotServed.class);
+    Handled late =
+        inbound.remindAbout(
+            "T-ACME",
+            new EventKey("slack", "T-ACME", "view:V2"),
+            ann,
+            aboutMessage("m1", Optional.empty(), past));
+
+    assertThat(((Handled.Routed) late).reply().message().fallbackText()).contains("has passed");
+    assertThat(bot.core.reminders().findByNumber(CoreHarness.ACME, 1)).isEmpty();
+  }
+
+  @Test
+  void a_reminder_about_a_reply_in_a_cases_thread_is_about_that_case() {
+    inbound.take(Turn.command("T-ACME", "new Refund for ACME"), ann, recorded);
+    afterAck.forEach(Runnable::run);
+    String card =
+        bot.core
+            .cases()
+            .findByNumber(CoreHarness.ACME, 1)
+            .orElseThrow()
+            .card()
+            .orElseThrow()
+            .messageId();
+
+    inbound.remindAbout(
+        "T-ACME",
+        new EventKey("slack", "T-ACME", "view:V1"),
+        ann,
+        aboutMessage("reply-1", Optional.of(card), bot.clock.instant().plusSeconds(3600)));
+
+    Reminder r = bot.core.reminders().findByNumber(CoreHarness.ACME, 1).orElseThrow();
+    assertThat(r.caseId())
+        .contains(bot.core.cases().findByNumber(CoreHarness.ACME, 1).orElseThrow().id());
   }
 
   @Test

@@ -11,11 +11,11 @@ import dev.followupbot.core.config.ConfigLoader;
 import dev.followupbot.core.domain.CaseAction;
 import dev.followupbot.core.domain.CaseStatus;
 import dev.followupbot.core.domain.SupportCase;
-import dev.followupbot.core.domain.TenantId;
-import dev.followupbot.core.message.Message;
 import dev.followupbot.core.port.Destination;
 import dev.followupbot.core.testing.CoreHarness;
 import dev.followupbot.core.testing.MutableClock;
+import dev.followupbot.core.testing.OneTenant;
+import dev.followupbot.core.testing.TeamYaml;
 import dev.followupbot.core.testing.TestDatabases;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,38 +41,17 @@ class ConversationCasesTest {
           CoreHarness.quiet(
               ConfigLoader.parse(
                   "followup.yaml",
-                  "teams:\n"
-                      + "  - id: support\n"
-                      + "    channels: ["
-                      + SUPPORT
-                      + ", "
-                      + QUIET
-                      + ", "
-                      + MANUAL
-                      + "]\n"
-                      + "    members: [ann, bob]\n"
-                      + "    admins: [dana]\n"
-                      + "    intake:\n"
-                      + "      mode: auto\n"
-                      + "      channels: {"
-                      + QUIET
-                      + ": off, "
-                      + MANUAL
-                      + ": manual}\n")),
+                  TeamYaml.team("support")
+                      .channels(SUPPORT, QUIET, MANUAL)
+                      .members("ann", "bob")
+                      .admins("dana")
+                      .intake("auto")
+                      .intake(QUIET, "off")
+                      .intake(MANUAL, "manual")
+                      .yaml())),
           MutableClock.at("2026-11-23T09:00:00Z"));
 
-  private final TenantGuard acme =
-      new TenantGuard() {
-        @Override
-        public Optional<TenantId> admit(String platformTenant) {
-          return "T-ACME".equals(platformTenant) ? Optional.of(CoreHarness.ACME) : Optional.empty();
-        }
-
-        @Override
-        public Message refusal() {
-          return Message.text("Acme only.");
-        }
-      };
+  private final TenantGuard acme = OneTenant.acme("Acme only.");
 
   private final InboundTurns inbound = bot.core.inbound(acme, Runnable::run);
   private int events;
@@ -309,7 +288,7 @@ class ConversationCasesTest {
   }
 
   @Test
-  void a_nudge_in_the_channel_links_the_conversation() {
+  void a_nudge_about_one_case_goes_into_its_thread_shown_in_the_channel_with_a_link() {
     bot.say(admin(), "admin set support unclaimed.nudge_after 10m");
     post(
         "carol",
@@ -332,6 +311,12 @@ class ConversationCasesTest {
                 assertThat(dev.followupbot.core.testing.Replies.text(p.message()))
                     .contains("has waited")
                     .contains("The conversation: https://slack.com/archives/C-SUPPORT/p10000001"));
+    assertThat(bot.slack.posts())
+        .filteredOn(
+            p -> dev.followupbot.core.testing.Replies.text(p.message()).contains("has waited"))
+        .extracting(p -> p.to())
+        .containsExactly(
+            new Destination.Channel(CoreHarness.ACME, SUPPORT, Optional.of("1000.0001"), true));
   }
 
   @Test

@@ -9,11 +9,11 @@ import dev.followupbot.core.api.InboundTurns;
 import dev.followupbot.core.api.TenantGuard;
 import dev.followupbot.core.config.ConfigLoader;
 import dev.followupbot.core.config.FollowupConfig;
-import dev.followupbot.core.domain.TenantId;
 import dev.followupbot.core.jdbc.JdbiStorage;
-import dev.followupbot.core.message.Message;
 import dev.followupbot.core.testing.CoreHarness;
 import dev.followupbot.core.testing.MutableClock;
+import dev.followupbot.core.testing.OneTenant;
+import dev.followupbot.core.testing.TeamYaml;
 import dev.followupbot.core.testing.TestDatabases;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -33,26 +33,13 @@ class ConversationClusterTest {
       CoreHarness.quiet(
           ConfigLoader.parse(
               "followup.yaml",
-              "teams:\n"
-                  + "  - id: support\n"
-                  + "    channels: ["
-                  + CoreHarness.CHANNEL
-                  + "]\n"
-                  + "    members: [ann, bob]\n"
-                  + "    intake: {mode: auto}\n"));
+              TeamYaml.team("support")
+                  .channels(CoreHarness.CHANNEL)
+                  .members("ann", "bob")
+                  .intake("auto")
+                  .yaml()));
 
-  private static final TenantGuard ACME =
-      new TenantGuard() {
-        @Override
-        public Optional<TenantId> admit(String platformTenant) {
-          return Optional.of(CoreHarness.ACME);
-        }
-
-        @Override
-        public Message refusal() {
-          return Message.text("");
-        }
-      };
+  private static final TenantGuard ACME = OneTenant.acme("Acme only.");
 
   private final CoreHarness one =
       new CoreHarness(TestDatabases.postgres(), CONFIG, MutableClock.at("2026-11-23T09:00:00Z"));

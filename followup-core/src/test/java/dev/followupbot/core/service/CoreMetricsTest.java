@@ -3,6 +3,7 @@ package dev.followupbot.core.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.followupbot.core.Integrations;
+import dev.followupbot.core.api.EventKey;
 import dev.followupbot.core.domain.Platform;
 import dev.followupbot.core.port.DeliveryFailure;
 import dev.followupbot.core.port.WebhookTransport;
@@ -10,9 +11,11 @@ import dev.followupbot.core.testing.Configs;
 import dev.followupbot.core.testing.CoreHarness;
 import dev.followupbot.core.testing.MutableClock;
 import dev.followupbot.core.testing.TestDatabases;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -46,6 +49,65 @@ class CoreMetricsTest {
 
   private double count(String name, String... tags) {
     return meters.get(name).tags(tags).counter().count();
+  }
+
+  @Test
+  void answers_show_up_as_times_to_first_and_next_response() {
+    var lee = bot.person("lee");
+    bot.say(lee, "new Refund");
+    bot.say(lee, "claim 1");
+    bot.advance(Duration.ofMinutes(30));
+    bot.say(lee, "wait 1");
+    String card = bot.slack.posts().get(0).ref().messageId();
+
+    bot.advance(Duration.ofMinutes(10));
+    inThread("carol", card, "It still fails");
+    bot.advance(Duration.ofMinutes(15));
+    inThread("lee", card, "Fixed now, please try again");
+
+    Timer first = meters.get("followup.case.time_to_first_response").timer();
+    assertThat(first.count()).isEqualTo(1);
+    assertThat(first.totalTime(TimeUnit.MINUTES)).isEqualTo(30);
+    Timer next = meters.get("followup.case.time_to_next_response").timer();
+    assertThat(next.count()).isEqualTo(1);
+    assertThat(next.totalTime(TimeUnit.MINUTES)).isEqualTo(15);
+  }
+
+  private int replies;
+
+  private static dev.followupbot.core.api.TenantGuard acmeOnly() {
+    return new dev.followupbot.core.api.TenantGuard() {
+      @Override
+      public Optional<dev.followupbot.core.domain.TenantId> admit(String platformTenant) {
+        return Optional.of(CoreHarness.ACME);
+      }
+
+      @Override
+      public dev.followupbot.core.message.Message refusal() {
+        return dev.followupbot.core.message.Message.text("no");
+      }
+    };
+  }
+
+  private void inThread(String who, String root, String text) {
+    ChannelPost post =
+        new ChannelPost(
+            "C-SUPPORT",
+            "2000.000" + (++replies),
+            Optional.of(root),
+            who,
+            false,
+            false,
+            text,
+            bot.clock.instant(),
+            Optional.empty());
+    bot.core
+        .inbound(acmeOnly(), Runnable::run)
+        .post(
+            "T-ACME",
+            new EventKey("slack", "T-ACME", "reply-" + replies),
+            tenant -> new Caller(tenant, who, who, ZoneId.of("UTC"), "C-SUPPORT"),
+            post);
   }
 
   @Test

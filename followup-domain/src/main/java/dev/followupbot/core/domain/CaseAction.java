@@ -23,6 +23,11 @@ public enum CaseAction {
   FIRST_RESPONSE,
   /** The customer wrote in the case's thread while it waited on them: the team's turn again. */
   CUSTOMER_REPLIED,
+  /**
+   * The customer wrote only a pleasantry ("thanks") while the case waited on them: nothing changes
+   * but the time of their last word, which restarts the wait for their reply.
+   */
+  CUSTOMER_ACKNOWLEDGED,
   /** The subject, customer or priority changed (from a helpdesk, through the REST API). */
   UPDATED;
 

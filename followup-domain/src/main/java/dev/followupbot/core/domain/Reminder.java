@@ -5,9 +5,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A follow-up due at an instant for one recipient, optionally about a case. Each delivery is one
- * occurrence; snoozing starts the next occurrence, so a delivery record per occurrence makes
- * sending idempotent.
+ * A follow-up due at an instant for one recipient, optionally about a case and linking to the
+ * message it is about ({@code link}, a URL the platform opens). Each delivery is one occurrence;
+ * snoozing starts the next occurrence, so a delivery record per occurrence makes sending
+ * idempotent.
  */
 public record Reminder(
     long id,
@@ -25,9 +26,51 @@ public record Reminder(
     Instant createdAt,
     Optional<Instant> deliveredAt,
     Optional<Instant> completedAt,
-    Optional<String> lastError) {
+    Optional<String> lastError,
+    Optional<String> link) {
 
   public static final int MAX_NOTE = 1000;
+
+  /** Longest link to the message a reminder is about. */
+  public static final int MAX_LINK = 1000;
+
+  /** A reminder about no message in particular, as before links were kept. */
+  public Reminder(
+      long id,
+      TenantId tenant,
+      int number,
+      String recipientId,
+      String creatorId,
+      Optional<Long> caseId,
+      ReminderKind kind,
+      Optional<String> note,
+      Instant dueAt,
+      ReminderStatus status,
+      int occurrence,
+      int snoozeCount,
+      Instant createdAt,
+      Optional<Instant> deliveredAt,
+      Optional<Instant> completedAt,
+      Optional<String> lastError) {
+    this(
+        id,
+        tenant,
+        number,
+        recipientId,
+        creatorId,
+        caseId,
+        kind,
+        note,
+        dueAt,
+        status,
+        occurrence,
+        snoozeCount,
+        createdAt,
+        deliveredAt,
+        completedAt,
+        lastError,
+        Optional.empty());
+  }
 
   public Reminder {
     Objects.requireNonNull(tenant, "tenant");
@@ -42,6 +85,10 @@ public record Reminder(
     Objects.requireNonNull(deliveredAt, "deliveredAt");
     Objects.requireNonNull(completedAt, "completedAt");
     Objects.requireNonNull(lastError, "lastError");
+    link = Objects.requireNonNull(link, "link").map(String::strip).filter(l -> !l.isEmpty());
+    if (link.isPresent() && link.get().length() > MAX_LINK) {
+      throw new IllegalArgumentException("link must be at most " + MAX_LINK + " characters");
+    }
     note = note.map(String::strip).filter(n -> !n.isEmpty());
     if (note.isPresent() && note.get().length() > MAX_NOTE) {
       throw new IllegalArgumentException("note must be at most " + MAX_NOTE + " characters");
@@ -59,6 +106,22 @@ public record Reminder(
       Optional<String> note,
       Instant dueAt,
       Instant now) {
+    return create(
+        tenant, number, recipientId, creatorId, caseId, kind, note, dueAt, now, Optional.empty());
+  }
+
+  /** A new pending reminder before it is stored, linking to the message it is about. */
+  public static Reminder create(
+      TenantId tenant,
+      int number,
+      String recipientId,
+      String creatorId,
+      Optional<Long> caseId,
+      ReminderKind kind,
+      Optional<String> note,
+      Instant dueAt,
+      Instant now,
+      Optional<String> link) {
     return new Reminder(
         0,
         tenant,
@@ -75,7 +138,8 @@ public record Reminder(
         now,
         Optional.empty(),
         Optional.empty(),
-        Optional.empty());
+        Optional.empty(),
+        link);
   }
 
   /** Due again later, as a new occurrence. */
@@ -96,7 +160,8 @@ public record Reminder(
         createdAt,
         deliveredAt,
         Optional.empty(),
-        Optional.empty());
+        Optional.empty(),
+        link);
   }
 
   /** This occurrence reached its recipient. */
@@ -117,7 +182,8 @@ public record Reminder(
         createdAt,
         Optional.of(now),
         completedAt,
-        Optional.empty());
+        Optional.empty(),
+        link);
   }
 
   /** The platform refused this reminder for good. */
@@ -138,7 +204,8 @@ public record Reminder(
         createdAt,
         deliveredAt,
         Optional.of(now),
-        Optional.of(error.length() > 1000 ? error.substring(0, 1000) : error));
+        Optional.of(error.length() > 1000 ? error.substring(0, 1000) : error),
+        link);
   }
 
   public Reminder completed(ReminderStatus finalStatus, Instant now) {
@@ -158,6 +225,7 @@ public record Reminder(
         createdAt,
         deliveredAt,
         Optional.of(now),
-        lastError);
+        lastError,
+        link);
   }
 }

@@ -100,27 +100,7 @@ public record SupportCase(
 
   /** The same new case, opened from a conversation: its thread is the case's record. */
   public SupportCase from(CaseSource conversation) {
-    return new SupportCase(
-        id,
-        tenant,
-        number,
-        externalRef,
-        subject,
-        customer,
-        priority,
-        channelId,
-        status,
-        ownerId,
-        createdBy,
-        createdAt,
-        claimedAt,
-        firstResponseAt,
-        resolvedAt,
-        lastActivityAt,
-        waitingUntil,
-        card,
-        Optional.of(conversation),
-        version);
+    return copy().source(Optional.of(conversation)).build();
   }
 
   public boolean isOwnedBy(String userId) {
@@ -419,6 +399,58 @@ public record SupportCase(
     return refuse(new Refusal.WrongState(status));
   }
 
+  /** Who the history names for what followup-bot does on its own (an auto-resolve). */
+  public static final String BOT = "followup-bot";
+
+  /** Why an auto-resolved case was resolved, as its history records it. */
+  public static final String NO_REPLY = "no reply";
+
+  /**
+   * The customer wrote only a pleasantry at {@code at} while the case waited on them: it still
+   * waits, and their silence counts from now.
+   */
+  public Transition customerAcknowledged(String requester, Instant at) {
+    if (status != CaseStatus.WAITING_ON_CUSTOMER) {
+      return refuse(new Refusal.WrongState(status));
+    }
+    return apply(
+        requester,
+        CaseAction.CUSTOMER_ACKNOWLEDGED,
+        status,
+        ownerId,
+        claimedAt,
+        firstResponseAt,
+        resolvedAt,
+        waitingUntil,
+        Optional.empty(),
+        at);
+  }
+
+  /**
+   * The requester has not written since {@code silentSince}, when the case began waiting on them:
+   * followup-bot resolves it with the reason {@value #NO_REPLY}. Anything that happened to the case
+   * since then (a reply, a claim, a wait with a date) refuses, so a late decision is harmless.
+   */
+  public Transition resolveAfterSilence(Instant silentSince, Instant now) {
+    if (status != CaseStatus.WAITING_ON_CUSTOMER
+        || waitingUntil.isPresent()
+        || ownerId.isEmpty()
+        || !lastActivityAt.equals(silentSince)) {
+      return refuse(new Refusal.WrongState(status));
+    }
+    return apply(
+        BOT,
+        CaseAction.RESOLVED,
+        CaseStatus.RESOLVED,
+        ownerId,
+        claimedAt,
+        firstResponseAt,
+        Optional.of(now),
+        Optional.empty(),
+        Optional.of(NO_REPLY),
+        now);
+  }
+
   /** Files a resolved case away for good. Only its owner or an admin may. */
   public Transition close(String actor, boolean admin, Instant now) {
     if (status != CaseStatus.RESOLVED) {
@@ -466,27 +498,12 @@ public record SupportCase(
       return refuse(new Refusal.NothingToChange());
     }
     SupportCase after =
-        new SupportCase(
-            id,
-            tenant,
-            number,
-            externalRef,
-            newSubject,
-            newCustomer,
-            newPriority,
-            channelId,
-            status,
-            ownerId,
-            createdBy,
-            createdAt,
-            claimedAt,
-            firstResponseAt,
-            resolvedAt,
-            lastActivityAt,
-            waitingUntil,
-            card,
-            source,
-            version + 1);
+        copy()
+            .subject(newSubject)
+            .customer(newCustomer)
+            .priority(newPriority)
+            .version(version + 1)
+            .build();
     String reason = String.join("; ", changes);
     CaseEvent event =
         new CaseEvent(
@@ -504,27 +521,7 @@ public record SupportCase(
 
   /** The same case with its card location recorded. Not a transition: no history entry. */
   public SupportCase withCard(MessageRef ref) {
-    return new SupportCase(
-        id,
-        tenant,
-        number,
-        externalRef,
-        subject,
-        customer,
-        priority,
-        channelId,
-        status,
-        ownerId,
-        createdBy,
-        createdAt,
-        claimedAt,
-        firstResponseAt,
-        resolvedAt,
-        lastActivityAt,
-        waitingUntil,
-        Optional.of(ref),
-        source,
-        version);
+    return copy().card(Optional.of(ref)).build();
   }
 
   private static Transition refuse(Refusal refusal) {
@@ -543,27 +540,12 @@ public record SupportCase(
       Optional<String> reason,
       Instant now) {
     SupportCase after =
-        new SupportCase(
-            id,
-            tenant,
-            number,
-            externalRef,
-            subject,
-            customer,
-            priority,
-            channelId,
-            nextStatus,
-            nextOwner,
-            createdBy,
-            createdAt,
-            nextClaimedAt,
-            nextFirstResponse,
-            nextResolvedAt,
-            now,
-            nextWaitingUntil,
-            card,
-            source,
-            version + 1);
+        copy()
+            .status(nextStatus)
+            .owner(nextOwner, nextClaimedAt)
+            .times(nextFirstResponse, nextResolvedAt, now, nextWaitingUntil)
+            .version(version + 1)
+            .build();
     CaseEvent event =
         new CaseEvent(
             id,
@@ -576,5 +558,121 @@ public record SupportCase(
             nextOwner,
             reason.map(r -> r.length() > MAX_REASON ? r.substring(0, MAX_REASON) : r));
     return new Transition.Applied(after, event);
+  }
+
+  private Copy copy() {
+    return new Copy(this);
+  }
+
+  /** This case with a few components changed: what a transition or an edit makes of it. */
+  private static final class Copy {
+    private final SupportCase base;
+    private String subject;
+    private Optional<String> customer;
+    private Priority priority;
+    private CaseStatus status;
+    private Optional<String> ownerId;
+    private Optional<Instant> claimedAt;
+    private Optional<Instant> firstResponseAt;
+    private Optional<Instant> resolvedAt;
+    private Instant lastActivityAt;
+    private Optional<Instant> waitingUntil;
+    private Optional<MessageRef> card;
+    private Optional<CaseSource> source;
+    private int version;
+
+    private Copy(SupportCase c) {
+      base = c;
+      subject = c.subject;
+      customer = c.customer;
+      priority = c.priority;
+      status = c.status;
+      ownerId = c.ownerId;
+      claimedAt = c.claimedAt;
+      firstResponseAt = c.firstResponseAt;
+      resolvedAt = c.resolvedAt;
+      lastActivityAt = c.lastActivityAt;
+      waitingUntil = c.waitingUntil;
+      card = c.card;
+      source = c.source;
+      version = c.version;
+    }
+
+    Copy subject(String value) {
+      subject = value;
+      return this;
+    }
+
+    Copy customer(Optional<String> value) {
+      customer = value;
+      return this;
+    }
+
+    Copy priority(Priority value) {
+      priority = value;
+      return this;
+    }
+
+    Copy status(CaseStatus value) {
+      status = value;
+      return this;
+    }
+
+    Copy owner(Optional<String> owner, Optional<Instant> since) {
+      ownerId = owner;
+      claimedAt = since;
+      return this;
+    }
+
+    Copy times(
+        Optional<Instant> firstResponse,
+        Optional<Instant> resolved,
+        Instant lastActivity,
+        Optional<Instant> waiting) {
+      firstResponseAt = firstResponse;
+      resolvedAt = resolved;
+      lastActivityAt = lastActivity;
+      waitingUntil = waiting;
+      return this;
+    }
+
+    Copy card(Optional<MessageRef> value) {
+      card = value;
+      return this;
+    }
+
+    Copy source(Optional<CaseSource> value) {
+      source = value;
+      return this;
+    }
+
+    Copy version(int value) {
+      version = value;
+      return this;
+    }
+
+    SupportCase build() {
+      return new SupportCase(
+          base.id,
+          base.tenant,
+          base.number,
+          base.externalRef,
+          subject,
+          customer,
+          priority,
+          base.channelId,
+          status,
+          ownerId,
+          base.createdBy,
+          base.createdAt,
+          claimedAt,
+          firstResponseAt,
+          resolvedAt,
+          lastActivityAt,
+          waitingUntil,
+          card,
+          source,
+          version);
+    }
   }
 }

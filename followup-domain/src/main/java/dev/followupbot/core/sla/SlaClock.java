@@ -91,8 +91,24 @@ public final class SlaClock {
     return out;
   }
 
+  /**
+   * When the customer's reply that the team has not answered yet was written, if there is one: the
+   * start of the next response the history is waiting for.
+   */
+  public static Optional<Instant> unansweredSince(List<CaseEvent> history) {
+    Optional<Instant> since = Optional.empty();
+    for (CaseEvent e : history) {
+      if (e.action() == CaseAction.CUSTOMER_REPLIED) {
+        since = since.or(() -> Optional.of(e.at()));
+      } else if (answers(e)) {
+        since = Optional.empty();
+      }
+    }
+    return since;
+  }
+
   /** The team answered the customer: a reply in the thread, an answer, a wait, a resolution. */
-  private static boolean answers(CaseEvent e) {
+  public static boolean answers(CaseEvent e) {
     return e.action() == CaseAction.WAITING
         || e.action() == CaseAction.ANSWERED
         || e.action() == CaseAction.FIRST_RESPONSE

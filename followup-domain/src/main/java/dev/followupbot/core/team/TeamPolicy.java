@@ -75,12 +75,25 @@ public record TeamPolicy(
 
   /**
    * After a case is resolved its owner is reminded to check in with the customer: whole days count
-   * as working days and land at {@code at} in the owner's time; shorter spans are business time.
+   * as working days and land at {@code at} in the owner's time; shorter spans are business time. A
+   * case from a conversation that waits on a silent requester is resolved after {@code
+   * autoResolveAfter} of business time, with a courteous question in its thread at {@code
+   * autoResolveWarnAfter}; both are off unless set.
    */
-  public record FollowUp(Map<Priority, Duration> afterResolution, LocalTime at) {
+  public record FollowUp(
+      Map<Priority, Duration> afterResolution,
+      LocalTime at,
+      Optional<Duration> autoResolveAfter,
+      Optional<Duration> autoResolveWarnAfter) {
     public FollowUp {
       afterResolution = Map.copyOf(afterResolution);
       Objects.requireNonNull(at, "at");
+      Objects.requireNonNull(autoResolveAfter, "autoResolveAfter");
+      Objects.requireNonNull(autoResolveWarnAfter, "autoResolveWarnAfter");
+    }
+
+    public FollowUp(Map<Priority, Duration> afterResolution, LocalTime at) {
+      this(afterResolution, at, Optional.empty(), Optional.empty());
     }
   }
 

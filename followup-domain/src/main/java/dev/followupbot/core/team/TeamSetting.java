@@ -55,6 +55,11 @@ public enum TeamSetting {
     }
   },
   FOLLOW_UP_AT("follow_up.at", t -> t.policy().followUp().at().toString()),
+  FOLLOW_UP_AUTO_RESOLVE_AFTER(
+      "follow_up.auto_resolve_after", t -> duration(t.policy().followUp().autoResolveAfter())),
+  FOLLOW_UP_AUTO_RESOLVE_WARN_AFTER(
+      "follow_up.auto_resolve_warn_after",
+      t -> duration(t.policy().followUp().autoResolveWarnAfter())),
   CSAT_LOW_SCORE("csat.low_score", t -> Integer.toString(t.policy().csat().lowScore())),
   CSAT_ON_LOW("csat.on_low", t -> t.policy().csat().onLow().key()),
   DIGEST_TEAM(

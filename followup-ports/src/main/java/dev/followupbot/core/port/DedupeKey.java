@@ -76,6 +76,19 @@ public record DedupeKey(String value) {
    * The "resolve it?" question to a case's owner after the requester's pleasantry {@code
    * messageId}.
    */
+  /**
+   * The question in a case's thread to a requester silent since {@code silentSince} (epoch ms),
+   * once per stretch of silence.
+   */
+  public static DedupeKey silenceQuestion(long caseId, long silentSince) {
+    return new DedupeKey(caseCard(caseId).value + ":anything-else:" + silentSince);
+  }
+
+  /** The owner's note that history entry {@code eventId} resolved their case on its own. */
+  public static DedupeKey autoResolved(long eventId) {
+    return new DedupeKey("event:" + eventId + ":auto-resolved");
+  }
+
   public static DedupeKey resolvePrompt(long caseId, String messageId) {
     return new DedupeKey(caseCard(caseId).value + ":resolve-prompt:" + messageId);
   }

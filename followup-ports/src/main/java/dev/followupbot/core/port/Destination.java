@@ -31,19 +31,29 @@ public sealed interface Destination {
 
   /**
    * A post in a team channel or conversation; with {@code thread}, a reply in the thread of that
-   * root message (a case from a conversation keeps its record there).
+   * root message (a case from a conversation keeps its record there). A {@code broadcast} reply is
+   * also shown in the channel itself, where the platform can (Slack's "also send to channel").
    */
-  record Channel(TenantId tenant, String channelId, java.util.Optional<String> thread)
+  record Channel(
+      TenantId tenant, String channelId, java.util.Optional<String> thread, boolean broadcast)
       implements Destination {
     public Channel {
       Objects.requireNonNull(tenant, "tenant");
       Objects.requireNonNull(channelId, "channelId");
       Objects.requireNonNull(thread, "thread");
+      if (broadcast && thread.isEmpty()) {
+        throw new IllegalArgumentException("only a thread reply can be broadcast");
+      }
     }
 
     /** A top-level post in the channel. */
     public Channel(TenantId tenant, String channelId) {
-      this(tenant, channelId, java.util.Optional.empty());
+      this(tenant, channelId, java.util.Optional.empty(), false);
+    }
+
+    /** A reply in the thread of {@code thread}, or a top-level post when it is empty. */
+    public Channel(TenantId tenant, String channelId, java.util.Optional<String> thread) {
+      this(tenant, channelId, thread, false);
     }
 
     @Override

@@ -1,10 +1,8 @@
 package dev.followupbot.core.jdbc;
 
-import dev.followupbot.core.domain.CaseAction;
 import dev.followupbot.core.domain.CaseEvent;
 import dev.followupbot.core.domain.CaseSource;
 import dev.followupbot.core.domain.CaseStatus;
-import dev.followupbot.core.domain.Priority;
 import dev.followupbot.core.domain.SupportCase;
 import dev.followupbot.core.domain.TenantId;
 import dev.followupbot.core.message.MessageRef;
@@ -24,12 +22,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.mapper.RowMapper;
-import org.jdbi.v3.core.statement.Update;
 
 /** Cases and their history in the {@code cases} and {@code case_events} tables. */
 public final class JdbiCaseRepository implements CaseRepository {
 
-  private static final RowMapper<SupportCase> CASE = JdbiCaseRepository::mapCase;
+  private static final RowMapper<SupportCase> CASE = CaseRows::mapCase;
+  private static final RowMapper<CaseEvent> EVENT = CaseRows.EVENT;
 
   private final JdbiTransactions tx;
 
@@ -42,7 +40,7 @@ public final class JdbiCaseRepository implements CaseRepository {
     long id =
         tx.withHandle(
             h ->
-                bindAll(
+                CaseRows.bindAll(
                         h.createUpdate(
                             "INSERT INTO cases (tenant_id, number, external_ref, subject, customer, priority,"
                                 + " channel_id, status, owner_id, created_by, created_at, claimed_at,"
@@ -95,7 +93,7 @@ public final class JdbiCaseRepository implements CaseRepository {
   public boolean update(SupportCase c) {
     return tx.withHandle(
             h ->
-                bindAll(
+                CaseRows.bindAll(
                         h.createUpdate(
                             "UPDATE cases SET status = :status, owner_id = :owner, claimed_at = :claimedAt,"
                                 + " first_response_at = :firstResponseAt, resolved_at = :resolvedAt,"
@@ -191,20 +189,6 @@ public final class JdbiCaseRepository implements CaseRepository {
     events.forEach(e -> byCase.get(e.caseId()).add(e));
     return byCase;
   }
-
-  private static final RowMapper<CaseEvent> EVENT =
-      (rs, ctx) ->
-          new CaseEvent(
-              rs.getLong("case_id"),
-              instant(rs, "at"),
-              rs.getString("actor_id"),
-              CaseAction.valueOf(rs.getString("action")),
-              Optional.ofNullable(rs.getString("from_status")).map(CaseStatus::valueOf),
-              CaseStatus.valueOf(rs.getString("to_status")),
-              Optional.ofNullable(rs.getString("from_owner")),
-              Optional.ofNullable(rs.getString("to_owner")),
-              Optional.ofNullable(rs.getString("reason")),
-              Optional.ofNullable(rs.getString("via")));
 
   @Override
   public List<SupportCase> list(
@@ -302,7 +286,9 @@ public final class JdbiCaseRepository implements CaseRepository {
             q.bindList("notInChannels", List.copyOf(search.notInChannels()));
           }
           search.updatedSince().ifPresent(u -> q.bind("since", u));
-          return q.map((rs, ctx) -> new CaseListing(mapCase(rs, ctx), instant(rs, "updated_at")))
+          return q.map(
+                  (rs, ctx) ->
+                      new CaseListing(CaseRows.mapCase(rs, ctx), instant(rs, "updated_at")))
               .list();
         });
   }
@@ -326,67 +312,6 @@ public final class JdbiCaseRepository implements CaseRepository {
                 .bind("status", status.name())
                 .mapTo(Integer.class)
                 .one());
-  }
-
-  private static Update bindAll(Update u, SupportCase c) {
-    return u.bind("tenant", c.tenant().key())
-        .bind("number", c.number())
-        .bind("externalRef", c.externalRef().orElse(null))
-        .bind("subject", c.subject())
-        .bind("customer", c.customer().orElse(null))
-        .bind("priority", c.priority().name())
-        .bind("channel", c.channelId())
-        .bind("status", c.status().name())
-        .bind("owner", c.ownerId().orElse(null))
-        .bind("createdBy", c.createdBy())
-        .bindByType("createdAt", c.createdAt(), Instant.class)
-        .bindByType("claimedAt", c.claimedAt().orElse(null), Instant.class)
-        .bindByType("firstResponseAt", c.firstResponseAt().orElse(null), Instant.class)
-        .bindByType("resolvedAt", c.resolvedAt().orElse(null), Instant.class)
-        .bindByType("lastActivityAt", c.lastActivityAt(), Instant.class)
-        .bindByType("waitingUntil", c.waitingUntil().orElse(null), Instant.class)
-        .bind("version", c.version());
-  }
-
-  private static SupportCase mapCase(ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx)
-      throws SQLException {
-    String cardChannel = rs.getString("card_channel");
-    String cardMessage = rs.getString("card_message_id");
-    return new SupportCase(
-        rs.getLong("id"),
-        TenantId.fromKey(rs.getString("tenant_id")),
-        rs.getInt("number"),
-        Optional.ofNullable(rs.getString("external_ref")),
-        rs.getString("subject"),
-        Optional.ofNullable(rs.getString("customer")),
-        Priority.valueOf(rs.getString("priority")),
-        rs.getString("channel_id"),
-        CaseStatus.valueOf(rs.getString("status")),
-        Optional.ofNullable(rs.getString("owner_id")),
-        rs.getString("created_by"),
-        instant(rs, "created_at"),
-        Optional.ofNullable(instant(rs, "claimed_at")),
-        Optional.ofNullable(instant(rs, "first_response_at")),
-        Optional.ofNullable(instant(rs, "resolved_at")),
-        instant(rs, "last_activity_at"),
-        Optional.ofNullable(instant(rs, "waiting_until")),
-        cardChannel == null || cardMessage == null
-            ? Optional.empty()
-            : Optional.of(new MessageRef(cardChannel, cardMessage)),
-        source(rs),
-        rs.getInt("version"));
-  }
-
-  private static Optional<CaseSource> source(ResultSet rs) throws SQLException {
-    String channel = rs.getString("source_channel");
-    String message = rs.getString("source_message");
-    String requester = rs.getString("requester_id");
-    if (channel == null || message == null || requester == null) {
-      return Optional.empty();
-    }
-    return Optional.of(
-        new CaseSource(
-            channel, message, Optional.ofNullable(rs.getString("source_link")), requester));
   }
 
   static Instant instant(ResultSet rs, String column) throws SQLException {

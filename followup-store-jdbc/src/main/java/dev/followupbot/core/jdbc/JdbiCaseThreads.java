@@ -3,18 +3,24 @@ package dev.followupbot.core.jdbc;
 import dev.followupbot.core.domain.TenantId;
 import dev.followupbot.core.port.CaseThreads;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
-import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /** Conversations and their cases in the {@code case_threads} table. */
 public final class JdbiCaseThreads implements CaseThreads {
 
   private final JdbiTransactions tx;
-  private final Database.Vendor vendor;
+  private final InsertOnce insert;
 
   public JdbiCaseThreads(JdbiTransactions tx, Database.Vendor vendor) {
     this.tx = tx;
-    this.vendor = vendor;
+    this.insert =
+        new InsertOnce(
+            tx,
+            vendor,
+            "case_threads",
+            List.of("tenant_id", "channel_id", "root_id"),
+            List.of("case_id", "requester_id", "posted_at"));
   }
 
   @Override
@@ -25,33 +31,14 @@ public final class JdbiCaseThreads implements CaseThreads {
       long caseId,
       String requesterId,
       Instant postedAt) {
-    // PostgreSQL aborts the transaction on a failed insert, so it skips a taken key in the
-    // statement; H2 reports it, and a race between the check and the insert lands there too.
-    String onConflict = vendor == Database.Vendor.POSTGRESQL ? " ON CONFLICT DO NOTHING" : "";
-    try {
-      return tx.withHandle(
-              h ->
-                  h.createUpdate(
-                          "INSERT INTO case_threads"
-                              + " (tenant_id, channel_id, root_id, case_id, requester_id, posted_at)"
-                              + " SELECT :tenant, :channel, :root, :caseId, :requester, :postedAt"
-                              + " WHERE NOT EXISTS (SELECT 1 FROM case_threads WHERE tenant_id = :tenant"
-                              + " AND channel_id = :channel AND root_id = :root)"
-                              + onConflict)
-                      .bind("tenant", tenant.key())
-                      .bind("channel", channelId)
-                      .bind("root", rootId)
-                      .bind("caseId", caseId)
-                      .bind("requester", requesterId)
-                      .bind("postedAt", postedAt)
-                      .execute())
-          == 1;
-    } catch (UnableToExecuteStatementException e) {
-      if (UniqueViolation.isCauseOf(e)) {
-        return false;
-      }
-      throw e;
-    }
+    return insert.insert(
+        u ->
+            u.bind("tenant_id", tenant.key())
+                .bind("channel_id", channelId)
+                .bind("root_id", rootId)
+                .bind("case_id", caseId)
+                .bind("requester_id", requesterId)
+                .bind("posted_at", postedAt));
   }
 
   @Override

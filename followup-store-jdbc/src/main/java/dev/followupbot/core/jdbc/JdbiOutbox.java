@@ -1,27 +1,15 @@
 package dev.followupbot.core.jdbc;
 
-import static dev.followupbot.core.jdbc.JdbiCaseRepository.instant;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.followupbot.core.domain.Platform;
-import dev.followupbot.core.domain.TenantId;
-import dev.followupbot.core.domain.UserRef;
-import dev.followupbot.core.message.Message;
 import dev.followupbot.core.message.MessageRef;
 import dev.followupbot.core.port.DedupeKey;
-import dev.followupbot.core.port.Destination;
 import dev.followupbot.core.port.Outbox;
 import dev.followupbot.core.port.OutboxEntry;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.jdbi.v3.core.statement.StatementContext;
-import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,60 +19,57 @@ public final class JdbiOutbox implements Outbox {
   private static final Logger log = LoggerFactory.getLogger(JdbiOutbox.class);
 
   private final JdbiTransactions tx;
-  private final Database.Vendor vendor;
   private final JdbiWorkQueue queue;
-  private final ObjectMapper json = BlockJson.mapper();
+  private final OutboxRows rows = new OutboxRows();
+  private final InsertOnce insert;
 
   public JdbiOutbox(JdbiTransactions tx, Database.Vendor vendor) {
     this.tx = tx;
-    this.vendor = vendor;
     this.queue = new JdbiWorkQueue(tx, "outbox");
+    this.insert =
+        new InsertOnce(
+            tx,
+            vendor,
+            "outbox",
+            List.of("dedupe_key"),
+            List.of(
+                "tenant_id",
+                "kind",
+                "destination_kind",
+                "destination_id",
+                "destination_thread",
+                "destination_broadcast",
+                "message_json",
+                "case_id",
+                "reminder_id",
+                "reminder_occurrence",
+                "state",
+                "attempts",
+                "created_at",
+                "next_attempt_at"));
   }
 
   @Override
   public long enqueue(OutboxEntry e) {
-    // PostgreSQL aborts a transaction on a failed insert, so it skips duplicates in the statement.
-    String onConflict =
-        vendor == Database.Vendor.POSTGRESQL ? " ON CONFLICT (dedupe_key) DO NOTHING" : "";
-    String sql =
-        "INSERT INTO outbox (tenant_id, dedupe_key, kind, destination_kind, destination_id, message_json,"
-            + " case_id, reminder_id, reminder_occurrence, state, attempts, created_at, next_attempt_at)"
-            + " SELECT :tenant, :key, :kind, :destKind, :destId, :json, :caseId, :reminderId, :occurrence,"
-            + " 'PENDING', 0, :now, :next WHERE NOT EXISTS (SELECT 1 FROM outbox WHERE dedupe_key = :key)"
-            + onConflict;
-    Optional<OutboxEntry.PostMessage> post =
-        e.payload() instanceof OutboxEntry.PostMessage m ? Optional.of(m) : Optional.empty();
-    Optional<Destination> to = post.map(OutboxEntry.PostMessage::to);
-    Optional<OutboxEntry.ReminderOccurrence> reminder = post.flatMap(m -> m.reminder());
-    try {
-      tx.withHandle(
-          h ->
-              h.createUpdate(sql)
-                  .bind("tenant", e.tenant().key())
-                  .bind("key", e.key().value())
-                  .bind("kind", kind(e.payload()))
-                  .bind(
-                      "destKind",
-                      to.map(d -> d instanceof Destination.Direct ? "DIRECT" : "CHANNEL")
-                          .orElse(null))
-                  .bind("destId", to.map(Destination::target).orElse(null))
-                  .bind("json", post.map(m -> toJson(m.message())).orElse(null))
-                  .bind("caseId", e.payload().about().orElse(null))
-                  .bind(
-                      "reminderId",
-                      reminder.map(OutboxEntry.ReminderOccurrence::reminderId).orElse(null))
-                  .bind(
-                      "occurrence",
-                      reminder.map(OutboxEntry.ReminderOccurrence::occurrence).orElse(null))
-                  .bind("now", e.state().createdAt())
-                  .bind("next", e.state().nextAttemptAt())
-                  .execute());
-    } catch (UnableToExecuteStatementException ex) {
-      if (!UniqueViolation.isCauseOf(ex)) {
-        throw ex;
-      }
-      // H2: a concurrent insert of the same key won; use that one.
-    }
+    OutboxRows.Columns c = rows.columns(e);
+    insert.insert(
+        u ->
+            u.bind("dedupe_key", e.key().value())
+                .bind("tenant_id", e.tenant().key())
+                .bind("kind", c.kind())
+                .bind("destination_kind", c.destinationKind())
+                .bind("destination_id", c.destinationId())
+                .bind("destination_thread", c.thread())
+                .bind("destination_broadcast", c.broadcast())
+                .bind("message_json", c.messageJson())
+                .bind("case_id", c.caseId())
+                .bind("reminder_id", c.reminderId())
+                .bind("reminder_occurrence", c.occurrence())
+                .bind("state", OutboxEntry.State.PENDING.name())
+                .bind("attempts", 0)
+                .bind("created_at", e.state().createdAt())
+                .bind("next_attempt_at", e.state().nextAttemptAt()));
+    // Inserted now or by someone a moment ago: the entry with this key.
     return tx.withHandle(
         h ->
             h.createQuery("SELECT id FROM outbox WHERE dedupe_key = :key")
@@ -99,7 +84,7 @@ public final class JdbiOutbox implements Outbox {
         h ->
             h.createQuery("SELECT * FROM outbox WHERE id = :id")
                 .bind("id", id)
-                .map(this::map)
+                .map(rows::map)
                 .findOne());
   }
 
@@ -118,7 +103,7 @@ public final class JdbiOutbox implements Outbox {
                     .map(
                         (rs, ctx) -> {
                           try {
-                            return Optional.of(map(rs, ctx));
+                            return Optional.of(rows.map(rs, ctx));
                           } catch (RuntimeException e) {
                             log.warn(
                                 "outbox entry id={} cannot be read and is left as it is: {}",
@@ -270,77 +255,5 @@ public final class JdbiOutbox implements Outbox {
   @Override
   public Set<String> claimers(Instant claimedBefore) {
     return queue.claimers(claimedBefore);
-  }
-
-  /** The stored kind of a payload (the {@code kind} column). */
-  private static String kind(OutboxEntry.Payload payload) {
-    if (payload instanceof OutboxEntry.PostMessage) {
-      return "MESSAGE";
-    }
-    return payload instanceof OutboxEntry.PostCaseCard ? "CASE_CARD" : "CARD_REFRESH";
-  }
-
-  private OutboxEntry map(ResultSet rs, StatementContext ctx) throws SQLException {
-    TenantId tenant = TenantId.fromKey(rs.getString("tenant_id"));
-    long caseId = rs.getLong("case_id");
-    Optional<Long> caseRef = rs.wasNull() ? Optional.empty() : Optional.of(caseId);
-    String kind = rs.getString("kind");
-    OutboxEntry.Payload payload;
-    if (kind.equals("MESSAGE")) {
-      String destKind = rs.getString("destination_kind");
-      String destId = rs.getString("destination_id");
-      Destination to =
-          "DIRECT".equals(destKind)
-              ? new Destination.Direct(new UserRef(tenant, destId))
-              : new Destination.Channel(tenant, destId);
-      long reminderId = rs.getLong("reminder_id");
-      boolean forReminder = !rs.wasNull();
-      // Every reminder entry is written with its occurrence; 0 is the first.
-      int occurrence = rs.getInt("reminder_occurrence");
-      payload =
-          new OutboxEntry.PostMessage(
-              to,
-              fromJson(rs.getString("message_json")),
-              caseRef,
-              forReminder
-                  ? Optional.of(new OutboxEntry.ReminderOccurrence(reminderId, occurrence))
-                  : Optional.empty());
-    } else if (kind.equals("CASE_CARD")) {
-      payload = new OutboxEntry.PostCaseCard(caseRef.orElseThrow());
-    } else if (kind.equals("CARD_REFRESH")) {
-      payload = new OutboxEntry.RefreshCard(caseRef.orElseThrow());
-    } else {
-      throw new IllegalStateException("unknown outbox entry kind " + kind);
-    }
-    return new OutboxEntry(
-        rs.getLong("id"),
-        tenant,
-        DedupeKey.of(rs.getString("dedupe_key")),
-        payload,
-        new OutboxEntry.DeliveryState(
-            OutboxEntry.State.valueOf(rs.getString("state")),
-            rs.getInt("attempts"),
-            instant(rs, "created_at"),
-            instant(rs, "next_attempt_at"),
-            Optional.ofNullable(rs.getString("last_error")),
-            Optional.ofNullable(instant(rs, "slot_at")),
-            Optional.ofNullable(instant(rs, "claimed_at")),
-            Optional.ofNullable(rs.getString("claimed_by"))));
-  }
-
-  private String toJson(Message message) {
-    try {
-      return json.writeValueAsString(message);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot store message", e);
-    }
-  }
-
-  private Message fromJson(String text) {
-    try {
-      return json.readValue(text, Message.class);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot read stored message", e);
-    }
   }
 }

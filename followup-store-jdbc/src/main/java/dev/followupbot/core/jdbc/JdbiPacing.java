@@ -3,8 +3,8 @@ package dev.followupbot.core.jdbc;
 import dev.followupbot.core.port.Pacing;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
-import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
  * Sending slots in the {@code pacing} table. A slot is taken with a compare-and-set on {@code
@@ -15,11 +15,12 @@ public final class JdbiPacing implements Pacing {
   private static final int MAX_KEY = 500;
 
   private final JdbiTransactions tx;
-  private final Database.Vendor vendor;
+  private final InsertOnce firstSlot;
 
   public JdbiPacing(JdbiTransactions tx, Database.Vendor vendor) {
     this.tx = tx;
-    this.vendor = vendor;
+    this.firstSlot =
+        new InsertOnce(tx, vendor, "pacing", List.of("conversation_key"), List.of("free_at"));
   }
 
   private record Row(Instant freeAt, Optional<Instant> heldUntil, Optional<Instant> sentAt) {}
@@ -162,29 +163,10 @@ public final class JdbiPacing implements Pacing {
 
   /**
    * Inserts the conversation's first slot; false when another sender inserted it first. Works
-   * inside a caller's transaction too: PostgreSQL, which would abort it on a failed insert, skips
-   * the duplicate in the statement, and H2 undoes only the failed statement.
+   * inside a caller's transaction too (see {@link InsertOnce}).
    */
   private boolean insert(String key, Instant freeAt) {
-    String onConflict =
-        vendor == Database.Vendor.POSTGRESQL ? " ON CONFLICT (conversation_key) DO NOTHING" : "";
-    try {
-      return tx.withHandle(
-              h ->
-                  h.createUpdate(
-                          "INSERT INTO pacing (conversation_key, free_at) SELECT :key, :at"
-                              + " WHERE NOT EXISTS (SELECT 1 FROM pacing WHERE conversation_key = :key)"
-                              + onConflict)
-                      .bind("key", key)
-                      .bind("at", freeAt)
-                      .execute())
-          == 1;
-    } catch (UnableToExecuteStatementException e) {
-      if (UniqueViolation.isCauseOf(e)) {
-        return false;
-      }
-      throw e;
-    }
+    return firstSlot.insert(u -> u.bind("conversation_key", key).bind("free_at", freeAt));
   }
 
   private static Instant latest(Instant a, Instant b, Instant c) {

@@ -40,9 +40,9 @@ public final class JdbiReminderRepository implements ReminderRepository {
             h ->
                 h.createUpdate(
                         "INSERT INTO reminders (tenant_id, number, recipient_id, creator_id, case_id, kind, note,"
-                            + " due_at, status, occurrence, snooze_count, created_at)"
+                            + " due_at, status, occurrence, snooze_count, created_at, link)"
                             + " VALUES (:tenant, :number, :recipient, :creator, :caseId, :kind, :note, :due,"
-                            + " :status, :occurrence, :snoozes, :createdAt)")
+                            + " :status, :occurrence, :snoozes, :createdAt, :link)")
                     .bind("tenant", r.tenant().key())
                     .bind("number", r.number())
                     .bind("recipient", r.recipientId())
@@ -55,6 +55,7 @@ public final class JdbiReminderRepository implements ReminderRepository {
                     .bind("occurrence", r.occurrence())
                     .bind("snoozes", r.snoozeCount())
                     .bind("createdAt", r.createdAt())
+                    .bind("link", r.link().orElse(null))
                     .executeAndReturnGeneratedKeys("id")
                     .mapTo(Long.class)
                     .one());
@@ -312,6 +313,7 @@ public final class JdbiReminderRepository implements ReminderRepository {
         instant(rs, "created_at"),
         Optional.ofNullable(instant(rs, "delivered_at")),
         Optional.ofNullable(instant(rs, "completed_at")),
-        Optional.ofNullable(rs.getString("last_error")));
+        Optional.ofNullable(rs.getString("last_error")),
+        Optional.ofNullable(rs.getString("link")));
   }
 }

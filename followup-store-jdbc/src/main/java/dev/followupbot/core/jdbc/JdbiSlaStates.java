@@ -8,7 +8,6 @@ import dev.followupbot.core.sla.SlaMetric;
 import dev.followupbot.core.sla.SlaState;
 import java.time.Instant;
 import java.util.List;
-import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
  * Last-seen SLA states in the {@code sla_states} table; the version column decides who was first.
@@ -16,11 +15,17 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 public final class JdbiSlaStates implements SlaStates {
 
   private final JdbiTransactions tx;
-  private final Database.Vendor vendor;
+  private final InsertOnce insert;
 
   public JdbiSlaStates(JdbiTransactions tx, Database.Vendor vendor) {
     this.tx = tx;
-    this.vendor = vendor;
+    this.insert =
+        new InsertOnce(
+            tx,
+            vendor,
+            "sla_states",
+            List.of("case_id", "metric"),
+            List.of("tenant_id", "since", "state", "version", "changed_at"));
   }
 
   @Override
@@ -42,32 +47,15 @@ public final class JdbiSlaStates implements SlaStates {
 
   @Override
   public boolean insert(TenantId tenant, Seen first, Instant now) {
-    String onConflict =
-        vendor == Database.Vendor.POSTGRESQL ? " ON CONFLICT (case_id, metric) DO NOTHING" : "";
-    try {
-      return tx.withHandle(
-              h ->
-                  h.createUpdate(
-                          "INSERT INTO sla_states (tenant_id, case_id, metric, since, state, version,"
-                              + " changed_at) SELECT :tenant, :caseId, :metric, :since, :state,"
-                              + " :version, :now WHERE NOT EXISTS (SELECT 1 FROM sla_states"
-                              + " WHERE case_id = :caseId AND metric = :metric)"
-                              + onConflict)
-                      .bind("tenant", tenant.key())
-                      .bind("caseId", first.caseId())
-                      .bind("metric", first.metric().name())
-                      .bind("since", first.since())
-                      .bind("state", first.state().name())
-                      .bind("version", first.version())
-                      .bind("now", now)
-                      .execute())
-          == 1;
-    } catch (UnableToExecuteStatementException e) {
-      if (UniqueViolation.isCauseOf(e)) {
-        return false;
-      }
-      throw e;
-    }
+    return insert.insert(
+        u ->
+            u.bind("case_id", first.caseId())
+                .bind("metric", first.metric().name())
+                .bind("tenant_id", tenant.key())
+                .bind("since", first.since())
+                .bind("state", first.state().name())
+                .bind("version", first.version())
+                .bind("changed_at", now));
   }
 
   @Override

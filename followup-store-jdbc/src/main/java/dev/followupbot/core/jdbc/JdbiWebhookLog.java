@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.statement.StatementContext;
-import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /** The webhook outbox in the {@code webhook_deliveries} table. */
 public final class JdbiWebhookLog implements WebhookLog {
@@ -23,51 +22,49 @@ public final class JdbiWebhookLog implements WebhookLog {
           + " AND e.case_id = d.case_id AND e.id < d.id AND e.state IN ('PENDING', 'SENDING'))";
 
   private final JdbiTransactions tx;
-  private final Database.Vendor vendor;
+  private final InsertOnce insert;
   private final JdbiWorkQueue queue;
 
   public JdbiWebhookLog(JdbiTransactions tx, Database.Vendor vendor) {
     this.tx = tx;
-    this.vendor = vendor;
+    this.insert =
+        new InsertOnce(
+            tx,
+            vendor,
+            "webhook_deliveries",
+            List.of("target_id", "event_key"),
+            List.of(
+                "tenant_id",
+                "url",
+                "event_id",
+                "event_type",
+                "case_id",
+                "case_number",
+                "payload",
+                "state",
+                "attempts",
+                "created_at",
+                "next_attempt_at"));
     this.queue = new JdbiWorkQueue(tx, "webhook_deliveries");
   }
 
   @Override
   public boolean enqueue(WebhookEntry e) {
-    // PostgreSQL aborts a transaction on a failed insert, so it skips duplicates in the statement.
-    String onConflict =
-        vendor == Database.Vendor.POSTGRESQL
-            ? " ON CONFLICT (target_id, event_key) DO NOTHING"
-            : "";
-    String sql =
-        "INSERT INTO webhook_deliveries (tenant_id, target_id, url, event_id, event_key, event_type,"
-            + " case_id, case_number, payload, state, attempts, created_at, next_attempt_at)"
-            + " SELECT :tenant, :target, :url, :eventId, :eventKey, :type, :caseId, :caseNumber,"
-            + " :payload, 'PENDING', 0, :now, :now WHERE NOT EXISTS (SELECT 1 FROM"
-            + " webhook_deliveries WHERE target_id = :target AND event_key = :eventKey)"
-            + onConflict;
-    try {
-      return tx.withHandle(
-              h ->
-                  h.createUpdate(sql)
-                      .bind("tenant", e.tenant().key())
-                      .bind("target", e.targetId())
-                      .bind("url", e.url())
-                      .bind("eventId", e.eventId())
-                      .bind("eventKey", e.eventKey())
-                      .bind("type", e.eventType())
-                      .bind("caseId", e.caseId())
-                      .bind("caseNumber", e.caseNumber())
-                      .bind("payload", e.payload())
-                      .bind("now", e.createdAt())
-                      .execute())
-          == 1;
-    } catch (UnableToExecuteStatementException ex) {
-      if (UniqueViolation.isCauseOf(ex)) {
-        return false; // H2: a concurrent insert of the same event won
-      }
-      throw ex;
-    }
+    return insert.insert(
+        u ->
+            u.bind("target_id", e.targetId())
+                .bind("event_key", e.eventKey())
+                .bind("tenant_id", e.tenant().key())
+                .bind("url", e.url())
+                .bind("event_id", e.eventId())
+                .bind("event_type", e.eventType())
+                .bind("case_id", e.caseId())
+                .bind("case_number", e.caseNumber())
+                .bind("payload", e.payload())
+                .bind("state", WebhookEntry.State.PENDING.name())
+                .bind("attempts", 0)
+                .bind("created_at", e.createdAt())
+                .bind("next_attempt_at", e.createdAt()));
   }
 
   @Override

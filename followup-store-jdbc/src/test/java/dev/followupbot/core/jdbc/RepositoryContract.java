@@ -280,6 +280,33 @@ abstract class RepositoryContract {
     assertThat(reminders.active(ACME, "U1", 10)).hasSize(1);
   }
 
+  @Test
+  void a_reminder_keeps_the_link_to_its_message_through_snoozes_and_completion() {
+    String link = "https://slack.com/archives/C1/p1795000100000100";
+    Reminder r =
+        tx.inTransaction(
+            () ->
+                reminders.insert(
+                    Reminder.create(
+                        ACME,
+                        tenants.nextReminderNumber(ACME),
+                        "U1",
+                        "U1",
+                        Optional.empty(),
+                        ReminderKind.FOLLOW_UP,
+                        Optional.of("look again"),
+                        T0.plusSeconds(60),
+                        T0,
+                        Optional.of(link))));
+    assertThat(reminders.findById(r.id()).orElseThrow().link()).contains(link);
+    Reminder snoozed = r.snoozedUntil(T0.plusSeconds(600));
+    assertThat(reminders.update(snoozed, ReminderStatus.PENDING, 1)).isTrue();
+    Reminder done = snoozed.completed(ReminderStatus.DONE, T0);
+    assertThat(reminders.update(done, ReminderStatus.PENDING, 2)).isTrue();
+    assertThat(reminders.findByNumber(ACME, r.number()).orElseThrow().link()).contains(link);
+    assertThat(dueReminder(ACME, "U2", T0).link()).isEmpty();
+  }
+
   private Reminder dueReminder(TenantId tenant, String recipient, Instant due) {
     return tx.inTransaction(
         () ->
@@ -310,6 +337,28 @@ abstract class RepositoryContract {
         .containsExactlyInAnyOrder(slack.id(), teams.id());
     assertThat(takeDue(T0.minusSeconds(1), Set.of(Platform.SLACK), 10)).isEmpty();
     assertThat(takeDue(T0, Set.of(), 10)).isEmpty();
+  }
+
+  @Test
+  void a_queued_message_keeps_the_thread_it_replies_in_and_whether_the_channel_sees_it() {
+    Destination inThread = new Destination.Channel(ACME, "C1", Optional.of("1700.0001"), true);
+    long threaded =
+        outbox.enqueue(
+            OutboxEntry.message(
+                DedupeKey.of("thread-test"), inThread, Message.text("hi"), Optional.empty(), T0));
+    long plain =
+        outbox.enqueue(
+            OutboxEntry.message(
+                DedupeKey.of("plain-test"),
+                new Destination.Channel(ACME, "C1"),
+                Message.text("hi"),
+                Optional.empty(),
+                T0));
+
+    assertThat(((OutboxEntry.PostMessage) outbox.find(threaded).orElseThrow().payload()).to())
+        .isEqualTo(inThread);
+    assertThat(((OutboxEntry.PostMessage) outbox.find(plain).orElseThrow().payload()).to())
+        .isEqualTo(new Destination.Channel(ACME, "C1"));
   }
 
   @Test
@@ -458,7 +507,10 @@ abstract class RepositoryContract {
     Message message =
         Message.builder("hi")
             .section("hi")
-            .actions(List.of(Button.primary("Done", "done 1")))
+            .actions(
+                List.of(
+                    Button.primary("Done", "done 1"),
+                    Button.link("Open message", "https://slack.com/archives/C1/p1")))
             .build();
     OutboxEntry draft =
         OutboxEntry.message(

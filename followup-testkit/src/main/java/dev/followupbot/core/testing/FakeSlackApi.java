@@ -236,6 +236,12 @@ public final class FakeSlackApi implements AutoCloseable {
     users.put(id, u);
   }
 
+  /** A person of another workspace ({@code homeTeam}), as a Slack Connect channel shares them. */
+  public void guest(String id, String displayName, String homeTeam) {
+    user(id, displayName, "UTC");
+    users.get(id).put("team_id", homeTeam);
+  }
+
   /** A person users.info knows, with the locale it gives when asked with include_locale. */
   public void user(String id, String displayName, String tz, String locale) {
     user(id, displayName, tz);
@@ -623,6 +629,9 @@ public final class FakeSlackApi implements AutoCloseable {
       few.put("text", text);
       if (params.containsKey("metadata")) {
         few.put("metadata", params.get("metadata"));
+      }
+      if (params.containsKey("thread_ts")) {
+        few.put("thread_ts", params.get("thread_ts"));
       }
       kept = new Call(call.method(), few, null, "");
     }
