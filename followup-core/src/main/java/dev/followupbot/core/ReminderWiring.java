@@ -1,12 +1,20 @@
 package dev.followupbot.core;
 
 import dev.followupbot.core.config.SupportTeams;
+import dev.followupbot.core.domain.TenantId;
+import dev.followupbot.core.domain.UserRef;
 import dev.followupbot.core.port.Storage;
+import dev.followupbot.core.service.ChannelTeams;
 import dev.followupbot.core.service.ReminderService;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Reminders, wired for {@link FollowupCore}: a series skips the holidays of the team whose channel
- * it posts in, as the teams in force have them when it is due.
+ * it posts in, and a channel reminder repeats in that team's zone, as the teams in force have them
+ * when it is due.
  */
 final class ReminderWiring {
 
@@ -28,6 +36,21 @@ final class ReminderWiring {
         send.delivery,
         basics.metrics(),
         basics.clock(),
-        (tenant, channel) -> teams.forChannel(tenant, channel).policy().calendar().holidays());
+        new ChannelTeams() {
+          @Override
+          public ZoneId zone(TenantId tenant, String channelId) {
+            return teams.forChannel(tenant, channelId).policy().calendar().zone();
+          }
+
+          @Override
+          public Set<LocalDate> holidays(TenantId tenant, String channelId) {
+            return teams.forChannel(tenant, channelId).policy().calendar().holidays();
+          }
+
+          @Override
+          public boolean isAdmin(UserRef who, String channelId) {
+            return teams.isAdmin(who, Optional.of(teams.forChannel(who.tenant(), channelId)));
+          }
+        });
   }
 }

@@ -89,6 +89,24 @@ class ReminderAndButtonTest {
   }
 
   @Test
+  void a_channel_reminder_is_posted_in_the_mentioned_channel_and_anyone_there_may_mark_it_done() {
+    assertThat(bot.slash("UANN", "remind <#C0OPS|ops> in 1m check the unclaimed queue").text())
+        .contains("Okay, I'll post in #ops");
+    bot.advance(Duration.ofMinutes(1));
+    FakeSlackApi.Posted post = bot.slack.postedIn("C0OPS").get(0);
+    assertThat(post.call().param("text")).isEqualTo("⏰ Reminder: check the unclaimed queue");
+    assertThat(post.call().blockText()).contains("set by Ann");
+    assertThat(bot.slack.postedIn("DUANN")).isEmpty();
+
+    bot.click("UBOB", "done 1", SlackTestBot.Container.message("C0OPS", post.ts()));
+    FakeSlackApi.Call update = bot.slack.waitFor("chat.update");
+    assertThat(update.param("channel")).isEqualTo("C0OPS");
+    assertThat(update.blockText()).contains("✅ Reminder 1: check the unclaimed queue");
+    assertThat(bot.storage.reminders().findByNumber(SlackTestBot.TENANT, 1).orElseThrow().status())
+        .isEqualTo(ReminderStatus.DONE);
+  }
+
+  @Test
   void clicking_snooze_moves_the_reminder_and_it_comes_back_an_hour_later() {
     FakeSlackApi.Posted dm = reminderDelivered();
     bot.click("UANN", "snooze 1 1h", SlackTestBot.Container.message("DUANN", dm.ts()));

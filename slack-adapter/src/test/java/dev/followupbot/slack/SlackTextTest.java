@@ -26,6 +26,16 @@ class SlackTextTest {
   }
 
   @Test
+  void the_channel_a_reminder_is_for_stays_a_link_so_it_is_posted_there() {
+    assertThat(SlackText.toCore("remind <#C0OPS|ops> every monday 9am check <#C0SUP|support>"))
+        .isEqualTo("remind <#C0OPS|ops> every monday 9am check #support");
+    assertThat(SlackText.toCore("followup remind <#C0OPS> in 1h look"))
+        .isEqualTo("followup remind <#C0OPS> in 1h look");
+    assertThat(SlackText.toCore("new remind <#C0OPS|ops> later"))
+        .isEqualTo("new remind #ops later");
+  }
+
+  @Test
   void a_mention_typed_as_text_stays_a_name() {
     assertThat(SlackText.toCore("assign 4 &lt;@U0BOSS|boss&gt;"))
         .isEqualTo("assign 4 @U0BOSS|boss>");

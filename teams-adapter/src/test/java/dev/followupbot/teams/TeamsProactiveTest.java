@@ -76,6 +76,28 @@ class TeamsProactiveTest {
   }
 
   @Test
+  void
+      a_channel_reminder_is_posted_in_the_channel_it_was_typed_in_and_not_set_from_a_personal_chat() {
+    try (TeamsHarness teams = TeamsHarness.start()) {
+      send(teams, teams.personal(ANN, "remind #support in 1h check the unclaimed queue"), 1);
+      assertThat(postsTo(teams, ANN.personalChat()).get(0).text())
+          .contains("I can't tell which channel #support is from here");
+      assertThat(teams.core.reminders().findByNumber(TEAMS_TENANT, 1)).isEmpty();
+
+      send(teams, teams.inChannel(ANN, "remind #support in 1h check the unclaimed queue"), 1);
+      assertThat(teams.core.reminders().findByNumber(TEAMS_TENANT, 1)).isPresent();
+      teams.connector.clear();
+      due(teams, Duration.ofHours(1));
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> postsTo(teams, "19:support@thread.tacv2").size() == 1);
+      assertThat(postsTo(teams, "19:support@thread.tacv2").get(0).text())
+          .contains("Reminder: check the unclaimed queue");
+      assertThat(postsTo(teams, ANN.personalChat())).isEmpty();
+    }
+  }
+
+  @Test
   void after_a_restart_a_reminder_is_delivered_through_the_reference_stored_before(
       @TempDir Path dir) {
     DatabaseSettings file = DatabaseSettings.h2File(dir.toString());

@@ -204,6 +204,13 @@ final class RemindersApi {
     o.put("snooze_count", r.snoozeCount());
     o.put("last_error", r.lastError().orElse(null));
     o.put("link", r.link().orElse(null));
+    if (r.channel().isPresent()) {
+      ObjectNode ch = o.putObject("channel");
+      ch.put("id", r.channel().get().id());
+      ch.put("name", r.channel().get().label());
+    } else {
+      o.putNull("channel");
+    }
     Optional<ReminderRepository.Series> series = core.reminders().seriesOf(r.id());
     if (series.isPresent()) {
       ObjectNode rep = o.putObject("repeats");

@@ -483,6 +483,7 @@ class ApiTest {
 
     assertThat(acme("GET", "/api/v1/reminders/1", null).json().at("/recipient/id").asText())
         .isEqualTo("UANN");
+    assertThat(acme("GET", "/api/v1/reminders/1", null).json().get("channel").isNull()).isTrue();
     assertThat(globex("GET", "/api/v1/reminders/1", null).code()).isEqualTo(404);
     assertThat(globex("POST", "/api/v1/reminders/1/cancel", null).code()).isEqualTo(404);
     assertThat(live.core().reminders().findByNumber(ACME, 1).orElseThrow().status())
@@ -513,6 +514,25 @@ class ApiTest {
     assertThat(live.core().cases().history(ACME, acmeCase(1).id()))
         .extracting(CaseEvent::action)
         .containsExactly(CaseAction.CREATED);
+  }
+
+  @Test
+  void a_channel_reminder_set_in_chat_reads_with_its_channel() {
+    dev.followupbot.core.service.Caller ann =
+        new dev.followupbot.core.service.Caller(
+            ACME, "UANN", "Ann", java.time.ZoneId.of("UTC"), "C0SUPPORT");
+    assertThat(
+            live.core()
+                .commands()
+                .handle(ann, "remind <#C0OPS|ops> every monday 9am check the unclaimed queue")
+                .message()
+                .fallbackText())
+        .contains("I'll post in #ops");
+    JsonNode r = acme("GET", "/api/v1/reminders/1", null).json();
+    assertThat(r.at("/channel/id").asText()).isEqualTo("C0OPS");
+    assertThat(r.at("/channel/name").asText()).isEqualTo("#ops");
+    assertThat(r.at("/repeats/rule").asText()).isEqualTo("every Monday at 09:00");
+    assertThat(globex("GET", "/api/v1/reminders/1", null).code()).isEqualTo(404);
   }
 
   @Test

@@ -1,6 +1,5 @@
 package dev.followupbot.core.service;
 
-import dev.followupbot.core.domain.Person;
 import dev.followupbot.core.domain.Reminder;
 import dev.followupbot.core.domain.ReminderKind;
 import dev.followupbot.core.domain.ReminderStatus;
@@ -19,6 +18,7 @@ import dev.followupbot.core.port.WakeUp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -54,6 +54,7 @@ final class DueReminders {
   private final DeliveryService delivery;
   private final ReminderSeries repeating;
   private final ReminderAlarms alarms;
+  private final ChannelTeams channels;
   private final Clock clock;
   private final Instant runningSince;
 
@@ -71,7 +72,9 @@ final class DueReminders {
       DeliveryService delivery,
       ReminderSeries repeating,
       ReminderAlarms alarms,
+      ChannelTeams channels,
       Clock clock) {
+    this.channels = channels;
     this.tx = tx;
     this.reminders = reminders;
     this.cases = cases;
@@ -195,20 +198,26 @@ final class DueReminders {
 
   private OutboxEntry entryFor(Reminder r, Instant now) {
     Optional<SupportCase> about = r.caseId().flatMap(id -> cases.findById(r.tenant(), id));
-    Person recipient = directory.person(r.tenant(), r.recipientId());
+    boolean inChannel = r.channel().isPresent();
+    ZoneId zone =
+        inChannel
+            ? channels.zone(r.tenant(), r.channel().get().id())
+            : directory.person(r.tenant(), r.recipientId()).zone();
     Function<String, String> names =
-        id -> id.equals(r.recipientId()) ? "you" : directory.name(r.tenant(), id);
+        id -> id.equals(r.recipientId()) && !inChannel ? "you" : directory.name(r.tenant(), id);
     List<dev.followupbot.core.domain.CaseEvent> history =
         r.kind() == ReminderKind.CHECK_IN && about.isPresent()
             ? cases.history(r.tenant(), about.get().id())
             : List.of();
-    Message message =
-        ReminderViews.due(r, about, names, recipient.zone(), now, runningSince, history);
+    Message message = ReminderViews.due(r, about, names, zone, now, runningSince, history);
     Optional<ReminderRepository.Series> series = reminders.seriesOf(r.id());
     if (series.isPresent()) {
       message = ReminderViews.inSeries(message, r, series.get().rule().describe());
     }
-    Destination to = new Destination.Direct(new UserRef(r.tenant(), r.recipientId()));
+    Destination to =
+        r.channel()
+            .<Destination>map(where -> new Destination.Channel(r.tenant(), where.id()))
+            .orElseGet(() -> new Destination.Direct(new UserRef(r.tenant(), r.recipientId())));
     return OutboxEntry.reminder(to, message, r.id(), r.occurrence(), r.caseId(), now);
   }
 }

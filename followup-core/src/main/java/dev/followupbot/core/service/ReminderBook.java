@@ -1,10 +1,12 @@
 package dev.followupbot.core.service;
 
 import dev.followupbot.core.domain.Reminder;
+import dev.followupbot.core.domain.ReminderChannel;
 import dev.followupbot.core.domain.ReminderKind;
 import dev.followupbot.core.domain.ReminderStatus;
 import dev.followupbot.core.domain.SupportCase;
 import dev.followupbot.core.domain.TenantId;
+import dev.followupbot.core.domain.UserRef;
 import dev.followupbot.core.port.ReminderRepository;
 import dev.followupbot.core.port.TenantRepository;
 import dev.followupbot.core.port.Transactions;
@@ -34,7 +36,10 @@ final class ReminderBook {
     /** How the log has always named the change. */
     private final String logName;
 
-    /** Whether only the recipient may make it, or also whoever set the reminder. */
+    /**
+     * Whether only the recipient may make it, or also whoever set the reminder. On a channel
+     * reminder, anyone may make a change that is for the recipient only: the channel receives it.
+     */
     final boolean recipientOnly;
 
     Verb(String logName, boolean recipientOnly) {
@@ -51,6 +56,7 @@ final class ReminderBook {
   private final ReminderAlarms alarms;
   private final CoreMetrics metrics;
   private final Clock clock;
+  private final ChannelTeams channels;
 
   ReminderBook(
       Transactions tx,
@@ -60,7 +66,9 @@ final class ReminderBook {
       ReminderSeries series,
       ReminderAlarms alarms,
       CoreMetrics metrics,
-      Clock clock) {
+      Clock clock,
+      ChannelTeams channels) {
+    this.channels = channels;
     this.tx = tx;
     this.tenants = tenants;
     this.reminders = reminders;
@@ -94,24 +102,42 @@ final class ReminderBook {
       Instant due,
       Optional<String> note,
       Optional<String> link) {
+    return set(tenant, creatorId, recipientId, about, due, note, link, Optional.empty());
+  }
+
+  /**
+   * Sets a reminder as {@link #set} does; with {@code postIn}, it is posted in that channel instead
+   * of to {@code recipientId}, who set it.
+   */
+  Reminder set(
+      TenantId tenant,
+      String creatorId,
+      String recipientId,
+      Optional<SupportCase> about,
+      Instant due,
+      Optional<String> note,
+      Optional<String> link,
+      Optional<ReminderChannel> postIn) {
     Instant now = clock.instant();
     directory.ensureTenant(tenant);
     Optional<Long> caseId = about.map(SupportCase::id);
     Reminder stored =
         tx.inTransaction(
-            () ->
-                reminders.insert(
-                    Reminder.create(
-                        tenant,
-                        tenants.nextReminderNumber(tenant),
-                        recipientId,
-                        creatorId,
-                        caseId,
-                        ReminderKind.FOLLOW_UP,
-                        note,
-                        due,
-                        now,
-                        link)));
+            () -> {
+              Reminder numbered =
+                  Reminder.create(
+                      tenant,
+                      tenants.nextReminderNumber(tenant),
+                      recipientId,
+                      creatorId,
+                      caseId,
+                      ReminderKind.FOLLOW_UP,
+                      note,
+                      due,
+                      now,
+                      link);
+              return reminders.insert(postIn.map(numbered::inChannel).orElse(numbered));
+            });
     alarms.set(stored);
     metrics.reminderScheduled(stored.kind());
     log.info(
@@ -161,7 +187,7 @@ final class ReminderBook {
         reminders
             .findByNumber(tenant, number)
             .filter(r -> !r.status().isActive())
-            .filter(r -> r.recipientId().equals(by) || r.creatorId().equals(by));
+            .filter(r -> mayAct(r, by, Verb.CANCEL));
     if (finished.isPresent()) {
       Optional<String> ended = series.end(finished.get(), now);
       if (ended.isPresent()) {
@@ -203,6 +229,22 @@ final class ReminderBook {
   }
 
   /**
+   * The recipient may make any change, and whoever set it all but snooze and done. A channel
+   * reminder's occurrence is anyone's to snooze or mark done; cancelling it is for whoever set it
+   * and the admins of the channel's team.
+   */
+  private boolean mayAct(Reminder r, String by, Verb verb) {
+    if (r.recipientId().equals(by) || (!verb.recipientOnly && r.creatorId().equals(by))) {
+      return true;
+    }
+    if (r.channel().isEmpty()) {
+      return false;
+    }
+    return verb.recipientOnly
+        || channels.isAdmin(new UserRef(r.tenant(), by), r.channel().get().id());
+  }
+
+  /**
    * Applies {@code change} to reminder {@code number} if {@code by} may make it, retrying when the
    * row changed meanwhile; then runs {@code then}, which returns how an ended series repeated.
    */
@@ -219,9 +261,7 @@ final class ReminderBook {
         return new ReminderChange.Missing();
       }
       Reminder r = found.get();
-      boolean mayAct =
-          r.recipientId().equals(by) || (!verb.recipientOnly && r.creatorId().equals(by));
-      if (!mayAct) {
+      if (!mayAct(r, by, verb)) {
         return new ReminderChange.NotYours(r);
       }
       if (!r.status().isActive()) {

@@ -1,8 +1,10 @@
 package dev.followupbot.core.service;
 
+import dev.followupbot.core.command.ChannelMention;
 import dev.followupbot.core.command.Command;
 import dev.followupbot.core.domain.Person;
 import dev.followupbot.core.domain.Reminder;
+import dev.followupbot.core.domain.ReminderChannel;
 import dev.followupbot.core.domain.SupportCase;
 import dev.followupbot.core.domain.TenantId;
 import dev.followupbot.core.domain.UserRef;
@@ -36,6 +38,7 @@ final class ReminderChat {
   private final ReminderBook book;
   private final ReminderSeries series;
   private final ReminderReplies replies;
+  private final ChannelTeams channels;
   private final Clock clock;
 
   ReminderChat(
@@ -47,7 +50,9 @@ final class ReminderChat {
       ReminderBook book,
       ReminderSeries series,
       ReminderReplies replies,
+      ChannelTeams channels,
       Clock clock) {
+    this.channels = channels;
     this.reminders = reminders;
     this.cases = cases;
     this.threads = threads;
@@ -67,6 +72,24 @@ final class ReminderChat {
       if (about.isEmpty()) {
         return CaseService.notFound(command.ref().get());
       }
+    }
+    if (command.channel().isPresent()) {
+      Optional<ReminderChannel> where = channelFor(caller, command.channel().get());
+      if (where.isEmpty()) {
+        return replies.channelUnknown(command.channel().get().display());
+      }
+      Reminder stored =
+          book.set(
+              tenant,
+              caller.userId(),
+              caller.userId(),
+              about,
+              command.due(),
+              command.note(),
+              Optional.empty(),
+              where);
+      ZoneId teamZone = channels.zone(tenant, where.get().id());
+      return replies.setInChannel(caller, where.get(), teamZone, stored, about, clock.instant());
     }
     Person recipient = caller.asPerson();
     if (command.recipient().isPresent()) {
@@ -127,6 +150,30 @@ final class ReminderChat {
         return CaseService.notFound(command.ref().get());
       }
     }
+    if (command.channel().isPresent()) {
+      Optional<ReminderChannel> where = channelFor(caller, command.channel().get());
+      if (where.isEmpty()) {
+        return replies.channelUnknown(command.channel().get().display());
+      }
+      ZoneId teamZone = channels.zone(tenant, where.get().id());
+      Optional<Reminder> set =
+          series.set(
+              tenant,
+              caller.userId(),
+              caller.userId(),
+              about,
+              command.rule(),
+              command.skipHolidays(),
+              command.note(),
+              teamZone,
+              Optional.of(where.get().id()),
+              where);
+      if (set.isEmpty()) {
+        return replies.noDayFor(command);
+      }
+      return replies.seriesSetInChannel(
+          caller, where.get(), teamZone, command, set.get(), about, clock.instant());
+    }
     Person recipient = caller.asPerson();
     if (command.recipient().isPresent()) {
       Optional<Person> resolved = directory.resolve(tenant, command.recipient().get());
@@ -147,11 +194,31 @@ final class ReminderChat {
             command.skipHolidays(),
             command.note(),
             zone,
-            Optional.of(caller.channelId()));
+            Optional.of(caller.channelId()),
+            Optional.empty());
     if (set.isEmpty()) {
       return replies.noDayFor(command);
     }
     return replies.seriesSet(caller, recipient, command, set.get(), about, now);
+  }
+
+  /**
+   * The channel a reminder is posted in: the one Slack linked, or, where only a name was typed, the
+   * conversation the command was typed in, unless that is a direct chat with the bot.
+   */
+  private Optional<ReminderChannel> channelFor(Caller caller, ChannelMention mention) {
+    if (mention.channelId().isPresent()) {
+      return Optional.of(new ReminderChannel(mention.channelId().get(), mention.display()));
+    }
+    boolean direct =
+        messengers
+            .forPlatform(caller.tenant().platform())
+            .flatMap(m -> m.soleReader(caller.tenant(), caller.channelId()))
+            .isPresent();
+    if (direct || caller.channelId().isBlank()) {
+      return Optional.empty();
+    }
+    return Optional.of(new ReminderChannel(caller.channelId(), mention.display()));
   }
 
   Reply choose(Command.ChooseWhen command) {

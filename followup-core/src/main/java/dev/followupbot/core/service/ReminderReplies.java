@@ -4,6 +4,7 @@ import dev.followupbot.core.command.Command;
 import dev.followupbot.core.command.TimeFormats;
 import dev.followupbot.core.domain.Person;
 import dev.followupbot.core.domain.Reminder;
+import dev.followupbot.core.domain.ReminderChannel;
 import dev.followupbot.core.domain.SupportCase;
 import dev.followupbot.core.message.Button;
 import dev.followupbot.core.message.Message;
@@ -97,6 +98,88 @@ final class ReminderReplies {
         + recipient.displayName()
         + " messages yet, so it would fail. Ask them to open a chat with me"
         + " (in Teams: install the followup-bot app) before it's due.";
+  }
+
+  Reply channelUnknown(String display) {
+    return Reply.privately(
+        "I can't tell which channel "
+            + display
+            + " is from here. Type the command in that channel, or mention the channel so your"
+            + " chat app links it, e.g. `remind #support every monday 9am check the queue`.");
+  }
+
+  /** The one-off reminder {@code stored} is set to be posted in {@code where}. */
+  Reply setInChannel(
+      Caller caller,
+      ReminderChannel where,
+      ZoneId teamZone,
+      Reminder stored,
+      Optional<SupportCase> about,
+      Instant now) {
+    String when = TimeFormats.onDayAt(stored.dueAt(), caller.zone(), now);
+    String teamTime =
+        teamZone.equals(caller.zone())
+            ? ""
+            : " your time, "
+                + TimeFormats.theirs(stored.dueAt(), caller.zone(), teamZone, now)
+                + " in "
+                + teamZone.getId();
+    return Reply.privately(
+            "Okay, I'll post in "
+                + where.label()
+                + " "
+                + when
+                + teamTime
+                + " ("
+                + TimeFormats.relative(stored.dueAt(), now)
+                + ")"
+                + about.map(c -> " about " + CaseViews.title(c)).orElse("")
+                + stored.note().map(n -> ": " + n).orElse("")
+                + ". It's reminder "
+                + stored.number()
+                + "; you or an admin can `cancel "
+                + stored.number()
+                + "`.")
+        .withUpdate(
+            Message.text(
+                "Set: reminder "
+                    + stored.number()
+                    + " in "
+                    + where.label()
+                    + " "
+                    + when
+                    + stored.note().map(n -> ": " + n).orElse("")
+                    + "."));
+  }
+
+  /** The series of {@code stored}, its first occurrence, is set to post in {@code where}. */
+  Reply seriesSetInChannel(
+      Caller caller,
+      ReminderChannel where,
+      ZoneId teamZone,
+      Command.RemindEvery command,
+      Reminder stored,
+      Optional<SupportCase> about,
+      Instant now) {
+    return Reply.privately(
+        "Okay, I'll post in "
+            + where.label()
+            + " "
+            + command.rule().describe()
+            + (teamZone.equals(caller.zone()) ? "" : " " + teamZone.getId() + " time")
+            + (command.skipHolidays() ? ", skipping the team's holidays" : "")
+            + ", first "
+            + TimeFormats.onDayAt(stored.dueAt(), teamZone, now)
+            + " ("
+            + TimeFormats.relative(stored.dueAt(), now)
+            + ")"
+            + about.map(c -> " about " + CaseViews.title(c)).orElse("")
+            + stored.note().map(n -> ": " + n).orElse("")
+            + ". It's reminder "
+            + stored.number()
+            + "; `cancel "
+            + stored.number()
+            + "` (you or an admin) ends the series.");
   }
 
   Reply noDayFor(Command.RemindEvery command) {
@@ -197,6 +280,20 @@ final class ReminderReplies {
     }
     if (outcome instanceof ReminderChange.SeriesEnded ended) {
       return Reply.privately("Ended the series of reminder " + number + " (" + ended.rule() + ").");
+    }
+    if (outcome instanceof ReminderChange.NotYours notYours
+        && notYours.current().channel().isPresent()) {
+      Reminder r = notYours.current();
+      return Reply.privately(
+          "Reminder "
+              + number
+              + " posts in "
+              + r.channel().get().label()
+              + "; only "
+              + directory.name(caller.tenant(), r.creatorId())
+              + ", who set it, or an admin of its team can "
+              + words(verb)
+              + ".");
     }
     if (outcome instanceof ReminderChange.NotYours notYours) {
       String owner = directory.name(caller.tenant(), notYours.current().recipientId());

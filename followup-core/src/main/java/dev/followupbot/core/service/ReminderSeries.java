@@ -2,6 +2,7 @@ package dev.followupbot.core.service;
 
 import dev.followupbot.core.domain.Recurrence;
 import dev.followupbot.core.domain.Reminder;
+import dev.followupbot.core.domain.ReminderChannel;
 import dev.followupbot.core.domain.ReminderKind;
 import dev.followupbot.core.domain.ReminderStatus;
 import dev.followupbot.core.domain.SupportCase;
@@ -59,9 +60,10 @@ final class ReminderSeries {
   }
 
   /**
-   * Sets a series for {@code recipientId}: its rule read in {@code zone}, skipping the holidays of
-   * the team of {@code channel} if asked, and its first occurrence, scheduled. Empty if the rule
-   * has no day in the next three years. The caller has checked the case and the recipient.
+   * Sets a series for {@code recipientId}, or posted in {@code postIn}: its rule read in {@code
+   * zone}, skipping the holidays of the team of {@code channel} if asked, and its first occurrence,
+   * scheduled. Empty if the rule has no day in the next three years. The caller has checked the
+   * case and the recipient.
    */
   Optional<Reminder> set(
       TenantId tenant,
@@ -72,7 +74,8 @@ final class ReminderSeries {
       boolean skipHolidays,
       Optional<String> note,
       ZoneId zone,
-      Optional<String> channel) {
+      Optional<String> channel,
+      Optional<ReminderChannel> postIn) {
     Instant now = clock.instant();
     Optional<Instant> first = rule.next(now, zone, skipping(tenant, skipHolidays, channel));
     if (first.isEmpty()) {
@@ -83,18 +86,18 @@ final class ReminderSeries {
     Reminder stored =
         tx.inTransaction(
             () -> {
-              Reminder r =
-                  reminders.insert(
-                      Reminder.create(
-                          tenant,
-                          tenants.nextReminderNumber(tenant),
-                          recipientId,
-                          creatorId,
-                          caseId,
-                          ReminderKind.FOLLOW_UP,
-                          note,
-                          first.get(),
-                          now));
+              Reminder created =
+                  Reminder.create(
+                      tenant,
+                      tenants.nextReminderNumber(tenant),
+                      recipientId,
+                      creatorId,
+                      caseId,
+                      ReminderKind.FOLLOW_UP,
+                      note,
+                      first.get(),
+                      now);
+              Reminder r = reminders.insert(postIn.map(created::inChannel).orElse(created));
               long series = reminders.insertSeries(tenant, rule, zone, skipHolidays, channel, now);
               reminders.linkToSeries(r.id(), series);
               return r;
@@ -147,18 +150,19 @@ final class ReminderSeries {
     if (next.isEmpty()) {
       return Optional.empty();
     }
-    Reminder r =
-        reminders.insert(
-            Reminder.create(
-                taken.tenant(),
-                tenants.nextReminderNumber(taken.tenant()),
-                taken.recipientId(),
-                taken.creatorId(),
-                taken.caseId(),
-                taken.kind(),
-                taken.note(),
-                next.get(),
-                now));
+    Reminder created =
+        Reminder.create(
+            taken.tenant(),
+            tenants.nextReminderNumber(taken.tenant()),
+            taken.recipientId(),
+            taken.creatorId(),
+            taken.caseId(),
+            taken.kind(),
+            taken.note(),
+            next.get(),
+            now,
+            taken.link());
+    Reminder r = reminders.insert(taken.channel().map(created::inChannel).orElse(created));
     reminders.linkToSeries(r.id(), series.id());
     return Optional.of(r);
   }

@@ -14,11 +14,8 @@ import dev.followupbot.core.port.TenantRepository;
 import dev.followupbot.core.port.Transactions;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Optional;
-import java.util.Set;
-import java.util.function.BiFunction;
 
 /**
  * Follow-up reminders: setting, listing, snoozing and completing them, and turning a due reminder
@@ -48,11 +45,14 @@ public final class ReminderService {
       DeliveryService delivery,
       CoreMetrics metrics,
       Clock clock,
-      BiFunction<TenantId, String, Set<LocalDate>> holidays) {
+      ChannelTeams channels) {
     ReminderAlarms alarms = new ReminderAlarms(scheduler);
     this.series =
-        new ReminderSeries(tx, tenants, reminders, directory, alarms, metrics, clock, holidays);
-    this.book = new ReminderBook(tx, tenants, reminders, directory, series, alarms, metrics, clock);
+        new ReminderSeries(
+            tx, tenants, reminders, directory, alarms, metrics, clock, channels::holidays);
+    this.book =
+        new ReminderBook(
+            tx, tenants, reminders, directory, series, alarms, metrics, clock, channels);
     this.chat =
         new ReminderChat(
             reminders,
@@ -63,6 +63,7 @@ public final class ReminderService {
             book,
             series,
             new ReminderReplies(directory),
+            channels,
             clock);
     this.due =
         new DueReminders(
@@ -76,6 +77,7 @@ public final class ReminderService {
             delivery,
             series,
             alarms,
+            channels,
             clock);
   }
 
@@ -116,7 +118,16 @@ public final class ReminderService {
       ZoneId zone,
       Optional<String> channel) {
     return series.set(
-        tenant, creatorId, recipientId, about, rule, skipHolidays, note, zone, channel);
+        tenant,
+        creatorId,
+        recipientId,
+        about,
+        rule,
+        skipHolidays,
+        note,
+        zone,
+        channel,
+        Optional.empty());
   }
 
   /**

@@ -62,7 +62,11 @@ final class ReminderViews {
                   .orElse(
                       about
                           .map(c -> "follow up on " + CaseViews.title(c))
-                          .orElse("you asked me to remind you now"));
+                          .orElseGet(
+                              () ->
+                                  r.channel().isPresent()
+                                      ? nameOf.apply(r.creatorId()) + " asked me to remind you now"
+                                      : "you asked me to remind you now"));
     }
     StringBuilder fallback = new StringBuilder("⏰ ").append(headline);
     List<String> details = new ArrayList<>();
@@ -105,7 +109,10 @@ final class ReminderViews {
               + ". Sorry for the delay.";
       fallback.append(" (late: due ").append(TimeFormats.when(r.dueAt(), zone, now)).append(")");
     }
-    String setBy = r.creatorId().equals(r.recipientId()) ? "you" : nameOf.apply(r.creatorId());
+    String setBy =
+        r.creatorId().equals(r.recipientId()) && r.channel().isEmpty()
+            ? "you"
+            : nameOf.apply(r.creatorId());
     List<Button> buttons = new ArrayList<>();
     buttons.add(Button.primary("Done", "done " + n));
     buttons.add(Button.of("Snooze 20 min", "snooze " + n + " 20m"));
@@ -192,6 +199,7 @@ final class ReminderViews {
       s.append(" (delivered, not done)");
     }
     about.ifPresent(c -> s.append(" · #").append(c.number()));
+    r.channel().ifPresent(where -> s.append(" · in ").append(where.label()));
     s.append(" · ")
         .append(
             r.note()

@@ -136,7 +136,7 @@ class RemindPhrasesTest {
     "me to call Dana every hour",
     "me every hour check the queue",
     "me biweekly on friday check the queue",
-    "#support tomorrow 9am check the queue",
+    "#support check the queue",
     "me at teatime call Dana",
     "me yesterday call Dana",
     "me this morning call Dana",

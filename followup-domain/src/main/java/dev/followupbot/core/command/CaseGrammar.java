@@ -145,17 +145,17 @@ final class CaseGrammar {
     List<String> words = Token.texts(args);
     int start =
         words.get(1).equalsIgnoreCase("until") || words.get(1).equalsIgnoreCase("for") ? 2 : 1;
-    WhenParser.Result when =
-        words.get(1).equalsIgnoreCase("for")
-            ? WhenParser.parseSnooze(words, start, ctx.now())
-            : WhenParser.parse(words, start, ctx.now());
-    if (when instanceof WhenParser.Found found) {
-      if (start + found.consumed() < words.size()) {
-        return invalid("I read a time but not the words after it.", verb);
-      }
-      return new ParseResult.Parsed(new Command.Wait(ref.get(), Optional.of(found.at())));
+    if (start == words.size()) {
+      return invalid("Until when? For example `until tomorrow 9am` or `for 2d`.", verb);
     }
-    return Usage.badTime(when, verb);
+    return OneTime.read(
+        verb,
+        words,
+        start,
+        ctx,
+        words.get(1).equalsIgnoreCase("for"),
+        "wait " + words.get(0) + " until",
+        at -> new Command.Wait(ref.get(), Optional.of(at)));
   }
 
   static ParseResult cases(String verb, List<Token> args, WhenContext when) {

@@ -31,9 +31,25 @@ public sealed interface Command {
 
   record Show(CaseRef ref) implements Command {}
 
+  /**
+   * A one-off reminder: for the caller, for {@code recipient}, or posted in {@code channel} (then
+   * there is no recipient).
+   */
   record Remind(
-      Optional<UserMention> recipient, Optional<CaseRef> ref, Instant due, Optional<String> note)
-      implements Command {}
+      Optional<UserMention> recipient,
+      Optional<CaseRef> ref,
+      Instant due,
+      Optional<String> note,
+      Optional<ChannelMention> channel)
+      implements Command {
+    public Remind(
+        Optional<UserMention> recipient,
+        Optional<CaseRef> ref,
+        Instant due,
+        Optional<String> note) {
+      this(recipient, ref, due, note, Optional.empty());
+    }
+  }
 
   /** A repeating reminder: each occurrence of {@code rule} is delivered once. */
   record RemindEvery(
@@ -41,8 +57,18 @@ public sealed interface Command {
       Optional<CaseRef> ref,
       dev.followupbot.core.domain.Recurrence rule,
       boolean skipHolidays,
-      Optional<String> note)
-      implements Command {}
+      Optional<String> note,
+      Optional<ChannelMention> channel)
+      implements Command {
+    public RemindEvery(
+        Optional<UserMention> recipient,
+        Optional<CaseRef> ref,
+        dev.followupbot.core.domain.Recurrence rule,
+        boolean skipHolidays,
+        Optional<String> note) {
+      this(recipient, ref, rule, skipHolidays, note, Optional.empty());
+    }
+  }
 
   /**
    * A reminder whose time has two readings ({@code at 5}, {@code 12/11}): nothing is set; the

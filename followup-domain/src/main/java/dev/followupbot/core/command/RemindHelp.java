@@ -24,6 +24,10 @@ public final class RemindHelp {
               "someone else", "remind @ann to send the invoice friday", "Ann, on Friday at 09:00"),
           new Form("about a case", "remind 42 in 2h call Dana back", "the reminder links case 42"),
           new Form(
+              "in a channel",
+              "remind #support every monday 9am check the unclaimed queue",
+              "posted in #support, in its team's time zone"),
+          new Form(
               "quoted note",
               "remind me tomorrow 9am \"plan next week\"",
               "words in quotes are never read as a time"));
@@ -114,7 +118,11 @@ public final class RemindHelp {
               + " set as a one-off. `cancel` on any of its reminders ends the series; Done and"
               + " Snooze act on one occurrence. After a downtime, missed occurrences arrive once,"
               + " late.",
-          "Channel reminders (`remind #support …`) are not available yet, and are refused.");
+          "A channel reminder (`remind #support …`) is posted in that channel, and repeats in the"
+              + " zone of the team that owns the channel. Anyone in the channel can set one and"
+              + " press Done or Snooze; only whoever set it, or an admin, can cancel it. Where the"
+              + " chat app does not link the channel (Teams, the console), it is the channel you"
+              + " type the command in.");
 
   private RemindHelp() {}
 

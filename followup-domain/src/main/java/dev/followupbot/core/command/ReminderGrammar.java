@@ -33,16 +33,24 @@ final class ReminderGrammar {
     int i = 0;
     String recipientWord = null;
     Optional<UserMention> recipient = Optional.empty();
+    Optional<ChannelMention> channel = Optional.empty();
     if (i < words.size() && !args.get(i).quoted() && words.get(i).equalsIgnoreCase("me")) {
       i++;
     } else if (i < words.size() && !args.get(i).quoted()) {
       if (CHANNEL.matcher(words.get(i)).matches()) {
-        return invalid(
-            "Reminders in a channel aren't available yet; I can remind you or a person."
-                + " For example `remind me to check the queue tomorrow 9am`.",
-            verb);
+        channel = ChannelMention.parse(words.get(i));
+        if (channel.isEmpty()) {
+          return invalid(
+              "I can't read \""
+                  + words.get(i)
+                  + "\" as a channel. Mention it with #, for example"
+                  + " `remind #support every monday 9am check the queue`.",
+              verb);
+        }
+        recipientWord = channel.get().token();
+        i++;
       }
-      recipient = UserMention.parse(words.get(i));
+      recipient = channel.isPresent() ? Optional.empty() : UserMention.parse(words.get(i));
       if (recipient.isPresent()) {
         recipientWord = words.get(i);
         i++;
@@ -70,7 +78,13 @@ final class ReminderGrammar {
       i += 2;
     }
     if (i >= words.size()) {
-      return invalid("When should I remind you? " + WhenGrammar.EXAMPLES, verb);
+      return invalid(
+          channel.isPresent()
+              ? "When should I post it in "
+                  + channel.get().display()
+                  + "? For example `remind #support every monday 9am check the queue`."
+              : "When should I remind you? " + WhenGrammar.EXAMPLES,
+          verb);
     }
     WhenGrammar.Split split = WhenGrammar.split(words, quoted, i, ctx);
     if (split instanceof WhenGrammar.Unclear unclear) {
@@ -86,7 +100,7 @@ final class ReminderGrammar {
     }
     WhenReading reading = located.reading();
     if (reading instanceof WhenReading.At at) {
-      return new ParseResult.Parsed(new Command.Remind(recipient, ref, at.at(), note));
+      return new ParseResult.Parsed(new Command.Remind(recipient, ref, at.at(), note, channel));
     }
     if (reading instanceof WhenReading.Choice choice) {
       List<Command.WhenOption> options = new ArrayList<>();
@@ -99,7 +113,8 @@ final class ReminderGrammar {
     }
     if (reading instanceof WhenReading.Repeats repeats) {
       return new ParseResult.Parsed(
-          new Command.RemindEvery(recipient, ref, repeats.rule(), repeats.skipHolidays(), note));
+          new Command.RemindEvery(
+              recipient, ref, repeats.rule(), repeats.skipHolidays(), note, channel));
     }
     if (reading instanceof WhenReading.Refused refused) {
       return invalid(refused.problem(), verb);
@@ -139,14 +154,19 @@ final class ReminderGrammar {
       return invalid("For how long? For example `1h` or `tomorrow 9am`.", verb);
     }
     List<String> words = Token.texts(args);
-    WhenParser.Result when = WhenParser.parseSnooze(words, 1, ctx.now());
-    if (when instanceof WhenParser.Found found) {
-      if (1 + found.consumed() < words.size()) {
-        return invalid("I read a time but not the words after it.", verb);
-      }
-      return new ParseResult.Parsed(new Command.Snooze(number.get(), found.at()));
+    int start =
+        words.get(1).equalsIgnoreCase("until") || words.get(1).equalsIgnoreCase("for") ? 2 : 1;
+    if (start == words.size()) {
+      return invalid("For how long? For example `1h` or `tomorrow 9am`.", verb);
     }
-    return Usage.badTime(when, verb);
+    return OneTime.read(
+        verb,
+        words,
+        start,
+        ctx,
+        true,
+        "snooze " + number.get(),
+        at -> new Command.Snooze(number.get(), at));
   }
 
   /** {@code <verb> <reminder>}. */

@@ -6,9 +6,10 @@ import java.util.Optional;
 
 /**
  * A follow-up due at an instant for one recipient, optionally about a case and linking to the
- * message it is about ({@code link}, a URL the platform opens). Each delivery is one occurrence;
- * snoozing starts the next occurrence, so a delivery record per occurrence makes sending
- * idempotent.
+ * message it is about ({@code link}, a URL the platform opens). A reminder with a {@code channel}
+ * is posted there instead of to its recipient, who is then the person who set it. Each delivery is
+ * one occurrence; snoozing starts the next occurrence, so a delivery record per occurrence makes
+ * sending idempotent.
  */
 public record Reminder(
     long id,
@@ -27,7 +28,8 @@ public record Reminder(
     Optional<Instant> deliveredAt,
     Optional<Instant> completedAt,
     Optional<String> lastError,
-    Optional<String> link) {
+    Optional<String> link,
+    Optional<ReminderChannel> channel) {
 
   public static final int MAX_NOTE = 1000;
 
@@ -69,6 +71,47 @@ public record Reminder(
         deliveredAt,
         completedAt,
         lastError,
+        Optional.empty(),
+        Optional.empty());
+  }
+
+  /** A reminder to its recipient, as before channel reminders. */
+  public Reminder(
+      long id,
+      TenantId tenant,
+      int number,
+      String recipientId,
+      String creatorId,
+      Optional<Long> caseId,
+      ReminderKind kind,
+      Optional<String> note,
+      Instant dueAt,
+      ReminderStatus status,
+      int occurrence,
+      int snoozeCount,
+      Instant createdAt,
+      Optional<Instant> deliveredAt,
+      Optional<Instant> completedAt,
+      Optional<String> lastError,
+      Optional<String> link) {
+    this(
+        id,
+        tenant,
+        number,
+        recipientId,
+        creatorId,
+        caseId,
+        kind,
+        note,
+        dueAt,
+        status,
+        occurrence,
+        snoozeCount,
+        createdAt,
+        deliveredAt,
+        completedAt,
+        lastError,
+        link,
         Optional.empty());
   }
 
@@ -85,6 +128,7 @@ public record Reminder(
     Objects.requireNonNull(deliveredAt, "deliveredAt");
     Objects.requireNonNull(completedAt, "completedAt");
     Objects.requireNonNull(lastError, "lastError");
+    Objects.requireNonNull(channel, "channel");
     link = Objects.requireNonNull(link, "link").map(String::strip).filter(l -> !l.isEmpty());
     if (link.isPresent() && link.get().length() > MAX_LINK) {
       throw new IllegalArgumentException("link must be at most " + MAX_LINK + " characters");
@@ -139,7 +183,31 @@ public record Reminder(
         Optional.empty(),
         Optional.empty(),
         Optional.empty(),
-        link);
+        link,
+        Optional.empty());
+  }
+
+  /** The same reminder, posted in {@code where} instead of to its recipient. */
+  public Reminder inChannel(ReminderChannel where) {
+    return new Reminder(
+        id,
+        tenant,
+        number,
+        recipientId,
+        creatorId,
+        caseId,
+        kind,
+        note,
+        dueAt,
+        status,
+        occurrence,
+        snoozeCount,
+        createdAt,
+        deliveredAt,
+        completedAt,
+        lastError,
+        link,
+        Optional.of(where));
   }
 
   /** Due again later, as a new occurrence. */
@@ -161,7 +229,8 @@ public record Reminder(
         deliveredAt,
         Optional.empty(),
         Optional.empty(),
-        link);
+        link,
+        channel);
   }
 
   /** This occurrence reached its recipient. */
@@ -183,7 +252,8 @@ public record Reminder(
         Optional.of(now),
         completedAt,
         Optional.empty(),
-        link);
+        link,
+        channel);
   }
 
   /** The platform refused this reminder for good. */
@@ -205,7 +275,8 @@ public record Reminder(
         deliveredAt,
         Optional.of(now),
         Optional.of(error.length() > 1000 ? error.substring(0, 1000) : error),
-        link);
+        link,
+        channel);
   }
 
   public Reminder completed(ReminderStatus finalStatus, Instant now) {
@@ -226,6 +297,7 @@ public record Reminder(
         deliveredAt,
         Optional.of(now),
         lastError,
-        link);
+        link,
+        channel);
   }
 }

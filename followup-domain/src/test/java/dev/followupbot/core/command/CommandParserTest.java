@@ -145,6 +145,25 @@ class CommandParserTest {
   }
 
   @Test
+  void snooze_and_wait_read_the_remind_phrases_and_offer_a_time_with_two_readings() {
+    assertThat(((Command.Snooze) parsed("snooze 7 tonight")).until())
+        .isEqualTo(ZonedDateTime.of(2026, 11, 23, 20, 0, 0, 0, NOW.getZone()).toInstant());
+    assertThat(((Command.Snooze) parsed("snooze 7 until 3pm tomorrow")).until())
+        .isEqualTo(ZonedDateTime.of(2026, 11, 24, 15, 0, 0, 0, NOW.getZone()).toInstant());
+    assertThat(((Command.Wait) parsed("wait 42 until friday of next week")).until())
+        .contains(ZonedDateTime.of(2026, 12, 4, 9, 0, 0, 0, NOW.getZone()).toInstant());
+    Command.ChooseWhen choice = (Command.ChooseWhen) parsed("snooze 7 friday midnight");
+    assertThat(choice.options()).hasSize(2);
+    assertThat(choice.options()).allSatisfy(o -> assertThat(o.command()).startsWith("snooze 7 "));
+    for (Command.WhenOption o : choice.options()) {
+      assertThat(parsed(o.command())).as(o.command()).isInstanceOf(Command.Snooze.class);
+    }
+    assertThat(problem("snooze 7 every day")).contains("is for one time");
+    assertThat(problem("snooze 7 tomorrow call Dana")).contains("not the words after it");
+    assertThat(problem("wait 42 until")).contains("Until when?");
+  }
+
+  @Test
   void done_cancel_and_reminders() {
     assertThat(((Command.Done) parsed("done 3")).reminder()).isEqualTo(3);
     assertThat(((Command.Cancel) parsed("cancel #3")).reminder()).isEqualTo(3);

@@ -1,16 +1,12 @@
 package dev.followupbot.core.jdbc;
 
-import static dev.followupbot.core.jdbc.JdbiCaseRepository.instant;
-
 import dev.followupbot.core.domain.Platform;
 import dev.followupbot.core.domain.Recurrence;
 import dev.followupbot.core.domain.Reminder;
-import dev.followupbot.core.domain.ReminderKind;
+import dev.followupbot.core.domain.ReminderChannel;
 import dev.followupbot.core.domain.ReminderStatus;
 import dev.followupbot.core.domain.TenantId;
 import dev.followupbot.core.port.ReminderRepository;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.HashMap;
@@ -20,12 +16,11 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.mapper.RowMapper;
-import org.jdbi.v3.core.statement.StatementContext;
 
 /** Reminders in the {@code reminders} table. */
 public final class JdbiReminderRepository implements ReminderRepository {
 
-  private static final RowMapper<Reminder> REMINDER = JdbiReminderRepository::map;
+  private static final RowMapper<Reminder> REMINDER = ReminderRows::map;
 
   private final JdbiTransactions tx;
 
@@ -40,9 +35,10 @@ public final class JdbiReminderRepository implements ReminderRepository {
             h ->
                 h.createUpdate(
                         "INSERT INTO reminders (tenant_id, number, recipient_id, creator_id, case_id, kind, note,"
-                            + " due_at, status, occurrence, snooze_count, created_at, link)"
-                            + " VALUES (:tenant, :number, :recipient, :creator, :caseId, :kind, :note, :due,"
-                            + " :status, :occurrence, :snoozes, :createdAt, :link)")
+                            + " due_at, status, occurrence, snooze_count, created_at, link, channel_id,"
+                            + " channel_name) VALUES (:tenant, :number, :recipient, :creator, :caseId,"
+                            + " :kind, :note, :due, :status, :occurrence, :snoozes, :createdAt, :link,"
+                            + " :channelId, :channelName)")
                     .bind("tenant", r.tenant().key())
                     .bind("number", r.number())
                     .bind("recipient", r.recipientId())
@@ -56,6 +52,8 @@ public final class JdbiReminderRepository implements ReminderRepository {
                     .bind("snoozes", r.snoozeCount())
                     .bind("createdAt", r.createdAt())
                     .bind("link", r.link().orElse(null))
+                    .bind("channelId", r.channel().map(ReminderChannel::id).orElse(null))
+                    .bind("channelName", r.channel().map(ReminderChannel::name).orElse(null))
                     .executeAndReturnGeneratedKeys("id")
                     .mapTo(Long.class)
                     .one());
@@ -292,28 +290,5 @@ public final class JdbiReminderRepository implements ReminderRepository {
                     .bind("now", now)
                     .execute())
         == 1;
-  }
-
-  private static Reminder map(ResultSet rs, StatementContext ctx) throws SQLException {
-    long caseId = rs.getLong("case_id");
-    boolean hasCase = !rs.wasNull();
-    return new Reminder(
-        rs.getLong("id"),
-        TenantId.fromKey(rs.getString("tenant_id")),
-        rs.getInt("number"),
-        rs.getString("recipient_id"),
-        rs.getString("creator_id"),
-        hasCase ? Optional.of(caseId) : Optional.empty(),
-        ReminderKind.valueOf(rs.getString("kind")),
-        Optional.ofNullable(rs.getString("note")),
-        instant(rs, "due_at"),
-        ReminderStatus.valueOf(rs.getString("status")),
-        rs.getInt("occurrence"),
-        rs.getInt("snooze_count"),
-        instant(rs, "created_at"),
-        Optional.ofNullable(instant(rs, "delivered_at")),
-        Optional.ofNullable(instant(rs, "completed_at")),
-        Optional.ofNullable(rs.getString("last_error")),
-        Optional.ofNullable(rs.getString("link")));
   }
 }

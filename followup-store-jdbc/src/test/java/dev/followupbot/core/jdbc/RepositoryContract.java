@@ -9,6 +9,7 @@ import dev.followupbot.core.domain.Person;
 import dev.followupbot.core.domain.Platform;
 import dev.followupbot.core.domain.Priority;
 import dev.followupbot.core.domain.Reminder;
+import dev.followupbot.core.domain.ReminderChannel;
 import dev.followupbot.core.domain.ReminderKind;
 import dev.followupbot.core.domain.ReminderStatus;
 import dev.followupbot.core.domain.SupportCase;
@@ -305,6 +306,33 @@ abstract class RepositoryContract {
     assertThat(reminders.update(done, ReminderStatus.PENDING, 2)).isTrue();
     assertThat(reminders.findByNumber(ACME, r.number()).orElseThrow().link()).contains(link);
     assertThat(dueReminder(ACME, "U2", T0).link()).isEmpty();
+  }
+
+  @Test
+  void a_channel_reminder_keeps_its_channel_through_snoozes_and_completion() {
+    ReminderChannel ops = new ReminderChannel("C0OPS", "#ops");
+    Reminder r =
+        tx.inTransaction(
+            () ->
+                reminders.insert(
+                    Reminder.create(
+                            ACME,
+                            tenants.nextReminderNumber(ACME),
+                            "U1",
+                            "U1",
+                            Optional.empty(),
+                            ReminderKind.FOLLOW_UP,
+                            Optional.of("check the unclaimed queue"),
+                            T0.plusSeconds(60),
+                            T0)
+                        .inChannel(ops)));
+    assertThat(reminders.findById(r.id()).orElseThrow().channel()).contains(ops);
+    Reminder snoozed = r.snoozedUntil(T0.plusSeconds(600));
+    assertThat(reminders.update(snoozed, ReminderStatus.PENDING, 1)).isTrue();
+    Reminder done = snoozed.completed(ReminderStatus.DONE, T0);
+    assertThat(reminders.update(done, ReminderStatus.PENDING, 2)).isTrue();
+    assertThat(reminders.findByNumber(ACME, r.number()).orElseThrow().channel()).contains(ops);
+    assertThat(dueReminder(ACME, "U2", T0).channel()).isEmpty();
   }
 
   private Reminder dueReminder(TenantId tenant, String recipient, Instant due) {

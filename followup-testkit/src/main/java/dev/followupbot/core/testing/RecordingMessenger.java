@@ -33,6 +33,7 @@ public final class RecordingMessenger implements Messenger {
   private final AtomicInteger ids = new AtomicInteger();
   private final java.util.Set<String> unreachable = new java.util.HashSet<>();
   private final java.util.Map<String, MessageRef> keys = new java.util.HashMap<>();
+  private final java.util.Map<String, String> directChats = new java.util.HashMap<>();
   private boolean lookups;
   private int unanswered;
   private volatile java.time.Duration pacing = java.time.Duration.ZERO;
@@ -124,6 +125,18 @@ public final class RecordingMessenger implements Messenger {
   @Override
   public synchronized boolean canReach(dev.followupbot.core.domain.UserRef user) {
     return !unreachable.contains(user.userId());
+  }
+
+  @Override
+  public synchronized java.util.Optional<String> soleReader(TenantId tenant, String channelId) {
+    return java.util.Optional.ofNullable(directChats.get(channelId));
+  }
+
+  /**
+   * Like a Teams personal chat: {@code channelId} is a direct chat between the bot and one user.
+   */
+  public synchronized void directChat(String channelId, String userId) {
+    directChats.put(channelId, userId);
   }
 
   /** Like Slack, allows one post per conversation per {@code spacing}. */
