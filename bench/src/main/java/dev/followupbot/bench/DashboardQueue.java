@@ -169,4 +169,34 @@ final class DashboardQueue {
     }
     return Stats.of(latencies);
   }
+
+  /** The queue page a lead keeps open, with many open cases, against /healthz on that server. */
+  static void dashboard(Report report, FakeSlackApi slack, Path work, boolean full)
+      throws Exception {
+    int open = full ? 5000 : 50;
+    int clients = 4;
+    Duration d = full ? Duration.ofSeconds(20) : Duration.ofSeconds(2);
+    DashboardQueue.Result r =
+        DashboardQueue.run(slack, work.resolve("dashboard"), open, clients, d);
+    report.add(
+        new Report.Row(
+            "7. Dashboard queue page, "
+                + open
+                + " open cases, "
+                + clients
+                + " clients: p50 / p99 (non-200 answers)",
+            Stats.ms(r.page().p50()) + " / " + Stats.ms(r.page().p99()) + " (" + r.errors() + ")",
+            "/healthz " + Stats.ms(r.health().p50()) + " / " + Stats.ms(r.health().p99()),
+            "p99 " + Stats.ratio(r.page().p99(), r.health().p99()),
+            "p99 < 1 s, no errors",
+            Report.verdict(r.page().p99() < 1000 && r.errors() == 0)));
+    report.add(
+        new Report.Row(
+            "7. Dashboard queue table refresh (htmx, every 2 s per open page): p50 / p99",
+            Stats.ms(r.rows().p50()) + " / " + Stats.ms(r.rows().p99()),
+            "/healthz " + Stats.ms(r.health().p50()) + " / " + Stats.ms(r.health().p99()),
+            "p99 " + Stats.ratio(r.rows().p99(), r.health().p99()),
+            "p99 < 1 s",
+            Report.verdict(r.rows().p99() < 1000)));
+  }
 }

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -99,5 +100,39 @@ final class Footprint {
         rss,
         baseRss,
         pending);
+  }
+
+  static void footprint(Report report, FakeSlackApi slack, Path work, boolean full)
+      throws Exception {
+    int pending = full ? 100_000 : 500;
+    Footprint.Result f = Footprint.run(slack, work.resolve("footprint"), pending, full ? 3 : 1);
+    report.add(
+        new Report.Row(
+            "5. Process start to /healthz 200 (median)",
+            Stats.ms(f.startMillis()),
+            Stats.ms(f.baselineStartMillis()) + " (Jetty alone)",
+            Stats.ratio(f.startMillis(), f.baselineStartMillis()),
+            "< 2 s",
+            Report.verdict(f.startMillis() < 2000)));
+    report.add(
+        new Report.Row(
+            "5. The same, with a class-data archive (docs/operations.md: Faster start-up)",
+            Stats.ms(f.cdsStartMillis()),
+            Stats.ms(f.baselineStartMillis()) + " (Jetty alone, no archive)",
+            Stats.ratio(f.cdsStartMillis(), f.baselineStartMillis()),
+            "< 2 s",
+            Report.verdict(f.cdsStartMillis() < 2000)));
+    report.add(
+        new Report.Row(
+            "5. Heap after full GC / RSS, " + pending + " reminders pending",
+            String.format(Locale.ROOT, "%.0f MiB / %.0f MiB", f.heapMiB(), f.rssMiB()),
+            String.format(
+                Locale.ROOT,
+                "%.0f MiB / %.0f MiB (Jetty alone)",
+                f.baselineHeapMiB(),
+                f.baselineRssMiB()),
+            "heap " + Stats.ratio(f.heapMiB(), f.baselineHeapMiB()),
+            "heap < 128 MiB",
+            Report.verdict(f.heapMiB() < 128)));
   }
 }

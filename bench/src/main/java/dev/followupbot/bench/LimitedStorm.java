@@ -4,6 +4,7 @@ import dev.followupbot.core.testing.FakeSlackApi;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -36,5 +37,35 @@ final class LimitedStorm {
     } finally {
       slack.limitPerChannel(0);
     }
+  }
+
+  static void limited(Report report, FakeSlackApi slack, Path work, boolean full, int threads)
+      throws Exception {
+    int recipients = full ? 200 : 10;
+    int each = full ? 10 : 3;
+    LimitedStorm.Result r =
+        LimitedStorm.run(slack, work.resolve("limited"), recipients, each, threads);
+    report.add(
+        new Report.Row(
+            "3. Storm under Slack's limit (≈1/s per channel, 429 otherwise), "
+                + recipients * each
+                + " reminders to "
+                + recipients
+                + " people",
+            String.format(Locale.ROOT, "%.1f%% of the permitted rate", 100 * r.share())
+                + "; "
+                + r.storm().delivered()
+                + " delivered, "
+                + r.storm().duplicates()
+                + " duplicates, "
+                + r.refused()
+                + " refused by the fake",
+            "the permitted rate: " + recipients + "/s",
+            String.format(Locale.ROOT, "%.2f×", r.share()),
+            "≥ 95%, none lost or duplicated",
+            Report.verdict(
+                r.share() >= 0.95
+                    && r.storm().delivered() == recipients * each
+                    && r.storm().duplicates() == 0)));
   }
 }

@@ -22,4 +22,27 @@ final class Punctuality {
       return Storm.collect(slack, "⏰ Reminder: punctual-", count, due, Duration.ofMinutes(2));
     }
   }
+
+  static void punctuality(Report report, FakeSlackApi slack, Path work, boolean full, int threads)
+      throws Exception {
+    int count = full ? 1000 : 20;
+    Duration span = full ? Duration.ofSeconds(60) : Duration.ofSeconds(2);
+    Storm.Result r = Punctuality.run(slack, work.resolve("punctual"), count, span, threads);
+    report.add(
+        new Report.Row(
+            "4. Punctuality, "
+                + count
+                + " reminders over "
+                + span.toSeconds()
+                + " s: lateness p50 / p99 / max",
+            Stats.ms(r.lateness().p50())
+                + " / "
+                + Stats.ms(r.lateness().p99())
+                + " / "
+                + Stats.ms(r.lateness().max()),
+            "due time",
+            "",
+            "p99 < 1 s",
+            Report.verdict(r.lateness().p99() < 1000 && r.delivered() == count)));
+  }
 }

@@ -65,4 +65,9 @@ final class Report {
     Files.createDirectories(file.toAbsolutePath().getParent());
     Files.writeString(file, markdown());
   }
+
+  /** What a row's last column says of a target. */
+  static String verdict(boolean met) {
+    return met ? "yes" : "**no**";
+  }
 }

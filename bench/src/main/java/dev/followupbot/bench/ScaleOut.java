@@ -83,4 +83,52 @@ final class ScaleOut {
       }
     }
   }
+
+  static void scaleOut(Report report, FakeSlackApi slack, Path work, boolean full)
+      throws Exception {
+    Optional<String> one = Databases.postgresUrl();
+    Optional<String> two = Databases.postgresUrl();
+    if (one.isEmpty() || two.isEmpty()) {
+      return;
+    }
+    // One reminder per person, so the per-conversation pacing does not hide the engine.
+    int count = full ? 3000 : 40;
+    int recipients = count;
+    // On one machine a single node already uses every core it can; pinned, each node has a core
+    // of its own, which is what a second node brings.
+    boolean pinned = Node.canPin();
+    Storm.Result single =
+        ScaleOut.run(slack, work.resolve("scale-1"), one.get(), 1, pinned, count, recipients);
+    Storm.Result pair =
+        ScaleOut.run(slack, work.resolve("scale-2"), two.get(), 2, pinned, count, recipients);
+    report.add(
+        new Report.Row(
+            "6. Scale-out on PostgreSQL, "
+                + count
+                + " reminders: 2 clustered nodes vs 1"
+                + (pinned ? ", one CPU per node" : ", sharing every CPU"),
+            Stats.rate(pair.perSecond())
+                + " ("
+                + pair.delivered()
+                + " delivered, "
+                + pair.duplicates()
+                + " duplicates)",
+            Stats.rate(single.perSecond())
+                + " ("
+                + single.delivered()
+                + " delivered, "
+                + single.duplicates()
+                + " duplicates)",
+            Stats.ratio(pair.perSecond(), single.perSecond()),
+            "more than 1×, none lost or duplicated",
+            Report.verdict(
+                pair.perSecond() > single.perSecond()
+                    && pair.delivered() == count
+                    && pair.duplicates() == 0)));
+    if (!pinned) {
+      report.note(
+          "Scale-out ran with both nodes sharing every CPU (taskset was not available, or the"
+              + " machine has one CPU): a second node on the same cores adds no capacity.");
+    }
+  }
 }

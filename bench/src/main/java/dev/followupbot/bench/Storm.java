@@ -100,4 +100,74 @@ final class Storm {
     }
     return Result.of(count, lateness, duplicates, last, seen.size());
   }
+
+  static void storms(Report report, FakeSlackApi slack, Path work, boolean full, int threads)
+      throws Exception {
+    int count = full ? 10_000 : 40;
+    int recipients = full ? 500 : 20;
+    Storm.Result ours =
+        Storm.run(slack, work.resolve("storm-h2"), Optional.empty(), count, recipients, threads);
+    Storm.Result quartz =
+        QuartzBaseline.run(Databases.h2(work.resolve("quartz-h2")), count, threads);
+    stormRows(report, "2. Storm on H2", count, recipients, ours, quartz);
+    Optional<String> pg = Databases.postgresUrl();
+    if (pg.isEmpty()) {
+      report.note(
+          "PostgreSQL was not reachable on 127.0.0.1:5432: the PostgreSQL storm and the scale-out figure were skipped.");
+      return;
+    }
+    Storm.Result oursPg =
+        Storm.run(slack, work.resolve("storm-pg"), pg, count, recipients, threads);
+    Storm.Result quartzPg =
+        QuartzBaseline.run(
+            Databases.postgres(Databases.postgresUrl().orElseThrow()), count, threads);
+    stormRows(report, "2. Storm on PostgreSQL", count, recipients, oursPg, quartzPg);
+  }
+
+  static void stormRows(
+      Report report,
+      String name,
+      int count,
+      int recipients,
+      Storm.Result ours,
+      Storm.Result quartz) {
+    report.add(
+        new Report.Row(
+            name
+                + ", "
+                + count
+                + " reminders to "
+                + recipients
+                + " people: due → last delivery; rate",
+            Stats.ms(ours.totalMillis()) + "; " + Stats.rate(ours.perSecond()),
+            Stats.ms(quartz.totalMillis())
+                + "; "
+                + Stats.rate(quartz.perSecond())
+                + " (raw Quartz, no-op jobs)",
+            "rate " + Stats.ratio(ours.perSecond(), quartz.perSecond()),
+            "rate ≥ 0.5× raw Quartz",
+            Report.verdict(ours.perSecond() >= 0.5 * quartz.perSecond())));
+    report.add(
+        new Report.Row(
+            name + ": lateness p50 / p99; delivered, duplicates",
+            Stats.ms(ours.lateness().p50())
+                + " / "
+                + Stats.ms(ours.lateness().p99())
+                + "; "
+                + ours.delivered()
+                + "/"
+                + count
+                + ", "
+                + ours.duplicates(),
+            Stats.ms(quartz.lateness().p50())
+                + " / "
+                + Stats.ms(quartz.lateness().p99())
+                + "; "
+                + quartz.delivered()
+                + "/"
+                + count,
+            "",
+            "all delivered once",
+            Report.verdict(ours.delivered() == count && ours.duplicates() == 0)));
+  }
 }
