@@ -6,11 +6,6 @@ import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.jakarta_servlet.SlackAppServlet;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
-import com.slack.api.model.event.AppHomeOpenedEvent;
-import com.slack.api.model.event.AppMentionEvent;
-import com.slack.api.model.event.MessageEvent;
-import com.slack.api.model.event.MessageFileShareEvent;
-import com.slack.api.model.event.ReactionAddedEvent;
 import com.slack.api.socket_mode.SocketModeClient;
 import com.slack.api.util.http.SlackHttpClient;
 import dev.followupbot.core.FollowupCore;
@@ -29,7 +24,6 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -210,60 +204,8 @@ public final class SlackPlatform implements AutoCloseable {
       return inbound;
     }
     inbound = core.inbound(workspace.guard(), afterAck::run);
-    SlackPeople people = new SlackPeople(api, workspace.tenant(), core.directory(), clock, lookups);
-    SlackCallers callers = new SlackCallers(workspace, people);
-    InboundEvents events = new InboundEvents(workspace);
-    HomeTab home = new HomeTab(events, inbound, callers, core.commands(), renderer, api, afterAck);
-    app.event(
-        AppMentionEvent.class,
-        new MentionListener(workspace, events, callers, inbound, renderer, api));
-    app.event(AppHomeOpenedEvent.class, home);
-    app.blockAction(
-        Pattern.compile("^" + Pattern.quote(BlockKitRenderer.ACTION_PREFIX) + "\\d+$"),
-        new ButtonListener(
-            workspace,
-            callers,
-            inbound,
-            renderer,
-            api,
-            new ResponseUrls(slack, settings.apiUrl()),
-            home,
-            afterAck));
-    app.blockAction(
-        Pattern.compile("^" + Pattern.quote(BlockKitRenderer.LINK_PREFIX) + "\\d+$"),
-        (req, ctx) -> ctx.ack());
-    SlackThreads threads = api.threads();
-    CaseMirror mirror = new CaseMirror(threads, afterAck);
-    ConversationListener conversations =
-        new ConversationListener(workspace, events, callers, inbound, mirror);
-    app.event(MessageEvent.class, conversations.messages());
-    app.event(MessageFileShareEvent.class, conversations.fileShares());
-    app.event(
-        ReactionAddedEvent.class,
-        new ReactionListener(workspace, events, callers, inbound, threads, mirror));
-    CaseModalListener modal =
-        new CaseModalListener(
-            workspace, callers, inbound, api, new CaseModal(settings.signingSecret()), mirror);
-    app.command(
-        Pattern.compile("^/.+$"),
-        new SlashCommandListener(callers, inbound, renderer, workspace, modal));
-    app.messageShortcut(CaseModal.SHORTCUT, modal.shortcut());
-    app.viewSubmission(CaseModal.CALLBACK, modal.submission());
-    app.viewClosed(CaseModal.CALLBACK, (req, ctx) -> ctx.ack()); // closed unsent: nothing made
-    RemindModalListener remind =
-        new RemindModalListener(
-            workspace,
-            callers,
-            inbound,
-            api,
-            renderer,
-            new RemindModal(settings.signingSecret()),
-            afterAck,
-            clock);
-    app.messageShortcut(RemindModal.SHORTCUT, remind.shortcut());
-    app.viewSubmission(RemindModal.CALLBACK, remind.submission());
-    app.viewClosed(RemindModal.CALLBACK, (req, ctx) -> ctx.ack());
-    InstallEvents.listen(app);
+    new SlackRoutes(settings, clock, slack, api, workspace, renderer, afterAck, lookups)
+        .register(app, core, inbound);
     return inbound;
   }
 

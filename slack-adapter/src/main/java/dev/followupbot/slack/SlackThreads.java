@@ -28,7 +28,7 @@ final class SlackThreads {
   /** The root of the thread {@code ts} is in (itself when it is top-level), if Slack has it. */
   Optional<Message> root(String channel, String ts) {
     ConversationsRepliesResponse r =
-        SlackWebApi.call(
+        SlackCalls.call(
             "conversations.replies",
             () ->
                 methods.conversationsReplies(
@@ -43,7 +43,7 @@ final class SlackThreads {
   Optional<MessageRef> findReply(String channel, String thread, String deliveryKey, Instant since) {
     String oldest = since.getEpochSecond() + "." + String.format("%06d", since.getNano() / 1000);
     ConversationsRepliesResponse r =
-        SlackWebApi.call(
+        SlackCalls.call(
             "conversations.replies",
             () ->
                 methods.conversationsReplies(
@@ -74,7 +74,7 @@ final class SlackThreads {
    */
   void react(String channel, String ts, String name) {
     try {
-      SlackWebApi.call(
+      SlackCalls.call(
           "reactions.add",
           () -> methods.reactionsAdd(req -> req.channel(channel).timestamp(ts).name(name)));
     } catch (DeliveryFailure e) {

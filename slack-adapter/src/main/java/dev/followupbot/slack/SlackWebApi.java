@@ -1,9 +1,9 @@
 package dev.followupbot.slack;
 
+import static dev.followupbot.slack.SlackCalls.call;
+
 import com.slack.api.Slack;
 import com.slack.api.methods.MethodsClient;
-import com.slack.api.methods.SlackApiException;
-import com.slack.api.methods.SlackApiTextResponse;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.methods.response.conversations.ConversationsHistoryResponse;
 import com.slack.api.methods.response.conversations.ConversationsOpenResponse;
@@ -13,57 +13,23 @@ import com.slack.api.model.User;
 import com.slack.api.model.view.View;
 import dev.followupbot.core.message.MessageRef;
 import dev.followupbot.core.port.DeliveryFailure;
-import java.io.IOException;
-import java.io.InterruptedIOException;
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
-import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import javax.net.ssl.SSLHandshakeException;
 
 /**
  * The Web API methods followup-bot uses, on one workspace's bot token, each making exactly one
  * attempt. The token goes only to the configured API base URL (the client is built on it). Every
- * failure comes back as a {@link DeliveryFailure} that says whether trying later can help:
- *
- * <ul>
- *   <li>HTTP 429: rate limited, retry no sooner than {@code Retry-After};
- *   <li>HTTP 5xx, timeouts, resets and Slack's own transient errors: transient; a {@code
- *       chat.postMessage} cut off after its request went out (a read timeout, a reset) is transient
- *       with an unknown outcome, so the core looks it up before posting it again;
- *   <li>anything else Slack refuses ({@code channel_not_found}, {@code account_inactive}, {@code
- *       token_revoked}, …): permanent, since sending the same thing again gets the same answer.
- * </ul>
+ * failure comes back as a {@link DeliveryFailure}, as {@link SlackCalls} maps it.
  */
 final class SlackWebApi {
-
-  /** Slack's {@code error} values that mean "try again later". */
-  static final Set<String> TRANSIENT_ERRORS =
-      Set.of(
-          "internal_error",
-          "fatal_error",
-          "service_unavailable",
-          "request_timeout",
-          "timeout",
-          "team_added_to_org");
 
   /** The metadata event type every post of the bot carries, with its delivery key. */
   static final String DELIVERY_EVENT = "followup_delivery";
 
   static final String DELIVERY_KEY = "key";
 
-  /** The one method that posts: a post that may have gone out is never simply sent again. */
-  private static final String POSTS = "chat.postMessage";
-
   private static final int HISTORY_PAGES = 10;
-
-  private static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(30);
 
   private final MethodsClient methods;
 
@@ -225,120 +191,5 @@ final class SlackWebApi {
     UsersInfoResponse r =
         call("users.info", () -> methods.usersInfo(req -> req.user(userId).includeLocale(true)));
     return r.getUser();
-  }
-
-  /** A Web API call that may throw what the Slack client throws. */
-  @FunctionalInterface
-  interface Call<T> {
-    T run() throws IOException, SlackApiException;
-  }
-
-  static <T extends SlackApiTextResponse> T call(String method, Call<T> call) {
-    T response;
-    try {
-      response = call.run();
-    } catch (SlackApiException e) {
-      throw fromHttp(method, e);
-    } catch (InterruptedIOException e) {
-      if (POSTS.equals(method) && sent(e)) {
-        throw DeliveryFailure.outcomeUnknown(method + " timed out: " + e.getMessage(), e);
-      }
-      throw DeliveryFailure.transientFailure(method + " timed out: " + e.getMessage(), e);
-    } catch (IOException e) {
-      if (POSTS.equals(method) && sent(e)) {
-        throw DeliveryFailure.outcomeUnknown(method + " failed: " + e, e);
-      }
-      throw DeliveryFailure.transientFailure(method + " failed: " + e, e);
-    } catch (RuntimeException e) {
-      throw DeliveryFailure.transientFailure(method + " failed: " + e, e);
-    }
-    if (response == null) {
-      throw DeliveryFailure.transientFailure(method + " returned nothing", null);
-    }
-    if (!response.isOk()) {
-      throw fromError(method, response.getError(), response.getNeeded());
-    }
-    return response;
-  }
-
-  /**
-   * Whether a failed call may have reached Slack: anything but a connection that was never made
-   * (refused, unknown host, connect timeout, TLS handshake). A post cut off after that may have
-   * been posted, so its outcome is unknown and it is looked up before it is sent again.
-   */
-  static boolean sent(IOException e) {
-    if (e instanceof ConnectException
-        || e instanceof UnknownHostException
-        || e instanceof NoRouteToHostException
-        || e instanceof SSLHandshakeException) {
-      return false;
-    }
-    String message = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
-    return !(e instanceof SocketTimeoutException && message.contains("connect"));
-  }
-
-  static DeliveryFailure fromHttp(String method, SlackApiException e) {
-    int status = e.getResponse().code();
-    String error = e.getError() == null ? null : e.getError().getError();
-    if (status == 429) {
-      Duration wait = retryAfter(e.getResponse().header("Retry-After"));
-      return DeliveryFailure.rateLimited(
-          method + " rate limited by Slack (HTTP 429, Retry-After " + wait.toSeconds() + " s)",
-          wait);
-    }
-    if (status >= 500 || status == 408) {
-      return DeliveryFailure.transientFailure(
-          method + " failed with HTTP " + status + (error == null ? "" : " (" + error + ")"), e);
-    }
-    if (error != null) {
-      return fromError(method, error, null);
-    }
-    return DeliveryFailure.permanentFailure(method + " was refused with HTTP " + status, e);
-  }
-
-  static DeliveryFailure fromError(String method, String error, String needed) {
-    String code = error == null ? "unknown_error" : error.toLowerCase(Locale.ROOT);
-    if (code.equals("ratelimited") || code.equals("rate_limited")) {
-      return DeliveryFailure.rateLimited(
-          method + " rate limited by Slack (" + code + ")", DEFAULT_RETRY_AFTER);
-    }
-    if (TRANSIENT_ERRORS.contains(code)) {
-      return DeliveryFailure.transientFailure(method + " failed: " + code, null);
-    }
-    String detail = needed == null ? "" : " (needs scope " + needed + ")";
-    return DeliveryFailure.permanentFailure(
-        method + " refused: " + code + detail + explain(code), null);
-  }
-
-  private static String explain(String code) {
-    switch (code) {
-      case "not_in_channel":
-      case "channel_not_found":
-        return "; invite the bot to the channel with /invite @followup";
-      case "token_revoked":
-      case "invalid_auth":
-      case "account_inactive":
-      case "not_authed":
-        return "; the bot token no longer works (app uninstalled or token revoked)";
-      case "is_archived":
-        return "; the channel is archived";
-      case "user_not_found":
-      case "user_disabled":
-        return "; that person is no longer in the workspace";
-      default:
-        return "";
-    }
-  }
-
-  static Duration retryAfter(String header) {
-    if (header == null) {
-      return DEFAULT_RETRY_AFTER;
-    }
-    try {
-      long seconds = Long.parseLong(header.strip());
-      return Duration.ofSeconds(Math.max(1, Math.min(seconds, 3600)));
-    } catch (NumberFormatException e) {
-      return DEFAULT_RETRY_AFTER;
-    }
   }
 }

@@ -41,7 +41,7 @@ final class CaseLifecycle {
   private final CaseRepository cases;
   private final CaseThreads threads;
   private final Outbox outbox;
-  private final ReminderScheduler scheduler;
+  private final ReminderAlarms alarms;
   private final Directory directory;
   private final CaseCards cards;
   private final CaseWatch watch;
@@ -70,7 +70,7 @@ final class CaseLifecycle {
     this.cases = cases;
     this.threads = threads;
     this.outbox = outbox;
-    this.scheduler = scheduler;
+    this.alarms = new ReminderAlarms(scheduler);
     this.directory = directory;
     this.cards = cards;
     this.watch = watch;
@@ -244,11 +244,11 @@ final class CaseLifecycle {
       }
       if (attempt.outcome() instanceof CaseOutcome.Applied applied) {
         for (Reminder r : attempt.wakeUps()) {
-          scheduleQuietly(r);
+          alarms.set(r);
           metrics.reminderScheduled(r.kind());
         }
         for (Long id : attempt.cancelled()) {
-          cancelQuietly(id);
+          alarms.clear(id);
         }
         webhooks.announce(applied.after().id());
         watch.afterChange(applied.after().tenant(), applied.after().id());
@@ -302,27 +302,5 @@ final class CaseLifecycle {
   /** The case a person means (a number first, else a helpdesk reference), in their workspace. */
   Optional<SupportCase> find(TenantId tenant, CaseRef ref) {
     return CaseLookup.find(cases, tenant, ref);
-  }
-
-  private void scheduleQuietly(Reminder r) {
-    try {
-      scheduler.wakeAt(r.id(), r.dueAt());
-    } catch (RuntimeException e) {
-      log.warn(
-          "could not schedule reminder id={}; the sweep will deliver it when due: {}",
-          r.id(),
-          e.toString());
-    }
-  }
-
-  private void cancelQuietly(long reminderId) {
-    try {
-      scheduler.cancel(reminderId);
-    } catch (RuntimeException e) {
-      log.warn(
-          "could not unschedule reminder id={}; its wake-up will find it cancelled: {}",
-          reminderId,
-          e.toString());
-    }
   }
 }
