@@ -82,6 +82,13 @@ final class DeliveryWiring {
             clock);
     this.webhookEvents =
         new WebhookEvents(
-            targets, storage.webhooks(), storage.cases(), cards, directory, webhookDelivery, later);
+            targets,
+            storage.webhooks(),
+            storage.cases(),
+            storage.reminders(),
+            cards,
+            directory,
+            webhookDelivery,
+            later);
   }
 }

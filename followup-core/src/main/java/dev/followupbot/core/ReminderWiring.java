@@ -34,6 +34,7 @@ final class ReminderWiring {
         basics.directory(),
         send.messengers,
         send.delivery,
+        send.webhookEvents,
         basics.metrics(),
         basics.clock(),
         new ChannelTeams() {

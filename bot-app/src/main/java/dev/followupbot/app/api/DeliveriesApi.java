@@ -69,7 +69,11 @@ final class DeliveriesApi {
     o.put("id", e.id());
     o.put("event_id", e.eventId());
     o.put("type", e.eventType());
-    o.putObject("case").put("number", e.caseNumber());
+    if (e.caseNumber().isPresent()) {
+      o.putObject("case").put("number", e.caseNumber().get());
+    } else {
+      o.putNull("case");
+    }
     o.put("url", WebhookSpec.redacted(e.url()));
     o.put("state", e.state().name().toLowerCase(Locale.ROOT));
     o.put("attempts", e.attempts());

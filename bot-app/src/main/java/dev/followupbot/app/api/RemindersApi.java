@@ -1,6 +1,5 @@
 package dev.followupbot.app.api;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.followupbot.core.FollowupCore;
 import dev.followupbot.core.command.CaseRef;
@@ -8,15 +7,13 @@ import dev.followupbot.core.domain.Reminder;
 import dev.followupbot.core.domain.ReminderStatus;
 import dev.followupbot.core.domain.SupportCase;
 import dev.followupbot.core.domain.TenantId;
-import dev.followupbot.core.port.ReminderRepository;
-import dev.followupbot.core.webhook.CaseJson;
+import dev.followupbot.core.webhook.ReminderJson;
 import dev.followupbot.core.when.WhenContext;
 import dev.followupbot.core.when.WhenGrammar;
 import dev.followupbot.core.when.WhenReading;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -182,46 +179,8 @@ final class RemindersApi {
 
   private ObjectNode json(Reminder r) {
     Function<String, String> names = id -> core.directory().name(r.tenant(), id);
-    ObjectNode o = JsonNodeFactory.instance.objectNode();
-    o.put("number", r.number());
-    o.put("kind", r.kind().name().toLowerCase(Locale.ROOT));
-    o.put("status", r.status().label());
-    o.set("recipient", CaseJson.person(r.recipientId(), names));
-    o.set("created_by", CaseJson.person(r.creatorId(), names));
     Optional<SupportCase> about = r.caseId().flatMap(id -> core.cases().findById(r.tenant(), id));
-    if (about.isPresent()) {
-      ObjectNode c = o.putObject("case");
-      c.put("number", about.get().number());
-      c.put("external_ref", about.get().externalRef().orElse(null));
-    } else {
-      o.putNull("case");
-    }
-    o.put("note", r.note().orElse(null));
-    o.put("due_at", r.dueAt().toString());
-    o.put("created_at", r.createdAt().toString());
-    o.put("delivered_at", r.deliveredAt().map(Instant::toString).orElse(null));
-    o.put("completed_at", r.completedAt().map(Instant::toString).orElse(null));
-    o.put("snooze_count", r.snoozeCount());
-    o.put("last_error", r.lastError().orElse(null));
-    o.put("link", r.link().orElse(null));
-    if (r.channel().isPresent()) {
-      ObjectNode ch = o.putObject("channel");
-      ch.put("id", r.channel().get().id());
-      ch.put("name", r.channel().get().label());
-    } else {
-      o.putNull("channel");
-    }
-    Optional<ReminderRepository.Series> series = core.reminders().seriesOf(r.id());
-    if (series.isPresent()) {
-      ObjectNode rep = o.putObject("repeats");
-      rep.put("rule", series.get().rule().describe());
-      rep.put("zone", series.get().zone().getId());
-      rep.put("skip_holidays", series.get().skipHolidays());
-      rep.put("active", series.get().active());
-      rep.put("current", series.get().latestReminderId() == r.id());
-    } else {
-      o.putNull("repeats");
-    }
+    ObjectNode o = ReminderJson.of(r, about, core.reminders().seriesOf(r.id()), names);
     o.putObject("links").put("self", "/api/v1/reminders/" + r.number());
     return o;
   }

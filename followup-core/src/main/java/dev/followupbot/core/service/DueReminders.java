@@ -5,6 +5,7 @@ import dev.followupbot.core.domain.ReminderKind;
 import dev.followupbot.core.domain.ReminderStatus;
 import dev.followupbot.core.domain.SupportCase;
 import dev.followupbot.core.domain.UserRef;
+import dev.followupbot.core.event.EventTypes;
 import dev.followupbot.core.message.Message;
 import dev.followupbot.core.port.CaseRepository;
 import dev.followupbot.core.port.DedupeKey;
@@ -54,6 +55,7 @@ final class DueReminders {
   private final DeliveryService delivery;
   private final ReminderSeries repeating;
   private final ReminderAlarms alarms;
+  private final WebhookEvents webhooks;
   private final ChannelTeams channels;
   private final Clock clock;
   private final Instant runningSince;
@@ -72,6 +74,7 @@ final class DueReminders {
       DeliveryService delivery,
       ReminderSeries repeating,
       ReminderAlarms alarms,
+      WebhookEvents webhooks,
       ChannelTeams channels,
       Clock clock) {
     this.channels = channels;
@@ -85,6 +88,7 @@ final class DueReminders {
     this.delivery = delivery;
     this.repeating = repeating;
     this.alarms = alarms;
+    this.webhooks = webhooks;
     this.clock = clock;
     this.runningSince = clock.instant();
   }
@@ -121,11 +125,14 @@ final class DueReminders {
       } else {
         // Another wake-up is gathering a batch; this one queues its own reminder only.
         List<Reminder> created = new ArrayList<>();
+        List<Reminder> queued = new ArrayList<>();
         tx.run(
             () -> {
               created.clear();
-              queueOwn(reminderId, now, created);
+              queued.clear();
+              queueOwn(reminderId, now, created, queued);
             });
+        webhooks.announce(queued);
         created.forEach(alarms::set);
       }
       delivery.deliverDueSoon();
@@ -150,13 +157,15 @@ final class DueReminders {
   private List<Long> queueDue(Optional<Long> woken, Instant dueBefore, Instant now, int limit) {
     Map<WakeUp, Instant> noLongerNeeded = new HashMap<>();
     List<Reminder> created = new ArrayList<>();
+    List<Reminder> taken = new ArrayList<>();
     List<Long> entries =
         tx.inTransaction(
             () -> {
               noLongerNeeded.clear();
               created.clear();
+              taken.clear();
               List<Long> queued = new ArrayList<>();
-              woken.flatMap(id -> queueOwn(id, now, created)).ifPresent(queued::add);
+              woken.flatMap(id -> queueOwn(id, now, created, taken)).ifPresent(queued::add);
               int others = limit - queued.size();
               for (Reminder r : reminders.takeDue(dueBefore, messengers.platforms(), others)) {
                 OutboxEntry entry;
@@ -173,6 +182,8 @@ final class DueReminders {
                   continue;
                 }
                 queued.add(outbox.enqueue(entry));
+                webhooks.reminderChanged(r, EventTypes.REMINDER_DELIVERED, now);
+                taken.add(r);
                 repeating.nextOccurrence(r, now).ifPresent(created::add);
                 noLongerNeeded.put(new WakeUp.ReminderDue(r.id()), r.dueAt());
               }
@@ -180,17 +191,24 @@ final class DueReminders {
             });
     // Their wake-ups would find them queued; dropping them spares the scheduler the work.
     scheduler.forget(noLongerNeeded);
+    webhooks.announce(taken);
     created.forEach(alarms::set);
     return entries;
   }
 
-  /** Queues the woken reminder if it is due, not queued yet and nobody else is queueing it. */
-  private Optional<Long> queueOwn(long reminderId, Instant now, List<Reminder> created) {
+  /**
+   * Queues the woken reminder if it is due, not queued yet and nobody else is queueing it, adding
+   * it to {@code queued}.
+   */
+  private Optional<Long> queueOwn(
+      long reminderId, Instant now, List<Reminder> created, List<Reminder> queued) {
     return reminders
         .takeIfDue(reminderId, now.plus(EARLY_TOLERANCE))
         .map(
             due -> {
               long entry = outbox.enqueue(entryFor(due, now));
+              webhooks.reminderChanged(due, EventTypes.REMINDER_DELIVERED, now);
+              queued.add(due);
               repeating.nextOccurrence(due, now).ifPresent(created::add);
               return entry;
             });

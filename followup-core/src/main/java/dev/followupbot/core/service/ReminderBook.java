@@ -7,12 +7,14 @@ import dev.followupbot.core.domain.ReminderStatus;
 import dev.followupbot.core.domain.SupportCase;
 import dev.followupbot.core.domain.TenantId;
 import dev.followupbot.core.domain.UserRef;
+import dev.followupbot.core.event.EventTypes;
 import dev.followupbot.core.port.ReminderRepository;
 import dev.followupbot.core.port.TenantRepository;
 import dev.followupbot.core.port.Transactions;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
@@ -54,6 +56,7 @@ final class ReminderBook {
   private final Directory directory;
   private final ReminderSeries series;
   private final ReminderAlarms alarms;
+  private final WebhookEvents webhooks;
   private final CoreMetrics metrics;
   private final Clock clock;
   private final ChannelTeams channels;
@@ -65,6 +68,7 @@ final class ReminderBook {
       Directory directory,
       ReminderSeries series,
       ReminderAlarms alarms,
+      WebhookEvents webhooks,
       CoreMetrics metrics,
       Clock clock,
       ChannelTeams channels) {
@@ -75,6 +79,7 @@ final class ReminderBook {
     this.directory = directory;
     this.series = series;
     this.alarms = alarms;
+    this.webhooks = webhooks;
     this.metrics = metrics;
     this.clock = clock;
   }
@@ -136,8 +141,12 @@ final class ReminderBook {
                       due,
                       now,
                       link);
-              return reminders.insert(postIn.map(numbered::inChannel).orElse(numbered));
+              Reminder inserted =
+                  reminders.insert(postIn.map(numbered::inChannel).orElse(numbered));
+              webhooks.reminderChanged(inserted, EventTypes.REMINDER_SET, now);
+              return inserted;
             });
+    webhooks.announce(stored);
     alarms.set(stored);
     metrics.reminderScheduled(stored.kind());
     log.info(
@@ -152,12 +161,14 @@ final class ReminderBook {
 
   /** Snoozes reminder {@code number}, {@code by}'s own, until {@code until}. */
   ReminderChange snooze(TenantId tenant, String by, int number, Instant until) {
+    Instant now = clock.instant();
     return change(
         tenant,
         by,
         number,
         Verb.SNOOZE,
         r -> r.snoozedUntil(until),
+        after -> webhooks.reminderChanged(after, EventTypes.REMINDER_SNOOZED, now),
         after -> {
           alarms.set(after);
           return Optional.empty();
@@ -172,6 +183,7 @@ final class ReminderBook {
         number,
         Verb.DONE,
         r -> r.completed(ReminderStatus.DONE, now),
+        after -> webhooks.reminderChanged(after, EventTypes.REMINDER_DONE, now),
         after -> {
           alarms.clear(after.id());
           return Optional.empty();
@@ -200,6 +212,7 @@ final class ReminderBook {
         number,
         Verb.CANCEL,
         r -> r.completed(ReminderStatus.CANCELLED, now),
+        after -> webhooks.reminderCancelled(after, endsSeries(after), now),
         after -> {
           alarms.clear(after.id());
           return series.end(after, now);
@@ -217,10 +230,13 @@ final class ReminderBook {
         return found;
       }
       Reminder r = found.get();
-      Reminder after = r.completed(ReminderStatus.CANCELLED, clock.instant());
-      if (tx.inTransaction(() -> reminders.update(after, r.status(), r.occurrence()))) {
+      Instant now = clock.instant();
+      Reminder after = r.completed(ReminderStatus.CANCELLED, now);
+      if (tx.inTransaction(
+          () -> updated(r, after, a -> webhooks.reminderCancelled(a, endsSeries(a), now)))) {
+        webhooks.announce(after);
         alarms.clear(after.id());
-        series.end(after, clock.instant());
+        series.end(after, now);
         log.info("reminder cancelled tenant={} reminder={} by={} via=API", tenant, number, by);
         return Optional.of(after);
       }
@@ -244,9 +260,26 @@ final class ReminderBook {
         || channels.isAdmin(new UserRef(r.tenant(), by), r.channel().get().id());
   }
 
+  /** Whether cancelling {@code r} ends a going series: {@link ReminderSeries#end} then ends it. */
+  private boolean endsSeries(Reminder r) {
+    return reminders.seriesOf(r.id()).filter(ReminderRepository.Series::active).isPresent();
+  }
+
+  /**
+   * Stores {@code after} if {@code before} is still as read, reporting it in the same transaction.
+   */
+  private boolean updated(Reminder before, Reminder after, Consumer<Reminder> report) {
+    if (!reminders.update(after, before.status(), before.occurrence())) {
+      return false;
+    }
+    report.accept(after);
+    return true;
+  }
+
   /**
    * Applies {@code change} to reminder {@code number} if {@code by} may make it, retrying when the
-   * row changed meanwhile; then runs {@code then}, which returns how an ended series repeated.
+   * row changed meanwhile, and has {@code report} report it in the same transaction; then runs
+   * {@code then}, which returns how an ended series repeated.
    */
   private ReminderChange change(
       TenantId tenant,
@@ -254,6 +287,7 @@ final class ReminderBook {
       int number,
       Verb verb,
       UnaryOperator<Reminder> change,
+      Consumer<Reminder> report,
       Function<Reminder, Optional<String>> then) {
     for (int round = 0; round < 3; round++) {
       Optional<Reminder> found = reminders.findByNumber(tenant, number);
@@ -268,7 +302,8 @@ final class ReminderBook {
         return new ReminderChange.Finished(r);
       }
       Reminder after = change.apply(r);
-      if (tx.inTransaction(() -> reminders.update(after, r.status(), r.occurrence()))) {
+      if (tx.inTransaction(() -> updated(r, after, report))) {
+        webhooks.announce(after);
         log.info("reminder {} tenant={} reminder={} by={}", verb.logName, tenant, number, by);
         return new ReminderChange.Changed(after, then.apply(after));
       }

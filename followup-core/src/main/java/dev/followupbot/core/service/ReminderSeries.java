@@ -7,6 +7,7 @@ import dev.followupbot.core.domain.ReminderKind;
 import dev.followupbot.core.domain.ReminderStatus;
 import dev.followupbot.core.domain.SupportCase;
 import dev.followupbot.core.domain.TenantId;
+import dev.followupbot.core.event.EventTypes;
 import dev.followupbot.core.port.ReminderRepository;
 import dev.followupbot.core.port.TenantRepository;
 import dev.followupbot.core.port.Transactions;
@@ -34,6 +35,7 @@ final class ReminderSeries {
   private final ReminderRepository reminders;
   private final Directory directory;
   private final ReminderAlarms alarms;
+  private final WebhookEvents webhooks;
   private final CoreMetrics metrics;
   private final Clock clock;
 
@@ -46,6 +48,7 @@ final class ReminderSeries {
       ReminderRepository reminders,
       Directory directory,
       ReminderAlarms alarms,
+      WebhookEvents webhooks,
       CoreMetrics metrics,
       Clock clock,
       BiFunction<TenantId, String, Set<LocalDate>> holidays) {
@@ -54,6 +57,7 @@ final class ReminderSeries {
     this.reminders = reminders;
     this.directory = directory;
     this.alarms = alarms;
+    this.webhooks = webhooks;
     this.metrics = metrics;
     this.clock = clock;
     this.holidays = holidays;
@@ -100,8 +104,10 @@ final class ReminderSeries {
               Reminder r = reminders.insert(postIn.map(created::inChannel).orElse(created));
               long series = reminders.insertSeries(tenant, rule, zone, skipHolidays, channel, now);
               reminders.linkToSeries(r.id(), series);
+              webhooks.reminderChanged(r, EventTypes.REMINDER_SET, now);
               return r;
             });
+    webhooks.announce(stored);
     alarms.set(stored);
     metrics.reminderScheduled(stored.kind());
     log.info(
@@ -169,7 +175,8 @@ final class ReminderSeries {
 
   /**
    * Ends the going series {@code r} belongs to, if any, and cancels its pending occurrence. Returns
-   * how the series repeated.
+   * how the series repeated. Reports the cancelled occurrence; if there is none, and {@code r} was
+   * not just cancelled (its caller reports that), reports {@code r} as the end of the series.
    */
   Optional<String> end(Reminder r, Instant now) {
     Optional<ReminderRepository.Series> series = reminders.seriesOf(r.id());
@@ -180,21 +187,37 @@ final class ReminderSeries {
     // Read after the stop: an occurrence created meanwhile is the one to cancel.
     long latest =
         reminders.seriesOf(r.id()).map(ReminderRepository.Series::latestReminderId).orElse(r.id());
+    Optional<Reminder> cancelled = Optional.empty();
     if (latest != r.id()) {
-      reminders
-          .findById(latest)
-          .filter(current -> current.status().isActive())
-          .ifPresent(
-              current -> {
-                Reminder after = current.completed(ReminderStatus.CANCELLED, now);
-                if (tx.inTransaction(
-                    () -> reminders.update(after, current.status(), current.occurrence()))) {
-                  alarms.clear(current.id());
-                }
-              });
+      cancelled =
+          reminders
+              .findById(latest)
+              .filter(current -> current.status().isActive())
+              .flatMap(current -> cancelOccurrence(current, now));
+    }
+    if (cancelled.isPresent()) {
+      alarms.clear(cancelled.get().id());
+      webhooks.announce(cancelled.get());
+    } else if (r.status() != ReminderStatus.CANCELLED) {
+      tx.run(() -> webhooks.reminderCancelled(r, true, now));
+      webhooks.announce(r);
     }
     log.info("reminder series ended tenant={} series={}", r.tenant(), series.get().id());
     return Optional.of(series.get().rule().describe());
+  }
+
+  private Optional<Reminder> cancelOccurrence(Reminder current, Instant now) {
+    Reminder after = current.completed(ReminderStatus.CANCELLED, now);
+    boolean stored =
+        tx.inTransaction(
+            () -> {
+              if (!reminders.update(after, current.status(), current.occurrence())) {
+                return false;
+              }
+              webhooks.reminderCancelled(after, true, now);
+              return true;
+            });
+    return stored ? Optional.of(after) : Optional.empty();
   }
 
   /** How {@code r}'s series repeats, if {@code r} is the current occurrence of a going series. */

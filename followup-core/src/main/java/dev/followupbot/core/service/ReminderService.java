@@ -43,16 +43,25 @@ public final class ReminderService {
       Directory directory,
       Messengers messengers,
       DeliveryService delivery,
+      WebhookEvents webhooks,
       CoreMetrics metrics,
       Clock clock,
       ChannelTeams channels) {
     ReminderAlarms alarms = new ReminderAlarms(scheduler);
     this.series =
         new ReminderSeries(
-            tx, tenants, reminders, directory, alarms, metrics, clock, channels::holidays);
+            tx,
+            tenants,
+            reminders,
+            directory,
+            alarms,
+            webhooks,
+            metrics,
+            clock,
+            channels::holidays);
     this.book =
         new ReminderBook(
-            tx, tenants, reminders, directory, series, alarms, metrics, clock, channels);
+            tx, tenants, reminders, directory, series, alarms, webhooks, metrics, clock, channels);
     this.chat =
         new ReminderChat(
             reminders,
@@ -77,6 +86,7 @@ public final class ReminderService {
             delivery,
             series,
             alarms,
+            webhooks,
             channels,
             clock);
   }

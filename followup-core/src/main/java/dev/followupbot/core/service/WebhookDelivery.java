@@ -161,21 +161,28 @@ public final class WebhookDelivery {
         log.info(
             "webhook delivered tenant={} case={} event={} type={} to={} status={} attempt={}",
             entry.tenant(),
-            entry.caseNumber(),
+            entry.caseNumber().map(String::valueOf).orElse("-"),
             entry.eventId(),
             entry.eventType(),
             target.get().id(),
             status,
             entry.attempts() + 1);
-        return webhookLog.nextFor(entry.targetId(), entry.caseId()).orElse(0L);
+        return nextOfCase(entry);
       }
       if (retryable(status)) {
         retryOrGiveUp(entry, target.get(), Optional.of(status), "HTTP " + status);
         return 0;
       }
       fail(entry, Optional.of(status), "HTTP " + status + ": the receiver refused the event", done);
-      return webhookLog.nextFor(entry.targetId(), entry.caseId()).orElse(0L);
+      return nextOfCase(entry);
     }
+  }
+
+  private long nextOfCase(WebhookEntry entry) {
+    return entry
+        .caseId()
+        .flatMap(caseId -> webhookLog.nextFor(entry.targetId(), caseId))
+        .orElse(0L);
   }
 
   static boolean retryable(int status) {
@@ -199,7 +206,7 @@ public final class WebhookDelivery {
         "webhook delivery id={} tenant={} case={} to={} failed ({}); retrying in {} ms",
         entry.id(),
         entry.tenant(),
-        entry.caseNumber(),
+        entry.caseNumber().map(String::valueOf).orElse("-"),
         target.id(),
         reason,
         wait.toMillis());
@@ -213,7 +220,7 @@ public final class WebhookDelivery {
         "webhook delivery id={} tenant={} case={} event={} type={} failed for good: {}",
         entry.id(),
         entry.tenant(),
-        entry.caseNumber(),
+        entry.caseNumber().map(String::valueOf).orElse("-"),
         entry.eventId(),
         entry.eventType(),
         reason);

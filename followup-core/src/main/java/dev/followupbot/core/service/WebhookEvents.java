@@ -5,16 +5,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.followupbot.core.domain.CaseAction;
 import dev.followupbot.core.domain.CaseEvent;
+import dev.followupbot.core.domain.Reminder;
 import dev.followupbot.core.domain.SupportCase;
 import dev.followupbot.core.domain.TenantId;
 import dev.followupbot.core.event.EventTypes;
 import dev.followupbot.core.port.CaseRepository;
 import dev.followupbot.core.port.Later;
+import dev.followupbot.core.port.ReminderRepository;
 import dev.followupbot.core.port.WebhookEntry;
 import dev.followupbot.core.port.WebhookLog;
 import dev.followupbot.core.sla.SlaState;
 import dev.followupbot.core.sla.SlaStatus;
 import dev.followupbot.core.webhook.CaseJson;
+import dev.followupbot.core.webhook.ReminderJson;
 import dev.followupbot.core.webhook.WebhookTarget;
 import dev.followupbot.core.webhook.WebhookTargets;
 import java.nio.charset.StandardCharsets;
@@ -22,24 +25,29 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Turns case changes, SLA state changes and CSAT scores into webhook events. Each {@code record…}
- * method runs inside the transaction of the change it reports and queues one entry per webhook that
- * wants the event; {@link #announce} then starts delivery right after the commit (the sweep
- * delivers whatever it does not).
+ * Turns case changes, SLA state changes, CSAT scores and reminder changes into webhook events. Each
+ * {@code record…} method runs inside the transaction of the change it reports and queues one entry
+ * per webhook that wants the event; {@link #announce} then starts delivery right after the commit
+ * (the sweep delivers whatever it does not).
  */
 public final class WebhookEvents {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** How many due events an announcement of a reminder's events sends at most. */
+  private static final int DUE_BATCH = 100;
+
   private final WebhookTargets targets;
   private final WebhookLog log;
   private final CaseRepository cases;
+  private final ReminderRepository reminders;
   private final CaseCards cards;
   private final Directory directory;
   private final WebhookDelivery delivery;
@@ -49,6 +57,7 @@ public final class WebhookEvents {
       WebhookTargets targets,
       WebhookLog log,
       CaseRepository cases,
+      ReminderRepository reminders,
       CaseCards cards,
       Directory directory,
       WebhookDelivery delivery,
@@ -56,6 +65,7 @@ public final class WebhookEvents {
     this.targets = targets;
     this.log = log;
     this.cases = cases;
+    this.reminders = reminders;
     this.cards = cards;
     this.directory = directory;
     this.delivery = delivery;
@@ -129,6 +139,42 @@ public final class WebhookEvents {
         });
   }
 
+  /**
+   * A change of reminder {@code r} ({@code after} it), one of the {@code reminder.*} types other
+   * than {@link #reminderCancelled}: the key names its occurrence, so each is reported once.
+   */
+  public void reminderChanged(Reminder r, String type, Instant at) {
+    recordReminder(r, type, at, reminders.seriesOf(r.id()), body -> {});
+  }
+
+  /**
+   * Reminder {@code r} was cancelled, or is the occurrence whose series ended; {@code seriesEnded}
+   * says whether its series ends with this change (it is then shown no longer active).
+   */
+  public void reminderCancelled(Reminder r, boolean seriesEnded, Instant at) {
+    Optional<ReminderRepository.Series> series = reminders.seriesOf(r.id());
+    if (seriesEnded) {
+      series =
+          series.map(
+              s ->
+                  new ReminderRepository.Series(
+                      s.id(),
+                      s.tenant(),
+                      s.rule(),
+                      s.zone(),
+                      s.skipHolidays(),
+                      s.channelId(),
+                      false,
+                      s.latestReminderId()));
+    }
+    recordReminder(
+        r,
+        EventTypes.REMINDER_CANCELLED,
+        at,
+        series,
+        body -> body.put("series_ended", seriesEnded));
+  }
+
   /** Starts delivering the case's queued events now, in the background. */
   public void announce(long caseId) {
     if (!targets.isEmpty()) {
@@ -136,24 +182,71 @@ public final class WebhookEvents {
     }
   }
 
+  /** Starts delivering the events queued for the reminder now, in the background. */
+  public void announce(Reminder r) {
+    announce(List.of(r));
+  }
+
+  /** Starts delivering the events queued for these reminders now, in the background. */
+  public void announce(Collection<Reminder> changed) {
+    changed.stream().flatMap(r -> r.caseId().stream()).distinct().forEach(this::announce);
+    if (!targets.isEmpty() && changed.stream().anyMatch(r -> r.caseId().isEmpty())) {
+      // Events of no case wait for no other: whatever is due goes, these with it.
+      later.run(Duration.ZERO, () -> delivery.deliverDue(DUE_BATCH));
+    }
+  }
+
   private interface Details {
     void addTo(ObjectNode body);
   }
 
+  private void recordReminder(
+      Reminder r,
+      String type,
+      Instant at,
+      Optional<ReminderRepository.Series> series,
+      Details details) {
+    Optional<SupportCase> about = r.caseId().flatMap(id -> cases.findById(r.tenant(), id));
+    record(
+        r.tenant(),
+        about,
+        type,
+        "reminder:" + r.id() + ":" + r.occurrence() + ":" + type.substring("reminder.".length()),
+        at,
+        body -> {
+          body.set("reminder", ReminderJson.of(r, about, series, names(r.tenant())));
+          details.addTo(body);
+        });
+  }
+
   private void record(SupportCase c, String type, String key, Instant at, Details details) {
-    List<WebhookTarget> wanting = targets.wanting(c.tenant(), type);
+    record(c.tenant(), Optional.of(c), type, key, at, details);
+  }
+
+  private void record(
+      TenantId tenant,
+      Optional<SupportCase> about,
+      String type,
+      String key,
+      Instant at,
+      Details details) {
+    List<WebhookTarget> wanting = targets.wanting(tenant, type);
     if (wanting.isEmpty()) {
       return;
     }
-    String eventId = eventId(c.tenant(), key);
+    String eventId = eventId(tenant, key);
     ObjectNode body = JSON.createObjectNode();
     body.put("id", eventId);
     body.put("type", type);
     body.put("occurred_at", at.toString());
-    body.put("tenant", c.tenant().key());
-    Instant updated = cases.updatedAt(c.tenant(), c.id()).orElse(at);
-    body.set(
-        "case", CaseJson.of(c, updated, cards.teamOf(c).id(), cards.sla(c), names(c.tenant())));
+    body.put("tenant", tenant.key());
+    if (about.isPresent()) {
+      SupportCase c = about.get();
+      Instant updated = cases.updatedAt(tenant, c.id()).orElse(at);
+      body.set("case", CaseJson.of(c, updated, cards.teamOf(c).id(), cards.sla(c), names(tenant)));
+    } else {
+      body.putNull("case");
+    }
     details.addTo(body);
     String payload;
     try {
@@ -164,7 +257,16 @@ public final class WebhookEvents {
     for (WebhookTarget t : wanting) {
       log.enqueue(
           WebhookEntry.draft(
-              c.tenant(), t.id(), t.url(), eventId, key, type, c.id(), c.number(), payload, at));
+              tenant,
+              t.id(),
+              t.url(),
+              eventId,
+              key,
+              type,
+              about.map(SupportCase::id),
+              about.map(SupportCase::number),
+              payload,
+              at));
     }
   }
 

@@ -9,8 +9,9 @@ import java.util.Locale;
 /**
  * The events followup-bot reports to webhooks, by name: {@code case.<change>} for every entry of a
  * case's history ({@code case.created}, {@code case.claimed}, … {@code case.updated}), {@code
- * sla.<state>} when an SLA target changes state, and {@code csat.recorded}. A webhook's filter
- * lists names, or patterns such as {@code case.*} and {@code *}.
+ * sla.<state>} when an SLA target changes state, {@code csat.recorded}, and {@code
+ * reminder.<change>} when a reminder is set, delivered, snoozed, done or cancelled. A webhook's
+ * filter lists names, or patterns such as {@code case.*} and {@code *}.
  */
 public final class EventTypes {
 
@@ -18,6 +19,14 @@ public final class EventTypes {
 
   /** The SLA state a target returns to when a pause ends. */
   public static final String SLA_RESUMED = "sla.resumed";
+
+  public static final String REMINDER_SET = "reminder.set";
+  public static final String REMINDER_DELIVERED = "reminder.delivered";
+  public static final String REMINDER_SNOOZED = "reminder.snoozed";
+  public static final String REMINDER_DONE = "reminder.done";
+
+  /** A reminder was cancelled, or its series ended. */
+  public static final String REMINDER_CANCELLED = "reminder.cancelled";
 
   private EventTypes() {}
 
@@ -36,6 +45,9 @@ public final class EventTypes {
     }
     names.add(SLA_RESUMED);
     names.add(CSAT_RECORDED);
+    names.addAll(
+        List.of(
+            REMINDER_SET, REMINDER_DELIVERED, REMINDER_SNOOZED, REMINDER_DONE, REMINDER_CANCELLED));
     return names;
   }
 

@@ -7,8 +7,10 @@ import java.util.Optional;
 
 /**
  * One event on its way to one webhook URL, and the record of its delivery. {@code eventKey} names
- * the logical event (a history entry, an SLA state change, a CSAT score), so the same event is
- * queued for a URL at most once; {@code eventId} is what receivers see to drop repeats.
+ * the logical event (a history entry, an SLA state change, a CSAT score, a reminder change), so the
+ * same event is queued for a URL at most once; {@code eventId} is what receivers see to drop
+ * repeats. {@code caseId} and {@code caseNumber} are both set or both empty: an event of a reminder
+ * about no case has none.
  */
 public record WebhookEntry(
     long id,
@@ -18,8 +20,8 @@ public record WebhookEntry(
     String eventId,
     String eventKey,
     String eventType,
-    long caseId,
-    int caseNumber,
+    Optional<Long> caseId,
+    Optional<Integer> caseNumber,
     String payload,
     State state,
     int attempts,
@@ -44,6 +46,11 @@ public record WebhookEntry(
     Objects.requireNonNull(eventId, "eventId");
     Objects.requireNonNull(eventKey, "eventKey");
     Objects.requireNonNull(eventType, "eventType");
+    Objects.requireNonNull(caseId, "caseId");
+    Objects.requireNonNull(caseNumber, "caseNumber");
+    if (caseId.isPresent() != caseNumber.isPresent()) {
+      throw new IllegalArgumentException("caseId and caseNumber go together");
+    }
     Objects.requireNonNull(payload, "payload");
     Objects.requireNonNull(state, "state");
     Objects.requireNonNull(createdAt, "createdAt");
@@ -53,7 +60,7 @@ public record WebhookEntry(
     Objects.requireNonNull(lastError, "lastError");
   }
 
-  /** A new entry, due at once. */
+  /** A new entry of a case's event, due at once. */
   public static WebhookEntry draft(
       TenantId tenant,
       String targetId,
@@ -63,6 +70,31 @@ public record WebhookEntry(
       String eventType,
       long caseId,
       int caseNumber,
+      String payload,
+      Instant now) {
+    return draft(
+        tenant,
+        targetId,
+        url,
+        eventId,
+        eventKey,
+        eventType,
+        Optional.of(caseId),
+        Optional.of(caseNumber),
+        payload,
+        now);
+  }
+
+  /** A new entry, due at once, of a case's event or (both empty) of an event of no case. */
+  public static WebhookEntry draft(
+      TenantId tenant,
+      String targetId,
+      String url,
+      String eventId,
+      String eventKey,
+      String eventType,
+      Optional<Long> caseId,
+      Optional<Integer> caseNumber,
       String payload,
       Instant now) {
     return new WebhookEntry(

@@ -10,7 +10,7 @@ import java.util.Set;
  * The durable queue of webhook events and the ledger of their delivery (an outbox). Entries are
  * written in the transaction of the change they report. Entries of one case for one URL go out in
  * the order they were written: an entry is due only when every earlier entry of its case and URL is
- * delivered or given up.
+ * delivered or given up. Entries of no case wait for no other entry.
  */
 public interface WebhookLog {
 

@@ -16,7 +16,7 @@ import org.jdbi.v3.core.statement.StatementContext;
 /** The webhook outbox in the {@code webhook_deliveries} table. */
 public final class JdbiWebhookLog implements WebhookLog {
 
-  /** No earlier entry of the same case and URL is still on its way. */
+  /** No earlier entry of the same case and URL is still on its way (never true of no case). */
   private static final String FIRST_IN_LINE =
       "NOT EXISTS (SELECT 1 FROM webhook_deliveries e WHERE e.target_id = d.target_id"
           + " AND e.case_id = d.case_id AND e.id < d.id AND e.state IN ('PENDING', 'SENDING'))";
@@ -58,8 +58,8 @@ public final class JdbiWebhookLog implements WebhookLog {
                 .bind("url", e.url())
                 .bind("event_id", e.eventId())
                 .bind("event_type", e.eventType())
-                .bind("case_id", e.caseId())
-                .bind("case_number", e.caseNumber())
+                .bind("case_id", e.caseId().orElse(null))
+                .bind("case_number", e.caseNumber().orElse(null))
                 .bind("payload", e.payload())
                 .bind("state", WebhookEntry.State.PENDING.name())
                 .bind("attempts", 0)
@@ -205,6 +205,8 @@ public final class JdbiWebhookLog implements WebhookLog {
   private WebhookEntry map(ResultSet rs, StatementContext ctx) throws SQLException {
     int status = rs.getInt("last_status");
     Optional<Integer> lastStatus = rs.wasNull() ? Optional.empty() : Optional.of(status);
+    long caseId = rs.getLong("case_id");
+    boolean noCase = rs.wasNull();
     return new WebhookEntry(
         rs.getLong("id"),
         TenantId.fromKey(rs.getString("tenant_id")),
@@ -213,8 +215,8 @@ public final class JdbiWebhookLog implements WebhookLog {
         rs.getString("event_id"),
         rs.getString("event_key"),
         rs.getString("event_type"),
-        rs.getLong("case_id"),
-        rs.getInt("case_number"),
+        noCase ? Optional.empty() : Optional.of(caseId),
+        noCase ? Optional.empty() : Optional.of(rs.getInt("case_number")),
         rs.getString("payload"),
         WebhookEntry.State.valueOf(rs.getString("state")),
         rs.getInt("attempts"),

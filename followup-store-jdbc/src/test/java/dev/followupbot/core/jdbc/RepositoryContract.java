@@ -924,6 +924,65 @@ abstract class RepositoryContract {
   }
 
   @Test
+  void a_webhook_event_of_no_case_is_stored_without_one_and_waits_for_no_other() {
+    SupportCase c = newCase(ACME, "Refund");
+    assertThat(webhooks.enqueue(webhookDraft(c, "wh_a", "k1"))).isTrue();
+    WebhookEntry draft =
+        WebhookEntry.draft(
+            ACME,
+            "wh_a",
+            "https://hooks.example.com/wh_a",
+            "evt_r1",
+            "reminder:7:1:set",
+            "reminder.set",
+            Optional.empty(),
+            Optional.empty(),
+            "{\"reminder\":{\"number\":1}}",
+            T0);
+    assertThat(webhooks.enqueue(draft)).isTrue();
+    assertThat(webhooks.enqueue(draft)).as("the same event once").isFalse();
+    assertThat(
+            webhooks.enqueue(
+                WebhookEntry.draft(
+                    ACME,
+                    "wh_a",
+                    "https://hooks.example.com/wh_a",
+                    "evt_r2",
+                    "reminder:7:1:done",
+                    "reminder.done",
+                    Optional.empty(),
+                    Optional.empty(),
+                    "{}",
+                    T0)))
+        .isTrue();
+    List<WebhookEntry> listed =
+        webhooks.list(ACME, Optional.empty(), Optional.empty(), Long.MAX_VALUE, 10);
+    assertThat(listed).hasSize(3);
+    WebhookEntry set =
+        listed.stream()
+            .filter(e -> e.eventKey().equals("reminder:7:1:set"))
+            .findFirst()
+            .orElseThrow();
+    WebhookEntry stored = webhooks.find(set.id()).orElseThrow();
+    assertThat(stored.caseId()).isEmpty();
+    assertThat(stored.caseNumber()).isEmpty();
+    assertThat(stored.eventType()).isEqualTo("reminder.set");
+    assertThat(stored.payload()).isEqualTo("{\"reminder\":{\"number\":1}}");
+    assertThat(stored.state()).isEqualTo(WebhookEntry.State.PENDING);
+    assertThat(webhooks.find(listed.get(2).id()).orElseThrow().caseId()).contains(c.id());
+    assertThat(webhooks.find(listed.get(2).id()).orElseThrow().caseNumber()).contains(c.number());
+    assertThat(webhooks.list(ACME, Optional.of(c.id()), Optional.empty(), Long.MAX_VALUE, 10))
+        .extracting(WebhookEntry::eventKey)
+        .containsExactly("k1");
+    assertThat(webhooks.due(T0, 10)).as("every entry is first in line").hasSize(3);
+    assertThat(webhooks.claim(set.id(), "node", T0)).isTrue();
+    assertThat(webhooks.due(T0, 10)).as("an event of no case holds up no other").hasSize(2);
+    webhooks.markDelivered(set.id(), 200, T0.plusSeconds(1));
+    assertThat(webhooks.find(set.id()).orElseThrow().state())
+        .isEqualTo(WebhookEntry.State.DELIVERED);
+  }
+
+  @Test
   void an_sla_state_moves_once_from_what_was_seen() {
     SupportCase c = newCase(ACME, "Refund");
     SlaStates.Seen first =
